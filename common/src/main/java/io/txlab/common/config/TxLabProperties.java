@@ -1,0 +1,37 @@
+package io.txlab.common.config;
+
+import java.lang.management.ManagementFactory;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings every service shares, under {@code txlab.*}.
+ *
+ * @param service    short service name; prefixes fault points and names consumers ("order", "inventory", ...)
+ * @param instanceId who answered a check-back; defaults to service@pid@host
+ */
+@ConfigurationProperties("txlab")
+public record TxLabProperties(String service, String instanceId, Redis redis, Faults faults) {
+
+    public TxLabProperties {
+        if (service == null || service.isBlank()) {
+            throw new IllegalArgumentException("txlab.service must be set");
+        }
+        if (instanceId == null || instanceId.isBlank()) {
+            instanceId = service + "@" + ManagementFactory.getRuntimeMXBean().getName();
+        }
+        redis = redis == null ? new Redis(null) : redis;
+        faults = faults == null ? new Faults(false) : faults;
+    }
+
+    /** @param url redis://host:port */
+    public record Redis(String url) {
+        public Redis {
+            url = url == null || url.isBlank() ? "redis://127.0.0.1:16379" : url;
+        }
+    }
+
+    /** @param enabled whether fault points can be armed at all */
+    public record Faults(boolean enabled) {
+    }
+}

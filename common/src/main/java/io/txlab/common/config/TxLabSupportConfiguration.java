@@ -1,0 +1,49 @@
+package io.txlab.common.config;
+
+import io.txlab.common.consume.IdempotentConsumerConfiguration;
+import io.txlab.common.fault.FaultPoints;
+import io.txlab.common.json.JsonCodec;
+import io.txlab.common.messaging.InboundEvents;
+import io.txlab.common.tx.TransactionalMessagingConfiguration;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** What every TxLab service imports: codec, fault points, Redis, transactional messaging, idempotent consumption. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TxLabProperties.class)
+@Import({TransactionalMessagingConfiguration.class, IdempotentConsumerConfiguration.class})
+public class TxLabSupportConfiguration {
+
+    @Bean
+    JsonCodec jsonCodec() {
+        return new JsonCodec();
+    }
+
+    @Bean
+    InboundEvents inboundEvents(JsonCodec codec) {
+        return new InboundEvents(codec);
+    }
+
+    @Bean
+    FaultPoints faultPoints(TxLabProperties properties) {
+        return new FaultPoints(properties.faults().enabled());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient redissonClient(TxLabProperties properties) {
+        Config config = new Config();
+        config.setThreads(4);
+        config.setNettyThreads(4);
+        config.useSingleServer()
+                .setAddress(properties.redis().url())
+                .setConnectionMinimumIdleSize(2)
+                .setConnectionPoolSize(16)
+                .setTimeout(3000);
+        return Redisson.create(config);
+    }
+}

@@ -1,0 +1,50 @@
+package io.txlab.common.consume;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The consumed_message table: one row per (consumer, dedup key), the idempotency guarantee. */
+final class ConsumedMessages {
+
+    private final JdbcClient jdbc;
+
+    ConsumedMessages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean contains(String consumer, String dedupKey) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM consumed_message WHERE consumer = :consumer AND dedup_key = :dedupKey
+                """)
+                .param("consumer", consumer)
+                .param("dedupKey", dedupKey)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    void countDuplicate(String consumer, String dedupKey) {
+        jdbc.sql("""
+                UPDATE consumed_message SET duplicates = duplicates + 1, last_duplicate_at = CURRENT_TIMESTAMP(3)
+                WHERE consumer = :consumer AND dedup_key = :dedupKey
+                """)
+                .param("consumer", consumer)
+                .param("dedupKey", dedupKey)
+                .update();
+    }
+
+    /** @throws AlreadyConsumedException when the row exists: the unique key, not the lock, decides. */
+    void record(String consumer, String dedupKey, String orderId) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO consumed_message (consumer, dedup_key, order_id)
+                    VALUES (:consumer, :dedupKey, :orderId)
+                    """)
+                    .param("consumer", consumer)
+                    .param("dedupKey", dedupKey)
+                    .param("orderId", orderId)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new AlreadyConsumedException(consumer, dedupKey);
+        }
+    }
+}

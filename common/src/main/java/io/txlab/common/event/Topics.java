@@ -1,0 +1,18 @@
+package io.txlab.common.event;
+
+import java.util.List;
+
+/** Topic names: the one place both the services and the embedded broker take them from. */
+public final class Topics {
+
+    /** Events the order service publishes (tags: {@link OrderCreated#TYPE}). */
+    public static final String ORDER_EVENTS = "txlab-order-events";
+
+    /** Replies of the participants to the order service (tags: inventory, payment). */
+    public static final String ORDER_REPLIES = "txlab-order-replies";
+
+    public static final List<String> ALL = List.of(ORDER_EVENTS, ORDER_REPLIES);
+
+    private Topics() {
+    }
+}

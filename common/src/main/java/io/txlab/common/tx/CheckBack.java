@@ -1,0 +1,13 @@
+package io.txlab.common.tx;
+
+import java.time.Instant;
+
+/**
+ * One broker check-back and the answer this service gave it. {@code receivedAt} before {@code answeredAt}
+ * by more than a moment means the check-back waited for an in-flight local transaction.
+ */
+public record CheckBack(String txId, String orderId, int attempt, Answer answer, String instance,
+                        Instant receivedAt, Instant answeredAt) {
+
+    public enum Answer { COMMIT, ROLLBACK, UNKNOWN }
+}

@@ -1,0 +1,71 @@
+package io.txlab.common.tx;
+
+import java.util.Optional;
+
+import io.txlab.common.event.Event;
+import io.txlab.common.json.JsonCodec;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.apache.rocketmq.spring.support.RocketMQHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * The one publisher port: sends an event as a half message, runs the caller's local transaction, and
+ * lets the broker deliver the event only if that transaction committed.
+ */
+public final class TransactionalPublisher {
+
+    private final RocketMQTemplate template;
+    private final JsonCodec codec;
+
+    TransactionalPublisher(RocketMQTemplate template, JsonCodec codec, HalfMessageListener listener) {
+        this.template = template;
+        this.codec = codec;
+        ((TransactionMQProducer) template.getProducer()).setTransactionListener(listener);
+    }
+
+    /**
+     * @throws BrokerUnavailableException when the half message could not be sent (the local transaction
+     *                                    did not run)
+     */
+    public PublishResult publish(String topic, String tag, Event event, LocalTransaction localTransaction) {
+        Message<byte[]> message = MessageBuilder.withPayload(codec.encode(event))
+                .setHeader(RocketMQHeaders.KEYS, event.orderId())
+                .setHeader("eventType", event.type())
+                .build();
+        PendingPublish pending = new PendingPublish(event.orderId(), localTransaction);
+        TransactionSendResult sent;
+        try {
+            sent = template.sendMessageInTransaction(topic + ":" + tag, message, pending);
+        } catch (MessagingException e) {
+            throw new BrokerUnavailableException(topic, e);
+        }
+        if (pending.state() == null) {
+            return new PublishResult(sent.getTransactionId(), PublishResult.Outcome.ROLLED_BACK,
+                    Optional.of(new BrokerUnavailableException(topic, "half message not stored: " + sent.getSendStatus())));
+        }
+        return new PublishResult(sent.getTransactionId(), outcome(pending.state()), Optional.ofNullable(pending.failure()));
+    }
+
+    private static PublishResult.Outcome outcome(LocalTransactionState state) {
+        return switch (state) {
+            case COMMIT_MESSAGE -> PublishResult.Outcome.COMMITTED;
+            case ROLLBACK_MESSAGE -> PublishResult.Outcome.ROLLED_BACK;
+            case UNKNOW -> PublishResult.Outcome.UNKNOWN;
+        };
+    }
+
+    public static final class BrokerUnavailableException extends RuntimeException {
+        BrokerUnavailableException(String topic, Throwable cause) {
+            super("could not send a half message to " + topic + ": " + cause.getMessage(), cause);
+        }
+
+        BrokerUnavailableException(String topic, String why) {
+            super("could not send a half message to " + topic + ": " + why);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.txlab.order;
+
+import io.txlab.common.config.TxLabSupportConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@Import(TxLabSupportConfiguration.class)
+public class OrderServiceApplication {
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** Reads order-service.yml, not application.yml, so all three services can share one classpath in tests. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(OrderServiceApplication.class)
+                .properties("spring.config.name=order-service");
+    }
+}

@@ -1,0 +1,56 @@
+package io.txlab.order.ordering.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An order and its state machine: PENDING until both participants replied; CONFIRMED when both applied
+ * their part; CANCELLED as soon as one rejected. A final status never changes again.
+ */
+public record Order(String orderId, String requestId, long userId, long productId, int quantity,
+                    long amountCents, OrderStatus status, PartOutcome inventory, PartOutcome payment,
+                    String reason, int version, Instant createdAt) {
+
+    public enum Part { INVENTORY, PAYMENT }
+
+    public Order {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(status, "status");
+    }
+
+    public static Order place(String orderId, PlaceOrderCommand command, Product product, Instant now) {
+        long amount = Math.multiplyExact(product.priceCents(), command.quantity());
+        return new Order(orderId, command.requestId(), command.userId(), product.productId(), command.quantity(),
+                amount, OrderStatus.PENDING, PartOutcome.AWAITED, PartOutcome.AWAITED, null, 0, now);
+    }
+
+    /** The order after a participant's reply; a repeated reply for a part already reported changes nothing. */
+    public Order withReply(Part part, boolean applied, String rejectionReason) {
+        if (outcomeOf(part) != PartOutcome.AWAITED) {
+            return this;
+        }
+        PartOutcome outcome = applied ? PartOutcome.APPLIED : PartOutcome.REJECTED;
+        PartOutcome newInventory = part == Part.INVENTORY ? outcome : inventory;
+        PartOutcome newPayment = part == Part.PAYMENT ? outcome : payment;
+        String newReason = reason == null && !applied ? rejectionReason : reason;
+        return new Order(orderId, requestId, userId, productId, quantity, amountCents,
+                nextStatus(newInventory, newPayment), newInventory, newPayment, newReason, version, createdAt);
+    }
+
+    public PartOutcome outcomeOf(Part part) {
+        return part == Part.INVENTORY ? inventory : payment;
+    }
+
+    private OrderStatus nextStatus(PartOutcome newInventory, PartOutcome newPayment) {
+        if (status.isFinal()) {
+            return status;
+        }
+        if (newInventory == PartOutcome.REJECTED || newPayment == PartOutcome.REJECTED) {
+            return OrderStatus.CANCELLED;
+        }
+        if (newInventory == PartOutcome.APPLIED && newPayment == PartOutcome.APPLIED) {
+            return OrderStatus.CONFIRMED;
+        }
+        return OrderStatus.PENDING;
+    }
+}

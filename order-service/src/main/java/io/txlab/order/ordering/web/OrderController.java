@@ -1,0 +1,52 @@
+package io.txlab.order.ordering.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.txlab.common.tx.CheckBack;
+import io.txlab.order.ordering.application.OrderQueries;
+import io.txlab.order.ordering.application.PlaceOrder;
+import io.txlab.order.ordering.application.PlacedOrder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final PlaceOrder placeOrder;
+    private final OrderQueries queries;
+
+    OrderController(PlaceOrder placeOrder, OrderQueries queries) {
+        this.placeOrder = placeOrder;
+        this.queries = queries;
+    }
+
+    /** 202 for a new order (it is PENDING until both participants reply); 200 for a repeated request id. */
+    @PostMapping
+    ResponseEntity<OrderView> place(@RequestBody PlaceOrderRequest request) {
+        PlacedOrder placed = placeOrder.place(request.toCommand());
+        return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .location(URI.create("/api/orders/" + placed.order().orderId()))
+                .header(REPLAYED_HEADER, Boolean.toString(placed.replayed()))
+                .body(OrderView.of(placed.order()));
+    }
+
+    @GetMapping("/{orderId}")
+    OrderView order(@PathVariable String orderId) {
+        return OrderView.of(queries.order(orderId));
+    }
+
+    @GetMapping("/{orderId}/checkbacks")
+    List<CheckBack> checkBacks(@PathVariable String orderId) {
+        return queries.checkBacks(orderId);
+    }
+}
