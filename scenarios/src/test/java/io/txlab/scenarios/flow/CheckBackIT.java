@@ -1,0 +1,91 @@
+package io.txlab.scenarios.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.txlab.common.fault.FaultAction;
+import io.txlab.scenarios.support.Api;
+import io.txlab.scenarios.support.Api.Response;
+import io.txlab.scenarios.support.Platform;
+import io.txlab.scenarios.support.Platform.Service;
+import io.txlab.scenarios.support.PlatformExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/** The broker's transaction check-back, answered from the order service's database. */
+@ExtendWith(PlatformExtension.class)
+class CheckBackIT {
+
+    private static final long PRODUCT = 2;
+    private static final Duration CONVERGED = Duration.ofSeconds(45);
+
+    @Test
+    void anUnknownLocalAnswerIsCheckedBackCommittedAndConsumedOnce(Api api, Platform platform) {
+        int stockBefore = api.available(PRODUCT);
+        platform.faults(Service.ORDER).arm("order.after-local-commit", FaultAction.unknown(1));
+
+        Response placed = api.placeOrder(UUID.randomUUID().toString(), 2, PRODUCT, 1);
+
+        assertThat(placed.status()).isEqualTo(202);
+        String orderId = placed.text("orderId");
+        await().atMost(CONVERGED).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
+        JsonNode checkBacks = api.checkBacks(orderId).body();
+        assertThat(checkBacks.size()).isGreaterThanOrEqualTo(1);
+        assertThat(checkBacks.get(0).path("answer").asString()).isEqualTo("COMMIT");
+        assertThat(checkBacks.get(0).path("attempt").asInt()).isEqualTo(1);
+        assertThat(checkBacks.get(0).path("instance").asString()).startsWith("order@");
+        assertThat(consumptions(platform, Service.INVENTORY, orderId)).isEqualTo(1);
+        assertThat(consumptions(platform, Service.PAYMENT, orderId)).isEqualTo(1);
+        assertThat(api.available(PRODUCT)).isEqualTo(stockBefore - 1);
+    }
+
+    @Test
+    void aHalfMessageWhoseLocalTransactionNeverRanIsRolledBackAndNeverSeen(Api api, Platform platform) {
+        platform.faults(Service.ORDER).arm("order.before-local-tx", FaultAction.unknown(1));
+
+        Response placed = api.placeOrder(UUID.randomUUID().toString(), 3, PRODUCT, 1);
+
+        assertThat(placed.status()).isEqualTo(503);
+        String orderId = placed.text("orderId");
+        await().atMost(CONVERGED).until(() -> api.checkBacks(orderId).body().toString().contains("\"ROLLBACK\""));
+        assertThat(api.order(orderId).status()).isEqualTo(404);
+        // A later order on the same topic is delivered and confirmed; the rolled-back one never was.
+        String sentinel = api.placeOrder(UUID.randomUUID().toString(), 3, PRODUCT, 1).text("orderId");
+        await().atMost(CONVERGED).until(() -> api.orderStatus(sentinel).equals("CONFIRMED"));
+        assertThat(consumptions(platform, Service.INVENTORY, orderId)).isZero();
+        assertThat(consumptions(platform, Service.PAYMENT, orderId)).isZero();
+    }
+
+    @Test
+    void aCheckBackDuringAnInFlightLocalTransactionWaitsForItsCommit(Api api, Platform platform) {
+        Duration inFlight = Duration.ofSeconds(6);
+        platform.faults(Service.ORDER).arm("order.in-local-tx", FaultAction.delay(inFlight));
+
+        Response placed = api.placeOrder(UUID.randomUUID().toString(), 4, PRODUCT, 1);
+
+        assertThat(placed.status()).isEqualTo(202);
+        String orderId = placed.text("orderId");
+        await().atMost(CONVERGED).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
+        Instant localTxStart = platform.db(Service.ORDER)
+                .sql("SELECT created_at FROM tx_log WHERE order_id = :orderId")
+                .param("orderId", orderId).query(Timestamp.class).single().toInstant();
+        Instant localCommitEarliest = localTxStart.plus(inFlight);
+        JsonNode first = api.checkBacks(orderId).body().get(0);
+        assertThat(first).as("a check-back arrived while the local transaction was in flight").isNotNull();
+        assertThat(Instant.parse(first.path("receivedAt").asString())).isBefore(localCommitEarliest);
+        assertThat(Instant.parse(first.path("answeredAt").asString()))
+                .isAfterOrEqualTo(localCommitEarliest.minusMillis(50));
+        assertThat(first.path("answer").asString()).isEqualTo("COMMIT");
+    }
+
+    static int consumptions(Platform platform, Service service, String orderId) {
+        return platform.db(service).sql("SELECT COUNT(*) FROM consumed_message WHERE order_id = :orderId")
+                .param("orderId", orderId).query(Integer.class).single();
+    }
+}

@@ -1,0 +1,78 @@
+package io.txlab.scenarios.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.txlab.scenarios.support.Api;
+import io.txlab.scenarios.support.Api.Response;
+import io.txlab.scenarios.support.Platform.Service;
+import io.txlab.scenarios.support.PlatformExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The happy path and the API's answers to bad input, on the real broker, database and Redis. */
+@ExtendWith(PlatformExtension.class)
+class OrderFlowIT {
+
+    private static final long USER = 1;
+    private static final long PRODUCT = 1;
+    private static final long PRODUCT_PRICE_CENTS = 8900;
+
+    @Test
+    void anOrderIsConfirmedAndMovesStockAndMoneyByExactlyItsQuantityAndAmount(Api api) {
+        int stockBefore = api.available(PRODUCT);
+        long balanceBefore = api.balanceCents(USER);
+
+        Response placed = api.placeOrder(UUID.randomUUID().toString(), USER, PRODUCT, 2);
+
+        assertThat(placed.status()).isEqualTo(202);
+        assertThat(placed.text("status")).isEqualTo("PENDING");
+        String orderId = placed.text("orderId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
+        Response order = api.order(orderId);
+        assertThat(order.body().path("amountCents").asLong()).isEqualTo(2 * PRODUCT_PRICE_CENTS);
+        assertThat(order.text("inventory")).isEqualTo("APPLIED");
+        assertThat(order.text("payment")).isEqualTo("APPLIED");
+        assertThat(api.available(PRODUCT)).isEqualTo(stockBefore - 2);
+        assertThat(api.balanceCents(USER)).isEqualTo(balanceBefore - 2 * PRODUCT_PRICE_CENTS);
+    }
+
+    @Test
+    void missingFieldsAreA400ProblemListingEachError(Api api) {
+        Response response = api.post(Service.ORDER, "/api/orders", "{\"userId\": 1, \"quantity\": 0}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("errors").toString())
+                .contains("requestId is required", "productId must be a positive number",
+                        "quantity must be between 1 and 100");
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemWithoutAStackTrace(Api api) {
+        Response response = api.post(Service.ORDER, "/api/orders", "{\"requestId\": \"x\", \"quantity\": \"many\"");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().toString()).doesNotContain("trace", "Exception", "\tat ");
+    }
+
+    @Test
+    void anUnknownProductIsA400AndNoOrder(Api api) {
+        Response response = api.placeOrder(UUID.randomUUID().toString(), USER, 999, 1);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.text("title")).isEqualTo("Unknown product");
+    }
+
+    @Test
+    void anUnknownOrderIsA404Problem(Api api) {
+        Response response = api.order("no-such-order");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Shared helpers for TxLab's scripts. Sourced, not run.
+set -euo pipefail
+
+TXLAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN_DIR="${TXLAB_RUN_DIR:-$TXLAB_ROOT/.run}"
+PID_DIR="$RUN_DIR/pids"
+LOG_DIR="$RUN_DIR/logs"
+VERSION="0.1.0-SNAPSHOT"
+
+ORDER_PORT="${TXLAB_ORDER_PORT:-8081}"
+INVENTORY_PORT="${TXLAB_INVENTORY_PORT:-8082}"
+PAYMENT_PORT="${TXLAB_PAYMENT_PORT:-8083}"
+# fixed devstack ports (see devstack/DevStackSettings.forRunCommand): MySQL, Redis, NameServer, Broker
+DEVSTACK_PORTS=(13306 16379 19876 19911)
+
+say()  { printf '%s\n' "$*"; }
+fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+require_tools() {
+  command -v java >/dev/null 2>&1 || fail "java not found: install JDK 17 or newer"
+  command -v mvn >/dev/null 2>&1 || fail "mvn not found: install Apache Maven 3.8+"
+  local major
+  major=$(java -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}')
+  [ "${major:-0}" -ge 17 ] || fail "java $major found; TxLab needs JDK 17 or newer"
+}
+
+service_jar() { echo "$TXLAB_ROOT/$1/target/$1-$VERSION-exec.jar"; }
+devstack_jar() { echo "$TXLAB_ROOT/devstack/target/txlab-devstack-$VERSION-exec.jar"; }
+demo_jar() { echo "$TXLAB_ROOT/scenarios/target/txlab-scenarios-$VERSION-exec.jar"; }
+
+# Builds the runnable jars when one is missing or older than any source, migration or pom.
+build_if_needed() {
+  local jars=("$(devstack_jar)" "$(service_jar order-service)" "$(service_jar inventory-service)"
+              "$(service_jar payment-service)" "$(demo_jar)")
+  local stale=""
+  for jar in "${jars[@]}"; do
+    if [ ! -f "$jar" ] || [ -n "$(find "$TXLAB_ROOT" -path "$TXLAB_ROOT/.run" -prune -o \
+        \( -path '*/src/main/*' -o -path '*/db/migration/*' -o -name pom.xml \) -newer "$jar" -type f -print -quit)" ]; then
+      stale=1
+    fi
+  done
+  [ -z "$stale" ] && return 0
+  say "Building TxLab (first run downloads dependencies from Maven Central; later runs take ~1 min)..."
+  (cd "$TXLAB_ROOT" && mvn -B -ntp -DskipTests package) \
+    > "$LOG_DIR/build.log" 2>&1 &
+  local build=$!
+  while kill -0 "$build" 2>/dev/null; do
+    sleep 5
+    say "  ... $(grep -E '^\[INFO\] Building ' "$LOG_DIR/build.log" | tail -1 | sed 's/\[INFO\] //')"
+  done
+  wait "$build" || { tail -30 "$LOG_DIR/build.log" >&2; fail "build failed; full log: $LOG_DIR/build.log"; }
+  say "Build done."
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+is_running() { [ -f "$PID_DIR/$1.pid" ] && kill -0 "$(cat "$PID_DIR/$1.pid")" 2>/dev/null; }
+
+# start NAME COMMAND...: runs it in the background, in its own process group (so that a forced stop
+# also takes its children, such as the devstack's mysqld and redis-server), with a log and a pid file.
+start_process() {
+  local name=$1; shift
+  if command -v setsid >/dev/null 2>&1; then
+    nohup setsid "$@" > "$LOG_DIR/$name.log" 2>&1 < /dev/null &
+  else
+    nohup "$@" > "$LOG_DIR/$name.log" 2>&1 < /dev/null &
+  fi
+  echo $! > "$PID_DIR/$name.pid"
+}
+
+# wait_until SECONDS WHAT COMMAND...: polls COMMAND each second, printing progress every 5 s.
+wait_until() {
+  local limit=$1 what=$2; shift 2
+  local waited=0
+  until "$@"; do
+    sleep 1
+    waited=$((waited + 1))
+    [ $((waited % 5)) -eq 0 ] && say "  ... waiting for $what (${waited}s)"
+    [ "$waited" -ge "$limit" ] && return 1
+  done
+  return 0
+}
+
+healthy() { curl -fsS "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; }

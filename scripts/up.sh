@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Starts the embedded stack (RocketMQ NameServer + Broker, MariaDB, Redis) and the three services as
+# separate processes; returns when every one is healthy and prints the URLs.
+# External servers: set TXLAB_MYSQL_URL (+ TXLAB_MYSQL_USER / TXLAB_MYSQL_PASSWORD), TXLAB_REDIS_URL,
+# TXLAB_NAMESRV_ADDR and that part is not embedded.
+source "$(dirname "$0")/lib.sh"
+
+require_tools
+command -v curl >/dev/null 2>&1 || fail "curl not found: install curl"
+mkdir -p "$PID_DIR" "$LOG_DIR"
+
+if is_running order-service; then
+  say "TxLab is already running (scripts/down.sh stops it)."
+  exit 0
+fi
+
+for port in "${DEVSTACK_PORTS[@]}" "$ORDER_PORT" "$INVENTORY_PORT" "$PAYMENT_PORT"; do
+  port_in_use "$port" && fail "port $port is already in use; stop whatever holds it (ss -ltnp | grep :$port) or run scripts/down.sh"
+done
+
+build_if_needed
+started_at=$(date +%s)
+
+say "Starting the devstack (RocketMQ NameServer + Broker, MariaDB, Redis as needed)..."
+rm -f "$RUN_DIR/devstack/devstack.env"
+start_process devstack java -Xmx512m -jar "$(devstack_jar)" "$RUN_DIR/devstack"
+wait_until 180 "devstack" test -f "$RUN_DIR/devstack/devstack.env" || {
+  tail -20 "$LOG_DIR/devstack.log" >&2
+  "$TXLAB_ROOT/scripts/down.sh" >/dev/null 2>&1 || true
+  fail "devstack did not become ready; log: $LOG_DIR/devstack.log"
+}
+set -a; source "$RUN_DIR/devstack/devstack.env"; set +a
+
+say "Starting order-service, inventory-service and payment-service..."
+for svc in inventory-service payment-service order-service; do
+  start_process "$svc" java -Xmx256m -jar "$(service_jar "$svc")"
+done
+for entry in "order-service:$ORDER_PORT" "inventory-service:$INVENTORY_PORT" "payment-service:$PAYMENT_PORT"; do
+  svc=${entry%%:*}; port=${entry##*:}
+  wait_until 180 "$svc" healthy "$port" || {
+    tail -30 "$LOG_DIR/$svc.log" >&2
+    "$TXLAB_ROOT/scripts/down.sh" >/dev/null 2>&1 || true
+    fail "$svc did not become healthy; log: $LOG_DIR/$svc.log"
+  }
+done
+
+say ""
+say "TxLab is up in $(( $(date +%s) - started_at )) s."
+say "  order service      http://127.0.0.1:$ORDER_PORT/api/orders"
+say "  inventory service  http://127.0.0.1:$INVENTORY_PORT/api/inventory/products/1"
+say "  payment service    http://127.0.0.1:$PAYMENT_PORT/api/payment/accounts/1"
+say "  MySQL $TXLAB_MYSQL_URL   Redis $TXLAB_REDIS_URL   NameServer $TXLAB_NAMESRV_ADDR"
+say "  logs: $LOG_DIR    stop: scripts/down.sh"
