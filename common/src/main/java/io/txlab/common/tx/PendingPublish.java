@@ -7,7 +7,7 @@ final class PendingPublish {
 
     private final String orderId;
     private final LocalTransaction work;
-    private LocalTransactionState state;
+    private PublishResult.Outcome outcome;
     private RuntimeException failure;
 
     PendingPublish(String orderId, LocalTransaction work) {
@@ -23,14 +23,20 @@ final class PendingPublish {
         return work;
     }
 
-    LocalTransactionState finish(LocalTransactionState state, RuntimeException failure) {
-        this.state = state;
+    /** Records the outcome and returns the answer the broker gets for it. */
+    LocalTransactionState finish(PublishResult.Outcome outcome, RuntimeException failure) {
+        this.outcome = outcome;
         this.failure = failure;
-        return state;
+        return switch (outcome) {
+            case COMMITTED -> LocalTransactionState.COMMIT_MESSAGE;
+            case ROLLED_BACK -> LocalTransactionState.ROLLBACK_MESSAGE;
+            case IN_DOUBT, NOT_RUN -> LocalTransactionState.UNKNOW;
+        };
     }
 
-    LocalTransactionState state() {
-        return state;
+    /** Null when the local transaction was never called (the half message was not stored). */
+    PublishResult.Outcome outcome() {
+        return outcome;
     }
 
     RuntimeException failure() {

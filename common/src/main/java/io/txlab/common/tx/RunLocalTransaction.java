@@ -30,29 +30,32 @@ final class RunLocalTransaction {
             faults.pass(service + ".before-local-tx");
             if (faults.answersUnknown(service + ".before-local-tx")) {
                 log.warn("local transaction not run: the producer behaves as if it died after the half message");
-                return pending.finish(LocalTransactionState.UNKNOW, null);
+                return pending.finish(PublishResult.Outcome.NOT_RUN, null);
             }
+            boolean[] workDone = {false};
             boolean committed = false;
             try {
                 transactions.executeWithoutResult(status -> {
                     transactionLog.recordCommitted(txId, pending.orderId());
                     pending.work().execute(txId);
                     faults.pass(service + ".in-local-tx");
+                    workDone[0] = true;
                 });
                 committed = true;
                 log.info("local transaction committed");
                 faults.pass(service + ".after-local-commit");
                 if (faults.answersUnknown(service + ".after-local-commit")) {
                     log.warn("answering UNKNOWN after commit: the broker will check back");
-                    return pending.finish(LocalTransactionState.UNKNOW, null);
+                    return pending.finish(PublishResult.Outcome.IN_DOUBT, null);
                 }
-                return pending.finish(LocalTransactionState.COMMIT_MESSAGE, null);
+                return pending.finish(PublishResult.Outcome.COMMITTED, null);
             } catch (RuntimeException e) {
-                // Once the DB has committed, ROLLBACK would lose a committed order: let the check-back decide.
-                LocalTransactionState state = committed
-                        ? LocalTransactionState.UNKNOW : LocalTransactionState.ROLLBACK_MESSAGE;
-                log.info("local transaction ended with {}: {}", state, e.toString());
-                return pending.finish(state, e);
+                // Once the work is done, a failure comes from the commit or after it: the DB may hold a
+                // committed order, so ROLLBACK could lose it. Answer UNKNOWN and let the tx_log decide.
+                PublishResult.Outcome outcome = committed || workDone[0]
+                        ? PublishResult.Outcome.IN_DOUBT : PublishResult.Outcome.ROLLED_BACK;
+                log.info("local transaction ended {}: {}", outcome, e.toString());
+                return pending.finish(outcome, e);
             }
         }
     }

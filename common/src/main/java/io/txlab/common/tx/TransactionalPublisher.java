@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import io.txlab.common.event.Event;
 import io.txlab.common.json.JsonCodec;
-import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
@@ -44,19 +43,10 @@ public final class TransactionalPublisher {
         } catch (MessagingException e) {
             throw new BrokerUnavailableException(topic, e);
         }
-        if (pending.state() == null) {
-            return new PublishResult(sent.getTransactionId(), PublishResult.Outcome.ROLLED_BACK,
-                    Optional.of(new BrokerUnavailableException(topic, "half message not stored: " + sent.getSendStatus())));
+        if (pending.outcome() == null) {
+            throw new BrokerUnavailableException(topic, "half message not stored: " + sent.getSendStatus());
         }
-        return new PublishResult(sent.getTransactionId(), outcome(pending.state()), Optional.ofNullable(pending.failure()));
-    }
-
-    private static PublishResult.Outcome outcome(LocalTransactionState state) {
-        return switch (state) {
-            case COMMIT_MESSAGE -> PublishResult.Outcome.COMMITTED;
-            case ROLLBACK_MESSAGE -> PublishResult.Outcome.ROLLED_BACK;
-            case UNKNOW -> PublishResult.Outcome.UNKNOWN;
-        };
+        return new PublishResult(sent.getTransactionId(), pending.outcome(), Optional.ofNullable(pending.failure()));
     }
 
     public static final class BrokerUnavailableException extends RuntimeException {

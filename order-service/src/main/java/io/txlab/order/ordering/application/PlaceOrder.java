@@ -77,11 +77,14 @@ public class PlaceOrder {
             log.info("order placed as half message txId={} outcome={}", result.txId(), result.outcome());
             return switch (result.outcome()) {
                 case COMMITTED -> new PlacedOrder(order, false);
-                case UNKNOWN -> orders.findById(order.orderId())
+                case IN_DOUBT -> orders.findById(order.orderId())
                         .map(stored -> new PlacedOrder(stored, false))
                         .orElseThrow(() -> new OrderNotPlacedException(
-                                "order outcome unknown; the broker's check-back will roll it back",
-                                order.orderId(), null));
+                                "order outcome in doubt; the broker's check-back decides from the tx_log",
+                                order.orderId(), result.failure().orElse(null)));
+                case NOT_RUN -> throw new OrderNotPlacedException(
+                        "order not recorded; the broker's check-back will roll its half message back",
+                        order.orderId(), null);
                 case ROLLED_BACK -> duplicateOrFail(command, order.orderId(), result);
             };
         }

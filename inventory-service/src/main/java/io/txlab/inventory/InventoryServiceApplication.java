@@ -1,0 +1,21 @@
+package io.txlab.inventory;
+
+import io.txlab.common.config.TxLabSupportConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@Import(TxLabSupportConfiguration.class)
+public class InventoryServiceApplication {
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** Reads inventory-service.yml, not application.yml, so all three services can share one classpath in tests. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(InventoryServiceApplication.class)
+                .properties("spring.config.name=inventory-service");
+    }
+}

@@ -1,0 +1,16 @@
+package io.txlab.inventory.stock.domain;
+
+import java.util.Optional;
+
+/** Port to the stock table and its movements. */
+public interface StockRepository {
+
+    Optional<Stock> find(long productId);
+
+    /**
+     * Deducts {@code quantity} units for an order and records the movement, inside the caller's transaction.
+     * Never takes stock below zero: when fewer units are left than the caller decided on, it throws
+     * {@code io.txlab.common.consume.ConcurrentChangeException} and changes nothing.
+     */
+    void deduct(String orderId, long productId, int quantity);
+}

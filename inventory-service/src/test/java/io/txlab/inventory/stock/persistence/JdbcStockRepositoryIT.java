@@ -1,0 +1,113 @@
+package io.txlab.inventory.stock.persistence;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.UUID;
+
+import io.txlab.common.consume.ConcurrentChangeException;
+import io.txlab.inventory.stock.domain.Stock;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Against this machine's MariaDB (127.0.0.1:3306, root), in a throwaway schema; skipped when it is not there. */
+class JdbcStockRepositoryIT {
+
+    private static final String HOST = "127.0.0.1";
+    private static final int PORT = 3306;
+    private static final String SCHEMA = "txlab_it_inventory_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    private static JdbcClient admin;
+    private static JdbcClient jdbc;
+    private static TransactionTemplate transactions;
+    private static JdbcStockRepository repository;
+
+    @BeforeAll
+    static void createSchema() {
+        assumeTrue(portOpen(), "no MariaDB/MySQL on " + HOST + ":" + PORT);
+        admin = JdbcClient.create(dataSource(""));
+        admin.sql("CREATE DATABASE " + SCHEMA).update();
+        DriverManagerDataSource dataSource = dataSource(SCHEMA);
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/inventory")
+                .load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        repository = new JdbcStockRepository(jdbc);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (admin != null) {
+            admin.sql("DROP DATABASE IF EXISTS " + SCHEMA).update();
+        }
+    }
+
+    @Test
+    void readsSeededStockAndNothingForAnUnknownProduct() {
+        assertThat(repository.find(5)).contains(new Stock(5, 10, 0));
+        assertThat(repository.find(999_999)).isEmpty();
+    }
+
+    @Test
+    void deductsAndRecordsTheMovement() {
+        repository.deduct("order-a", 1, 3);
+
+        assertThat(repository.find(1)).hasValueSatisfying(stock -> {
+            assertThat(stock.available()).isEqualTo(997);
+            assertThat(stock.version()).isEqualTo(1);
+        });
+        assertThat(movements("order-a")).isEqualTo("1:3:DEDUCT");
+    }
+
+    @Test
+    void takesTheLastUnitsButNeverGoesBelowZero() {
+        int all = repository.find(3).orElseThrow().available();
+        repository.deduct("order-b", 3, all);
+
+        assertThatThrownBy(() -> repository.deduct("order-c", 3, 1)).isInstanceOf(ConcurrentChangeException.class);
+        assertThat(repository.find(3).orElseThrow().available()).isZero();
+        assertThat(movements("order-c")).isEmpty();
+    }
+
+    @Test
+    void aSecondDeductionForTheSameOrderRollsBackWithItsTransaction() {
+        repository.deduct("order-d", 2, 1);
+        int before = repository.find(2).orElseThrow().available();
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> repository.deduct("order-d", 2, 1)))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(repository.find(2).orElseThrow().available()).isEqualTo(before);
+    }
+
+    private static String movements(String orderId) {
+        return String.join(",", jdbc.sql("""
+                SELECT CONCAT(product_id, ':', quantity, ':', kind) FROM stock_movement WHERE order_id = :orderId
+                """).param("orderId", orderId).query(String.class).list());
+    }
+
+    private static DriverManagerDataSource dataSource(String schema) {
+        return new DriverManagerDataSource("jdbc:mysql://" + HOST + ":" + PORT + "/" + schema
+                + "?useSSL=false&allowPublicKeyRetrieval=true", "root", "");
+    }
+
+    private static boolean portOpen() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, PORT), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

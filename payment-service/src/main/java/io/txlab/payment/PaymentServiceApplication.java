@@ -1,0 +1,21 @@
+package io.txlab.payment;
+
+import io.txlab.common.config.TxLabSupportConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@Import(TxLabSupportConfiguration.class)
+public class PaymentServiceApplication {
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** Reads payment-service.yml, not application.yml, so all three services can share one classpath in tests. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(PaymentServiceApplication.class)
+                .properties("spring.config.name=payment-service");
+    }
+}
