@@ -58,7 +58,8 @@ class IdempotencyIT {
         int stockBefore = api.available(PRODUCT);
         CountDownLatch start = new CountDownLatch(1);
         List<Response> responses;
-        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
             List<Future<Response>> futures = IntStream.range(0, 20)
                     .mapToObj(i -> pool.submit(() -> {
                         start.await();
@@ -67,6 +68,8 @@ class IdempotencyIT {
                     .toList();
             start.countDown();
             responses = futures.stream().map(IdempotencyIT::get).toList();
+        } finally {
+            pool.shutdownNow();
         }
 
         assertThat(responses).extracting(Response::status).containsOnly(200, 202);
