@@ -33,7 +33,7 @@ set -a; source "$RUN_DIR/devstack/devstack.env"; set +a
 
 say "Starting order-service, inventory-service and payment-service..."
 for svc in inventory-service payment-service order-service; do
-  start_process "$svc" java -Xmx256m -jar "$(service_jar "$svc")"
+  start_process "$svc" java -Xmx256m -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" -jar "$(service_jar "$svc")"
 done
 for entry in "order-service:$ORDER_PORT" "inventory-service:$INVENTORY_PORT" "payment-service:$PAYMENT_PORT"; do
   svc=${entry%%:*}; port=${entry##*:}

@@ -1,0 +1,186 @@
+package io.txlab.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The infrastructure TxLab needs, on 127.0.0.1: a MySQL-compatible server (embedded MariaDB), Redis, and a
+ * RocketMQ name server with one broker. Each part is embedded unless the environment names an external one
+ * ({@value #ENV_MYSQL_URL}, {@value #ENV_REDIS_URL}, {@value #ENV_NAMESRV_ADDR}). An external name server is
+ * expected to have the topics or to auto-create them. {@link #start} returns only once every embedded part
+ * is usable: MariaDB accepts connections, Redis answers, and every topic of the settings has a route.
+ */
+public final class DevStack implements AutoCloseable {
+
+    public static final String ENV_MYSQL_URL = "TXLAB_MYSQL_URL";
+    public static final String ENV_MYSQL_USER = "TXLAB_MYSQL_USER";
+    public static final String ENV_MYSQL_PASSWORD = "TXLAB_MYSQL_PASSWORD";
+    public static final String ENV_REDIS_URL = "TXLAB_REDIS_URL";
+    public static final String ENV_NAMESRV_ADDR = "TXLAB_NAMESRV_ADDR";
+
+    static final String EMBEDDED_MYSQL_USER = "root";
+    static final String EMBEDDED_MYSQL_PASSWORD = "";
+
+    private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+    private static final Duration ROCKETMQ_READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ROCKETMQ_CLOSE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final DevStackSettings settings;
+    private final ExternalParts external;
+    private final EmbeddedMariaDb mariaDb;
+    private final EmbeddedRedis redis;
+    private final EmbeddedRocketMq rocketMq;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DevStack(DevStackSettings settings, ExternalParts external, EmbeddedMariaDb mariaDb,
+                     EmbeddedRedis redis, EmbeddedRocketMq rocketMq) {
+        this.settings = settings;
+        this.external = external;
+        this.mariaDb = mariaDb;
+        this.redis = redis;
+        this.rocketMq = rocketMq;
+    }
+
+    /**
+     * @throws DevStackException with a one-line message naming the part (and port) that failed; parts that
+     *     did start are stopped again
+     */
+    public static DevStack start(DevStackSettings settings, Map<String, String> env) {
+        long begin = System.nanoTime();
+        ExternalParts external = ExternalParts.from(env);
+        RocketMqSystemProperties.apply();
+        try {
+            requireFreePorts(settings, external);
+            createDirectories(settings.baseDir());
+            DevStack stack = startParts(settings, external);
+            log.info("devstack ready in {} ms", (System.nanoTime() - begin) / 1_000_000);
+            return stack;
+        } catch (DevStackException e) {
+            deleteIfTemporary(settings.baseDir());
+            throw e;
+        }
+    }
+
+    private static DevStack startParts(DevStackSettings settings, ExternalParts external) {
+        Path dir = settings.baseDir();
+        try (PartStarter starter = new PartStarter()) {
+            // RocketMQ first: it is the slowest to become ready and needs the CPU most.
+            Future<EmbeddedRocketMq> rocketMq = starter.submit(!external.rocketMq(), "RocketMQ name server + broker",
+                    () -> EmbeddedRocketMq.start(settings.namesrvPort(), settings.brokerPort(), dir.resolve("rocketmq"),
+                            settings.topics(), ROCKETMQ_READY_TIMEOUT));
+            Future<EmbeddedMariaDb> mariaDb = starter.submit(!external.mysql(), "MariaDB",
+                    () -> EmbeddedMariaDb.start(settings.mysqlPort(), dir.resolve("mariadb")));
+            Future<EmbeddedRedis> redis = starter.submit(!external.redis(), "Redis",
+                    () -> EmbeddedRedis.start(settings.redisPort(), dir.resolve("redis")));
+            starter.awaitAll();
+            return new DevStack(settings, external, PartStarter.resultOrNull(mariaDb),
+                    PartStarter.resultOrNull(redis), PartStarter.resultOrNull(rocketMq));
+        }
+    }
+
+    /** Server URL without a schema, e.g. {@code jdbc:mysql://127.0.0.1:13306}. */
+    public String mysqlUrl() {
+        return external.mysql() ? external.mysqlUrl() : "jdbc:mysql://" + Ports.LOOPBACK + ":" + settings.mysqlPort();
+    }
+
+    public String mysqlUser() {
+        return external.mysql() ? external.mysqlUser() : EMBEDDED_MYSQL_USER;
+    }
+
+    public String mysqlPassword() {
+        return external.mysql() ? external.mysqlPassword() : EMBEDDED_MYSQL_PASSWORD;
+    }
+
+    public String redisUrl() {
+        return external.redis() ? external.redisUrl() : "redis://" + Ports.LOOPBACK + ":" + settings.redisPort();
+    }
+
+    public String namesrvAddr() {
+        return external.rocketMq() ? external.namesrvAddr() : rocketMq.namesrvAddr();
+    }
+
+    /** The variables child processes read to find this stack, in a stable order. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(ENV_MYSQL_URL, mysqlUrl());
+        env.put(ENV_MYSQL_USER, mysqlUser());
+        env.put(ENV_MYSQL_PASSWORD, mysqlPassword());
+        env.put(ENV_REDIS_URL, redisUrl());
+        env.put(ENV_NAMESRV_ADDR, namesrvAddr());
+        return Collections.unmodifiableMap(env);
+    }
+
+    /** One line per part: embedded or external, and where it is. */
+    public String describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add(external.mysql()
+                ? "MySQL    external " + mysqlUrl() + " (user " + mysqlUser() + ", from " + ENV_MYSQL_URL + ")"
+                : "MySQL    embedded MariaDB 11.4 at " + mysqlUrl() + " (any user accepted: grant tables skipped; data in "
+                        + settings.baseDir().resolve("mariadb") + ")");
+        lines.add(external.redis()
+                ? "Redis    external " + redisUrl() + " (from " + ENV_REDIS_URL + ")"
+                : "Redis    embedded Redis 6.2 at " + redisUrl() + " (no persistence, maxmemory 64mb)");
+        lines.add(external.rocketMq()
+                ? "RocketMQ external name server " + namesrvAddr() + " (from " + ENV_NAMESRV_ADDR
+                        + "; topics are not pre-created by the devstack)"
+                : "RocketMQ embedded 5.3.3 name server " + namesrvAddr() + ", broker " + RocketMqConfigs.BROKER_NAME
+                        + " at " + Ports.LOOPBACK + ":" + settings.brokerPort() + " (also fast port "
+                        + BrokerPorts.fast(settings.brokerPort()) + ", HA port " + BrokerPorts.ha(settings.brokerPort())
+                        + "), cluster " + RocketMqConfigs.CLUSTER + ", topics " + settings.topics());
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /** Stops what this stack started: broker, name server, Redis, MariaDB. Never throws; repeated calls do nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Closing.bounded("RocketMQ", rocketMq, ROCKETMQ_CLOSE_TIMEOUT);
+        Closing.bounded("Redis", redis, Closing.DEFAULT_TIMEOUT);
+        Closing.bounded("MariaDB", mariaDb, Closing.DEFAULT_TIMEOUT);
+        deleteIfTemporary(settings.baseDir());
+    }
+
+    /** Only directories that {@link DevStackSettings#forTests()} created carry the marker. */
+    private static void deleteIfTemporary(Path dir) {
+        if (Files.exists(dir.resolve(DevStackSettings.TEMPORARY_MARKER))) {
+            Closing.deleteTree(dir);
+        }
+    }
+
+    private static void requireFreePorts(DevStackSettings settings, ExternalParts external) {
+        if (!external.mysql()) {
+            Ports.requireFree("MariaDB", settings.mysqlPort(), false);
+        }
+        if (!external.redis()) {
+            Ports.requireFree("Redis", settings.redisPort(), false);
+        }
+        if (!external.rocketMq()) {
+            int broker = settings.brokerPort();
+            Ports.requireFree("RocketMQ name server", settings.namesrvPort(), false);
+            Ports.requireFree("RocketMQ broker", broker, false);
+            Ports.requireFree("RocketMQ broker fast (broker port - 2)", BrokerPorts.fast(broker), false);
+            Ports.requireFree("RocketMQ broker HA (broker port + 1)", BrokerPorts.ha(broker), true);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new DevStackException("cannot create the devstack directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.txlab.devstack;
+
+import java.nio.file.Path;
+import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.namesrv.NamesrvConfig;
+import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.store.config.MessageStoreConfig;
+
+/** Configuration of the embedded name server and broker: loopback only, small store, fast check-back. */
+final class RocketMqConfigs {
+
+    static final String CLUSTER = "TxLabCluster";
+    static final String BROKER_NAME = "txlab-broker";
+
+    private RocketMqConfigs() {
+    }
+
+    static NamesrvConfig namesrv(Path dir) {
+        NamesrvConfig config = new NamesrvConfig();
+        config.setRocketmqHome(dir.toString());
+        config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
+        config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
+        return config;
+    }
+
+    static NettyServerConfig server(int port) {
+        NettyServerConfig config = new NettyServerConfig();
+        config.setBindAddress(Ports.LOOPBACK);
+        config.setListenPort(port);
+        return config;
+    }
+
+    static BrokerConfig broker(Path dir, int listenPort, String namesrvAddr) {
+        BrokerConfig config = new BrokerConfig();
+        config.setRocketmqHome(dir.toString());
+        config.setBrokerClusterName(CLUSTER);
+        config.setBrokerName(BROKER_NAME);
+        config.setBrokerId(MixAll.MASTER_ID);
+        // Otherwise the broker advertises the machine's external address to clients.
+        config.setBrokerIP1(Ports.LOOPBACK);
+        config.setBrokerIP2(Ports.LOOPBACK);
+        config.setListenPort(listenPort);
+        config.setNamesrvAddr(namesrvAddr);
+        config.setFetchNamesrvAddrByAddressServer(false);
+        // A fallback only: the topics the services use are pre-created (auto-created ones route ~20 s late).
+        config.setAutoCreateTopicEnable(true);
+        config.setAutoCreateSubscriptionGroup(true);
+        // POP consumption is unused here; each of the default 8 revive threads costs ~1 s of broker shutdown.
+        config.setReviveQueueNum(1);
+        config.setTransactionCheckInterval(BrokerTransactionSettings.TRANSACTION_CHECK_INTERVAL_MS);
+        config.setTransactionTimeOut(BrokerTransactionSettings.TRANSACTION_TIMEOUT_MS);
+        config.setTransactionCheckMax(BrokerTransactionSettings.TRANSACTION_CHECK_MAX);
+        config.setTransactionOpBatchInterval(BrokerTransactionSettings.TRANSACTION_OP_BATCH_INTERVAL_MS);
+        return config;
+    }
+
+    static MessageStoreConfig store(Path dir, int listenPort) {
+        MessageStoreConfig config = new MessageStoreConfig();
+        config.setStorePathRootDir(dir.toString());
+        config.setHaListenPort(BrokerPorts.ha(listenPort));
+        config.setMappedFileSizeCommitLog(32 * 1024 * 1024);
+        config.setMappedFileSizeConsumeQueue(600_000);
+        config.setMappedFileSizeTimerLog(4 * 1024 * 1024);
+        config.setMaxIndexNum(10_000);
+        config.setMaxHashSlotNum(2_500);
+        return config;
+    }
+}
