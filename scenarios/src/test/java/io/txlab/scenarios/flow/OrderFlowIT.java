@@ -41,6 +41,20 @@ class OrderFlowIT {
     }
 
     @Test
+    void aDeclinedPaymentCancelsTheOrderWithTheReasonAndChargesNothing(Api api) {
+        long poorUser = 95;
+        long balanceBefore = api.balanceCents(poorUser);
+
+        String orderId = api.placeOrder(UUID.randomUUID().toString(), poorUser, PRODUCT, 1).text("orderId");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.orderStatus(orderId).equals("CANCELLED"));
+        Response order = api.order(orderId);
+        assertThat(order.text("payment")).isEqualTo("REJECTED");
+        assertThat(order.text("reason")).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(api.balanceCents(poorUser)).isEqualTo(balanceBefore);
+    }
+
+    @Test
     void missingFieldsAreA400ProblemListingEachError(Api api) {
         Response response = api.post(Service.ORDER, "/api/orders", "{\"userId\": 1, \"quantity\": 0}");
 
