@@ -82,4 +82,9 @@ wait_until() {
   return 0
 }
 
-healthy() { curl -fsS "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; }
+# healthy PORT: the service's actuator health says UP (plain bash, no curl needed).
+healthy() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+   printf 'GET /actuator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+   grep -q '"status":"UP"' <&3) 2>/dev/null
+}

@@ -6,7 +6,6 @@
 source "$(dirname "$0")/lib.sh"
 
 require_tools
-command -v curl >/dev/null 2>&1 || fail "curl not found: install curl"
 mkdir -p "$PID_DIR" "$LOG_DIR"
 
 if is_running order-service; then
@@ -20,6 +19,8 @@ done
 
 build_if_needed
 started_at=$(date +%s)
+# Interrupted half-way: stop whatever was started, so that no process or port is left behind.
+trap 'say "interrupted: stopping what was started"; "$TXLAB_ROOT/scripts/down.sh"; exit 130' INT TERM
 
 say "Starting the devstack (RocketMQ NameServer + Broker, MariaDB, Redis as needed)..."
 rm -f "$RUN_DIR/devstack/devstack.env"
@@ -44,6 +45,7 @@ for entry in "order-service:$ORDER_PORT" "inventory-service:$INVENTORY_PORT" "pa
   }
 done
 
+trap - INT TERM
 say ""
 say "TxLab is up in $(( $(date +%s) - started_at )) s."
 say "  order service      http://127.0.0.1:$ORDER_PORT/api/orders"
