@@ -1,0 +1,125 @@
+package io.txlab.common.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.util.Optional;
+
+import io.txlab.common.fault.FaultAction;
+import io.txlab.common.fault.FaultPoints;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Which answer the broker gets, depending on where a local transaction fails. */
+class RunLocalTransactionTest {
+
+    private final TransactionLog transactionLog = mock(TransactionLog.class);
+    private final FaultPoints faults = new FaultPoints(true);
+    private final FakeTransactionManager transactionManager = new FakeTransactionManager();
+    private final RunLocalTransaction run = new RunLocalTransaction(transactionLog,
+            new TransactionTemplate(transactionManager), faults, "order");
+
+    @Test
+    void committedWorkAnswersCommit() {
+        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+
+        assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.COMMITTED);
+        verify(transactionLog).recordCommitted("tx-1", "o-1");
+    }
+
+    @Test
+    void failingWorkRollsBackAndAnswersRollback() {
+        IllegalStateException cause = new IllegalStateException("no stock");
+        PendingPublish pending = new PendingPublish("o-1", txId -> {
+            throw cause;
+        });
+
+        assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.ROLLED_BACK);
+        assertThat(pending.failure()).isSameAs(cause);
+        assertThat(transactionManager.rolledBack).isTrue();
+    }
+
+    @Test
+    void aFailingCommitIsInDoubtNeverRolledBack() {
+        transactionManager.failCommit = true;
+        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+
+        assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.IN_DOUBT);
+    }
+
+    @Test
+    void aFailureAfterTheCommitIsInDoubtNeverRolledBack() {
+        faults.arm("order.after-local-commit", FaultAction.throwTimes(1));
+        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+
+        assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.IN_DOUBT);
+        assertThat(transactionManager.committed).isTrue();
+    }
+
+    @Test
+    void aProducerThatDiesBeforeItsLocalTransactionRunsNothing() {
+        faults.arm("order.before-local-tx", FaultAction.unknown(1));
+        PendingPublish pending = new PendingPublish("o-1", txId -> {
+            throw new AssertionError("must not run");
+        });
+
+        assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.NOT_RUN);
+        verify(transactionLog, never()).recordCommitted("tx-1", "o-1");
+    }
+
+    @Test
+    void consumersAcknowledgeOnlyWhatIsRecorded() {
+        new PublishResult("t", PublishResult.Outcome.COMMITTED, Optional.empty()).requireRecorded();
+        new PublishResult("t", PublishResult.Outcome.IN_DOUBT, Optional.empty()).requireRecorded();
+        assertThatThrownBy(() ->
+                new PublishResult("t", PublishResult.Outcome.NOT_RUN, Optional.empty()).requireRecorded())
+                .isInstanceOf(IllegalStateException.class);
+        IllegalStateException cause = new IllegalStateException("stale");
+        assertThatThrownBy(() ->
+                new PublishResult("t", PublishResult.Outcome.ROLLED_BACK, Optional.of(cause)).requireRecorded())
+                .isSameAs(cause);
+    }
+
+    /** A transaction manager without a database, whose commit can be made to fail. */
+    private static final class FakeTransactionManager extends AbstractPlatformTransactionManager {
+        boolean failCommit;
+        boolean committed;
+        boolean rolledBack;
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+            if (failCommit) {
+                throw new TransactionSystemException("connection lost during commit");
+            }
+            committed = true;
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+            rolledBack = true;
+        }
+
+    }
+}
