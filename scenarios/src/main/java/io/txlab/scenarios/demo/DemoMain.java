@@ -1,5 +1,7 @@
 package io.txlab.scenarios.demo;
 
+import io.txlab.scenarios.client.PlatformClient;
+
 import java.util.List;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package io.txlab.scenarios.demo;
 
+import io.txlab.scenarios.client.PlatformClient;
+
 import java.io.PrintStream;
 import java.util.Objects;
 
@@ -44,7 +46,7 @@ final class OrderPathPrinter {
         String inventory = "AWAITED";
         String payment = "AWAITED";
         while (System.nanoTime() - start < FOLLOW_MILLIS * 1_000_000) {
-            JsonNode order = client.order(orderId);
+            JsonNode order = client.order(orderId).body();
             String nowInventory = order.path("inventory").asString();
             String nowPayment = order.path("payment").asString();
             if (!Objects.equals(inventory, nowInventory)) {

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.txlab.common.fault.FaultAction;
-import io.txlab.scenarios.support.Api;
-import io.txlab.scenarios.support.Api.Response;
+import io.txlab.scenarios.client.PlatformClient;
+import io.txlab.scenarios.client.PlatformClient.Reply;
 import io.txlab.scenarios.support.Platform;
 import io.txlab.scenarios.support.Platform.Service;
 import io.txlab.scenarios.support.PlatformExtension;
@@ -26,16 +26,16 @@ class CheckBackIT {
     private static final Duration CONVERGED = Duration.ofSeconds(45);
 
     @Test
-    void anUnknownLocalAnswerIsCheckedBackCommittedAndConsumedOnce(Api api, Platform platform) {
+    void anUnknownLocalAnswerIsCheckedBackCommittedAndConsumedOnce(PlatformClient api, Platform platform) {
         int stockBefore = api.available(PRODUCT);
         platform.faults(Service.ORDER).arm("order.after-local-commit", FaultAction.unknown(1));
 
-        Response placed = api.placeOrder(UUID.randomUUID().toString(), 2, PRODUCT, 1);
+        Reply placed = api.placeOrder(UUID.randomUUID().toString(), 2, PRODUCT, 1);
 
         assertThat(placed.status()).isEqualTo(202);
         String orderId = placed.text("orderId");
         await().atMost(CONVERGED).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
-        JsonNode checkBacks = api.checkBacks(orderId).body();
+        JsonNode checkBacks = api.checkBacks(orderId);
         assertThat(checkBacks.size()).isGreaterThanOrEqualTo(1);
         assertThat(checkBacks.get(0).path("answer").asString()).isEqualTo("COMMIT");
         assertThat(checkBacks.get(0).path("attempt").asInt()).isEqualTo(1);
@@ -46,7 +46,7 @@ class CheckBackIT {
     }
 
     @Test
-    void aParticipantsReplyIsCheckedBackFromItsOwnTxLog(Api api, Platform platform) {
+    void aParticipantsReplyIsCheckedBackFromItsOwnTxLog(PlatformClient api, Platform platform) {
         int stockBefore = api.available(PRODUCT);
         platform.faults(Service.INVENTORY).arm("inventory.after-local-commit", FaultAction.unknown(1));
 
@@ -56,19 +56,19 @@ class CheckBackIT {
         assertThat(platform.db(Service.INVENTORY)
                 .sql("SELECT answer FROM check_back WHERE order_id = :orderId ORDER BY id")
                 .param("orderId", orderId).query(String.class).list()).first().isEqualTo("COMMIT");
-        assertThat(api.checkBacks(orderId).body().size()).as("the order service had nothing to check").isZero();
+        assertThat(api.checkBacks(orderId).size()).as("the order service had nothing to check").isZero();
         assertThat(api.available(PRODUCT)).isEqualTo(stockBefore - 1);
     }
 
     @Test
-    void aHalfMessageWhoseLocalTransactionNeverRanIsRolledBackAndNeverSeen(Api api, Platform platform) {
+    void aHalfMessageWhoseLocalTransactionNeverRanIsRolledBackAndNeverSeen(PlatformClient api, Platform platform) {
         platform.faults(Service.ORDER).arm("order.before-local-tx", FaultAction.unknown(1));
 
-        Response placed = api.placeOrder(UUID.randomUUID().toString(), 3, PRODUCT, 1);
+        Reply placed = api.placeOrder(UUID.randomUUID().toString(), 3, PRODUCT, 1);
 
         assertThat(placed.status()).isEqualTo(503);
         String orderId = placed.text("orderId");
-        await().atMost(CONVERGED).until(() -> api.checkBacks(orderId).body().toString().contains("\"ROLLBACK\""));
+        await().atMost(CONVERGED).until(() -> api.checkBacks(orderId).toString().contains("\"ROLLBACK\""));
         assertThat(api.order(orderId).status()).isEqualTo(404);
         // A later order on the same topic is delivered and confirmed; the rolled-back one never was.
         String sentinel = api.placeOrder(UUID.randomUUID().toString(), 3, PRODUCT, 1).text("orderId");
@@ -78,12 +78,12 @@ class CheckBackIT {
     }
 
     @Test
-    void aCheckBackDuringAnInFlightLocalTransactionWaitsForItsCommit(Api api, Platform platform) {
+    void aCheckBackDuringAnInFlightLocalTransactionWaitsForItsCommit(PlatformClient api, Platform platform) {
         int stockBefore = api.available(PRODUCT);
         Duration inFlight = Duration.ofSeconds(6);
         platform.faults(Service.ORDER).arm("order.in-local-tx", FaultAction.delay(inFlight));
 
-        Response placed = api.placeOrder(UUID.randomUUID().toString(), 4, PRODUCT, 1);
+        Reply placed = api.placeOrder(UUID.randomUUID().toString(), 4, PRODUCT, 1);
 
         assertThat(placed.status()).isEqualTo(202);
         String orderId = placed.text("orderId");
@@ -92,7 +92,7 @@ class CheckBackIT {
                 .sql("SELECT created_at FROM tx_log WHERE order_id = :orderId")
                 .param("orderId", orderId).query(Timestamp.class).single().toInstant();
         Instant localCommitEarliest = localTxStart.plus(inFlight);
-        JsonNode first = api.checkBacks(orderId).body().get(0);
+        JsonNode first = api.checkBacks(orderId).get(0);
         assertThat(first).as("a check-back arrived while the local transaction was in flight").isNotNull();
         assertThat(Instant.parse(first.path("receivedAt").asString())).isBefore(localCommitEarliest);
         assertThat(Instant.parse(first.path("answeredAt").asString()))

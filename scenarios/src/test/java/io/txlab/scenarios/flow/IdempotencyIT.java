@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
 import io.txlab.common.event.OrderCreated;
 import io.txlab.common.event.Topics;
 import io.txlab.common.json.JsonCodec;
-import io.txlab.scenarios.support.Api;
-import io.txlab.scenarios.support.Api.Response;
+import io.txlab.scenarios.client.PlatformClient;
+import io.txlab.scenarios.client.PlatformClient.Reply;
 import io.txlab.scenarios.support.Platform;
 import io.txlab.scenarios.support.Platform.Service;
 import io.txlab.scenarios.support.PlatformExtension;
@@ -36,7 +36,7 @@ class IdempotencyIT {
     private static final Duration CONVERGED = Duration.ofSeconds(45);
 
     @Test
-    void aReplayedOrderCreatedChangesStockAndBalanceOnce(Api api, Platform platform) throws Exception {
+    void aReplayedOrderCreatedChangesStockAndBalanceOnce(PlatformClient api, Platform platform) throws Exception {
         long user = 5;
         String orderId = api.placeOrder(UUID.randomUUID().toString(), user, PRODUCT, 3).text("orderId");
         await().atMost(CONVERGED).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
@@ -53,14 +53,14 @@ class IdempotencyIT {
     }
 
     @Test
-    void twentyConcurrentRequestsWithOneRequestIdMakeOneOrder(Api api, Platform platform) throws Exception {
+    void twentyConcurrentRequestsWithOneRequestIdMakeOneOrder(PlatformClient api, Platform platform) throws Exception {
         String requestId = UUID.randomUUID().toString();
         int stockBefore = api.available(PRODUCT);
         CountDownLatch start = new CountDownLatch(1);
-        List<Response> responses;
+        List<Reply> responses;
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
-            List<Future<Response>> futures = IntStream.range(0, 20)
+            List<Future<Reply>> futures = IntStream.range(0, 20)
                     .mapToObj(i -> pool.submit(() -> {
                         start.await();
                         return api.placeOrder(requestId, 6, PRODUCT, 1);
@@ -72,7 +72,7 @@ class IdempotencyIT {
             pool.shutdownNow();
         }
 
-        assertThat(responses).extracting(Response::status).containsOnly(200, 202);
+        assertThat(responses).extracting(Reply::status).containsOnly(200, 202);
         assertThat(responses).filteredOn(response -> response.status() == 202).hasSize(1);
         assertThat(responses).extracting(response -> response.text("orderId")).containsOnly(responses.get(0).text("orderId"));
         String orderId = responses.get(0).text("orderId");
@@ -105,7 +105,7 @@ class IdempotencyIT {
                 .param("orderId", orderId).query(Integer.class).single();
     }
 
-    private static Response get(Future<Response> future) {
+    private static Reply get(Future<Reply> future) {
         try {
             return future.get();
         } catch (Exception e) {

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
-import io.txlab.scenarios.support.Api;
-import io.txlab.scenarios.support.Api.Response;
+import io.txlab.scenarios.client.PlatformClient;
+import io.txlab.scenarios.client.PlatformClient.Reply;
 import io.txlab.scenarios.support.Platform.Service;
 import io.txlab.scenarios.support.PlatformExtension;
 import org.junit.jupiter.api.Test;
@@ -22,17 +22,17 @@ class OrderFlowIT {
     private static final long PRODUCT_PRICE_CENTS = 8900;
 
     @Test
-    void anOrderIsConfirmedAndMovesStockAndMoneyByExactlyItsQuantityAndAmount(Api api) {
+    void anOrderIsConfirmedAndMovesStockAndMoneyByExactlyItsQuantityAndAmount(PlatformClient api) {
         int stockBefore = api.available(PRODUCT);
         long balanceBefore = api.balanceCents(USER);
 
-        Response placed = api.placeOrder(UUID.randomUUID().toString(), USER, PRODUCT, 2);
+        Reply placed = api.placeOrder(UUID.randomUUID().toString(), USER, PRODUCT, 2);
 
         assertThat(placed.status()).isEqualTo(202);
         assertThat(placed.text("status")).isEqualTo("PENDING");
         String orderId = placed.text("orderId");
         await().atMost(Duration.ofSeconds(30)).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
-        Response order = api.order(orderId);
+        Reply order = api.order(orderId);
         assertThat(order.body().path("amountCents").asLong()).isEqualTo(2 * PRODUCT_PRICE_CENTS);
         assertThat(order.text("inventory")).isEqualTo("APPLIED");
         assertThat(order.text("payment")).isEqualTo("APPLIED");
@@ -41,22 +41,22 @@ class OrderFlowIT {
     }
 
     @Test
-    void aDeclinedPaymentCancelsTheOrderWithTheReasonAndChargesNothing(Api api) {
+    void aDeclinedPaymentCancelsTheOrderWithTheReasonAndChargesNothing(PlatformClient api) {
         long poorUser = 95;
         long balanceBefore = api.balanceCents(poorUser);
 
         String orderId = api.placeOrder(UUID.randomUUID().toString(), poorUser, PRODUCT, 1).text("orderId");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> api.orderStatus(orderId).equals("CANCELLED"));
-        Response order = api.order(orderId);
+        Reply order = api.order(orderId);
         assertThat(order.text("payment")).isEqualTo("REJECTED");
         assertThat(order.text("reason")).isEqualTo("INSUFFICIENT_BALANCE");
         assertThat(api.balanceCents(poorUser)).isEqualTo(balanceBefore);
     }
 
     @Test
-    void missingFieldsAreA400ProblemListingEachError(Api api) {
-        Response response = api.post(Service.ORDER, "/api/orders", "{\"userId\": 1, \"quantity\": 0}");
+    void missingFieldsAreA400ProblemListingEachError(PlatformClient api) {
+        Reply response = api.postOrder("{\"userId\": 1, \"quantity\": 0}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -66,8 +66,8 @@ class OrderFlowIT {
     }
 
     @Test
-    void malformedJsonIsA400ProblemWithoutAStackTrace(Api api) {
-        Response response = api.post(Service.ORDER, "/api/orders", "{\"requestId\": \"x\", \"quantity\": \"many\"");
+    void malformedJsonIsA400ProblemWithoutAStackTrace(PlatformClient api) {
+        Reply response = api.postOrder("{\"requestId\": \"x\", \"quantity\": \"many\"");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -75,16 +75,16 @@ class OrderFlowIT {
     }
 
     @Test
-    void anUnknownProductIsA400AndNoOrder(Api api) {
-        Response response = api.placeOrder(UUID.randomUUID().toString(), USER, 999, 1);
+    void anUnknownProductIsA400AndNoOrder(PlatformClient api) {
+        Reply response = api.placeOrder(UUID.randomUUID().toString(), USER, 999, 1);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.text("title")).isEqualTo("Unknown product");
     }
 
     @Test
-    void anUnknownOrderIsA404Problem(Api api) {
-        Response response = api.order("no-such-order");
+    void anUnknownOrderIsA404Problem(PlatformClient api) {
+        Reply response = api.order("no-such-order");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");

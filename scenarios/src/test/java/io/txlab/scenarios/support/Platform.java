@@ -11,6 +11,7 @@ import io.txlab.devstack.DevStack;
 import io.txlab.inventory.InventoryServiceApplication;
 import io.txlab.order.OrderServiceApplication;
 import io.txlab.payment.PaymentServiceApplication;
+import io.txlab.scenarios.client.PlatformClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -68,6 +69,10 @@ public final class Platform implements AutoCloseable {
 
     public String baseUrl(Service service) {
         return "http://127.0.0.1:" + context(service).getEnvironment().getProperty("local.server.port");
+    }
+
+    public PlatformClient client() {
+        return new PlatformClient(baseUrl(Service.ORDER), baseUrl(Service.INVENTORY), baseUrl(Service.PAYMENT));
     }
 
     public FaultPoints faults(Service service) {

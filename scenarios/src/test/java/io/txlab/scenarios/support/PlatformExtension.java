@@ -1,6 +1,7 @@
 package io.txlab.scenarios.support;
 
 import io.txlab.devstack.DevStackExtension;
+import io.txlab.scenarios.client.PlatformClient;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,13 +29,13 @@ public final class PlatformExtension implements BeforeAllCallback, AfterEachCall
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Platform.class || type == Api.class;
+        return type == Platform.class || type == PlatformClient.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Platform platform = platform(context);
-        return parameter.getParameter().getType() == Platform.class ? platform : new Api(platform);
+        return parameter.getParameter().getType() == Platform.class ? platform : platform.client();
     }
 
     private static Platform platform(ExtensionContext context) {

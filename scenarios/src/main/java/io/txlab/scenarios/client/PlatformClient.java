@@ -1,4 +1,4 @@
-package io.txlab.scenarios.demo;
+package io.txlab.scenarios.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,10 +11,15 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client of the three services, for command-line tools. */
-final class PlatformClient {
+/** The platform's public HTTP API as a client sees it: for the demo, the tools and the end-to-end tests. */
+public final class PlatformClient {
 
-    record Reply(int status, JsonNode body) {
+    /** An HTTP answer; {@code body} is the parsed JSON (a missing node when empty). */
+    public record Reply(int status, JsonNode body, String contentType) {
+
+        public String text(String field) {
+            return body.path(field).asString();
+        }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -24,33 +29,41 @@ final class PlatformClient {
     private final String inventoryUrl;
     private final String paymentUrl;
 
-    PlatformClient(String orderUrl, String inventoryUrl, String paymentUrl) {
+    public PlatformClient(String orderUrl, String inventoryUrl, String paymentUrl) {
         this.orderUrl = orderUrl;
         this.inventoryUrl = inventoryUrl;
         this.paymentUrl = paymentUrl;
     }
 
-    Reply placeOrder(String requestId, long userId, long productId, int quantity) {
-        String body = JSON.writeValueAsString(Map.of("requestId", requestId, "userId", userId,
-                "productId", productId, "quantity", quantity));
+    public Reply placeOrder(String requestId, long userId, long productId, int quantity) {
+        return postOrder(JSON.writeValueAsString(Map.of("requestId", requestId, "userId", userId,
+                "productId", productId, "quantity", quantity)));
+    }
+
+    /** POST /api/orders with a raw body, for checking how bad input is answered. */
+    public Reply postOrder(String json) {
         return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/orders"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    JsonNode order(String orderId) {
-        return get(orderUrl + "/api/orders/" + orderId).body();
+    public Reply order(String orderId) {
+        return get(orderUrl + "/api/orders/" + orderId);
     }
 
-    JsonNode checkBacks(String orderId) {
+    public String orderStatus(String orderId) {
+        return order(orderId).text("status");
+    }
+
+    public JsonNode checkBacks(String orderId) {
         return get(orderUrl + "/api/orders/" + orderId + "/checkbacks").body();
     }
 
-    int available(long productId) {
+    public int available(long productId) {
         return get(inventoryUrl + "/api/inventory/products/" + productId).body().path("available").asInt();
     }
 
-    long balanceCents(long userId) {
+    public long balanceCents(long userId) {
         return get(paymentUrl + "/api/payment/accounts/" + userId).body().path("balanceCents").asLong();
     }
 
@@ -63,7 +76,7 @@ final class PlatformClient {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), body);
+            return new Reply(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach " + request.build().uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
