@@ -1,25 +1,17 @@
 package io.txlab.order;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.txlab.common.architecture.TxLabArchitecture;
 
 @AnalyzeClasses(packages = "io.txlab.order", importOptions = ImportOption.DoNotIncludeTests.class)
 class OrderArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsFreeOfFrameworks = noClasses()
-            .that().resideInAPackage("..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.apache.rocketmq..", "org.redisson..", "java.sql..", "javax.sql..")
-            .allowEmptyShould(false);
+    static final ArchRule domainIsPlainJava = TxLabArchitecture.DOMAIN_IS_PLAIN_JAVA;
 
     @ArchTest
-    static final ArchRule adaptersDoNotDependOnEachOther = noClasses()
-            .that().resideInAnyPackage("..web..", "..messaging..")
-            .should().dependOnClassesThat().resideInAnyPackage("..persistence..")
-            .allowEmptyShould(false);
+    static final ArchRule adaptersDoNotReachIntoPersistence = TxLabArchitecture.ADAPTERS_DO_NOT_REACH_INTO_PERSISTENCE;
 }

@@ -4,17 +4,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import io.txlab.common.architecture.TxLabArchitecture;
 
 @AnalyzeClasses(packages = "io.txlab.payment", importOptions = ImportOption.DoNotIncludeTests.class)
 class PaymentArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses()
-            .that().resideInAPackage("..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.apache.rocketmq..", "org.redisson..", "java.sql..", "javax.sql..")
-            .allowEmptyShould(false)
-            .because("balance rules stay free of frameworks and JDBC (DESIGN.md, Layout)");
+    static final ArchRule domainIsPlainJava = TxLabArchitecture.DOMAIN_IS_PLAIN_JAVA;
+
+    @ArchTest
+    static final ArchRule adaptersDoNotReachIntoPersistence = TxLabArchitecture.ADAPTERS_DO_NOT_REACH_INTO_PERSISTENCE;
 }
