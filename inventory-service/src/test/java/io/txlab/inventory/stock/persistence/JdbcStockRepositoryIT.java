@@ -1,56 +1,38 @@
 package io.txlab.inventory.stock.persistence;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.UUID;
-
 import io.txlab.common.consume.ConcurrentChangeException;
+import io.txlab.common.testing.ThrowawaySchema;
 import io.txlab.inventory.stock.domain.Stock;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Against this machine's MariaDB (127.0.0.1:3306, root), in a throwaway schema; skipped when it is not there. */
 class JdbcStockRepositoryIT {
 
-    private static final String HOST = "127.0.0.1";
-    private static final int PORT = 3306;
-    private static final String SCHEMA = "txlab_it_inventory_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-    private static JdbcClient admin;
+    private static ThrowawaySchema schema;
     private static JdbcClient jdbc;
     private static TransactionTemplate transactions;
     private static JdbcStockRepository repository;
 
     @BeforeAll
     static void createSchema() {
-        assumeTrue(portOpen(), "no MariaDB/MySQL on " + HOST + ":" + PORT);
-        admin = JdbcClient.create(dataSource(""));
-        admin.sql("CREATE DATABASE " + SCHEMA).update();
-        DriverManagerDataSource dataSource = dataSource(SCHEMA);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/inventory")
-                .load().migrate();
-        jdbc = JdbcClient.create(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        schema = ThrowawaySchema.migratedFor("inventory");
+        jdbc = schema.jdbc();
+        transactions = schema.transactions();
         repository = new JdbcStockRepository(jdbc);
     }
 
     @AfterAll
     static void dropSchema() {
-        if (admin != null) {
-            admin.sql("DROP DATABASE IF EXISTS " + SCHEMA).update();
+        if (schema != null) {
+            schema.close();
         }
     }
 
@@ -95,19 +77,5 @@ class JdbcStockRepositoryIT {
         return String.join(",", jdbc.sql("""
                 SELECT CONCAT(product_id, ':', quantity, ':', kind) FROM stock_movement WHERE order_id = :orderId
                 """).param("orderId", orderId).query(String.class).list());
-    }
-
-    private static DriverManagerDataSource dataSource(String schema) {
-        return new DriverManagerDataSource("jdbc:mysql://" + HOST + ":" + PORT + "/" + schema
-                + "?useSSL=false&allowPublicKeyRetrieval=true", "root", "");
-    }
-
-    private static boolean portOpen() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, PORT), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
