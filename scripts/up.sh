@@ -32,7 +32,7 @@ wait_until 180 "devstack" test -f "$RUN_DIR/devstack/devstack.env" || {
 }
 set -a; source "$RUN_DIR/devstack/devstack.env"; set +a
 
-# C1-only JIT: three JVMs boot on two cores in ~22 s instead of ~38 s, at some cost in peak throughput.
+# C1-only JIT: three JVMs boot on two cores in 17-23 s instead of ~38 s, at some cost in peak throughput.
 # For benchmarks, set TXLAB_JAVA_OPTS="-Xmx256m" to get the full JIT.
 SERVICE_JAVA_OPTS="${TXLAB_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}"
 say "Starting order-service, inventory-service and payment-service..."
