@@ -1,8 +1,11 @@
 package io.txlab.common.config;
 
+import java.time.Duration;
+
 import io.txlab.common.consume.IdempotentConsumerConfiguration;
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
+import io.txlab.common.lock.ContentionLocks;
 import io.txlab.common.messaging.InboundEvents;
 import io.txlab.common.tx.TransactionalMessagingConfiguration;
 import org.redisson.Redisson;
@@ -32,6 +35,12 @@ public class TxLabSupportConfiguration {
     @Bean
     FaultPoints faultPoints(TxLabProperties properties) {
         return new FaultPoints(properties.faults().enabled());
+    }
+
+    /** Waits up to 10 s for a busy lock: longer than any handling holds it, short of a consumer timeout. */
+    @Bean
+    ContentionLocks contentionLocks(RedissonClient redisson) {
+        return new ContentionLocks(redisson, Duration.ofSeconds(10));
     }
 
     @Bean(destroyMethod = "shutdown")

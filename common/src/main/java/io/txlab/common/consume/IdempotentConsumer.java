@@ -1,31 +1,28 @@
 package io.txlab.common.consume;
 
-import java.util.concurrent.TimeUnit;
-
 import io.txlab.common.event.Event;
+import io.txlab.common.lock.ContentionLocks;
 import io.txlab.common.logging.LogContext;
-import org.redisson.api.RLock;
-import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one idempotent-consumer mechanism: a Redisson lock per order cuts contention between redeliveries,
- * and a consumed_message row written in the same DB transaction as the effect is the guarantee.
+ * The one idempotent-consumer mechanism: a lock per order cuts contention between redeliveries (and is
+ * skipped when Redis is down), and a consumed_message row written in the same DB transaction as the
+ * effect is the guarantee.
  */
 public final class IdempotentConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
     private static final int MAX_ATTEMPTS = 5;
-    private static final long LOCK_WAIT_SECONDS = 10;
 
-    private final RedissonClient redisson;
+    private final ContentionLocks locks;
     private final ConsumedMessages consumed;
     private final TransactionTemplate transactions;
 
-    IdempotentConsumer(RedissonClient redisson, ConsumedMessages consumed, TransactionTemplate transactions) {
-        this.redisson = redisson;
+    IdempotentConsumer(ContentionLocks locks, ConsumedMessages consumed, TransactionTemplate transactions) {
+        this.locks = locks;
         this.consumed = consumed;
         this.transactions = transactions;
     }
@@ -37,16 +34,9 @@ public final class IdempotentConsumer {
      * @return false on a dedup hit (nothing ran)
      */
     public boolean runOnce(String consumer, Event event, Runnable handling) {
-        try (var ignored = LogContext.order(event.orderId())) {
-            RLock lock = redisson.getLock("txlab:lock:" + consumer + ":" + event.orderId());
-            if (!tryLock(lock)) {
-                throw new IllegalStateException("order lock busy for " + LOCK_WAIT_SECONDS + " s; redeliver later");
-            }
-            try {
-                return runWithRetries(consumer, event, handling);
-            } finally {
-                lock.unlock();
-            }
+        try (var ignored = LogContext.order(event.orderId());
+             var lock = locks.acquire(consumer + ":" + event.orderId())) {
+            return runWithRetries(consumer, event, handling);
         }
     }
 
@@ -83,15 +73,6 @@ public final class IdempotentConsumer {
                 }
                 log.info("concurrent change ({}), handling again, attempt {}", e.getMessage(), attempt + 1);
             }
-        }
-    }
-
-    private static boolean tryLock(RLock lock) {
-        try {
-            return lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

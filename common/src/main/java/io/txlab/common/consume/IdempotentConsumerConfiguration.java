@@ -1,6 +1,6 @@
 package io.txlab.common.consume;
 
-import org.redisson.api.RedissonClient;
+import io.txlab.common.lock.ContentionLocks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IdempotentConsumerConfiguration {
 
     @Bean
-    IdempotentConsumer idempotentConsumer(RedissonClient redisson, JdbcClient jdbc, TransactionTemplate transactions) {
-        return new IdempotentConsumer(redisson, new ConsumedMessages(jdbc), transactions);
+    IdempotentConsumer idempotentConsumer(ContentionLocks locks, JdbcClient jdbc, TransactionTemplate transactions) {
+        return new IdempotentConsumer(locks, new ConsumedMessages(jdbc), transactions);
     }
 }

@@ -31,18 +31,34 @@ final class AnswerCheckBack {
     LocalTransactionState answer(String txId, String orderId, int attempt) {
         try (var ignored = LogContext.transaction(orderId, txId)) {
             Instant receivedAt = Instant.now();
-            CheckBack.Answer answer = decide(txId, orderId);
-            checkBacks.record(txId, orderId, attempt, answer, instance, receivedAt);
-            log.info("check-back attempt={} answer={}", attempt, answer);
+            CheckBack.Answer answer = decideOrUnknown(txId, orderId, attempt);
+            record(txId, orderId, attempt, answer, receivedAt);
             return switch (answer) {
                 case COMMIT -> LocalTransactionState.COMMIT_MESSAGE;
                 case ROLLBACK -> LocalTransactionState.ROLLBACK_MESSAGE;
                 case UNKNOWN -> LocalTransactionState.UNKNOW;
             };
+        }
+    }
+
+    private CheckBack.Answer decideOrUnknown(String txId, String orderId, int attempt) {
+        try {
+            CheckBack.Answer answer = decide(txId, orderId);
+            log.info("check-back attempt={} answer={}", attempt, answer);
+            return answer;
         } catch (RuntimeException e) {
-            log.warn("check-back attempt={} failed, answering UNKNOWN so the broker asks again: {}", attempt,
-                    e.toString());
-            return LocalTransactionState.UNKNOW;
+            log.warn("check-back attempt={} could not be decided, answering UNKNOWN so the broker asks again: {}",
+                    attempt, e.toString());
+            return CheckBack.Answer.UNKNOWN;
+        }
+    }
+
+    /** Best effort: a decided answer stands even when its record cannot be written. */
+    private void record(String txId, String orderId, int attempt, CheckBack.Answer answer, Instant receivedAt) {
+        try {
+            checkBacks.record(txId, orderId, attempt, answer, instance, receivedAt, Instant.now());
+        } catch (RuntimeException e) {
+            log.warn("check-back attempt={} answer={} not recorded: {}", attempt, answer, e.toString());
         }
     }
 

@@ -17,11 +17,12 @@ final class CheckBackLog {
         this.jdbc = jdbc;
     }
 
+    /** Both times come from this JVM's clock, so that they compare with each other. */
     void record(String txId, String orderId, int attempt, CheckBack.Answer answer, String instance,
-                Instant receivedAt) {
+                Instant receivedAt, Instant answeredAt) {
         jdbc.sql("""
-                INSERT INTO check_back (tx_id, order_id, attempt, answer, instance, received_at)
-                VALUES (:txId, :orderId, :attempt, :answer, :instance, :receivedAt)
+                INSERT INTO check_back (tx_id, order_id, attempt, answer, instance, received_at, checked_at)
+                VALUES (:txId, :orderId, :attempt, :answer, :instance, :receivedAt, :answeredAt)
                 """)
                 .param("txId", txId)
                 .param("orderId", orderId)
@@ -29,6 +30,7 @@ final class CheckBackLog {
                 .param("answer", answer.name())
                 .param("instance", instance)
                 .param("receivedAt", Timestamp.from(receivedAt))
+                .param("answeredAt", Timestamp.from(answeredAt))
                 .update();
     }
 

@@ -23,15 +23,14 @@ final class PendingPublish {
         return work;
     }
 
-    /** Records the outcome and returns the answer the broker gets for it. */
-    LocalTransactionState finish(PublishResult.Outcome outcome, RuntimeException failure) {
+    /**
+     * Records what this process knows and returns {@code answer}, what the broker is told. They can
+     * differ: a committed transaction may still answer UNKNOWN, leaving the decision to the check-back.
+     */
+    LocalTransactionState finish(LocalTransactionState answer, PublishResult.Outcome outcome, RuntimeException failure) {
         this.outcome = outcome;
         this.failure = failure;
-        return switch (outcome) {
-            case COMMITTED -> LocalTransactionState.COMMIT_MESSAGE;
-            case ROLLED_BACK -> LocalTransactionState.ROLLBACK_MESSAGE;
-            case IN_DOUBT, NOT_RUN -> LocalTransactionState.UNKNOW;
-        };
+        return answer;
     }
 
     /** Null when the local transaction was never called (the half message was not stored). */

@@ -27,36 +27,60 @@ final class RunLocalTransaction {
 
     LocalTransactionState run(String txId, PendingPublish pending) {
         try (var ignored = LogContext.transaction(pending.orderId(), txId)) {
-            faults.pass(service + ".before-local-tx");
             if (faults.answersUnknown(service + ".before-local-tx")) {
                 log.warn("local transaction not run: the producer behaves as if it died after the half message");
-                return pending.finish(PublishResult.Outcome.NOT_RUN, null);
+                return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.NOT_RUN, null);
             }
             boolean[] workDone = {false};
-            boolean committed = false;
             try {
+                faults.pass(service + ".before-local-tx");
                 transactions.executeWithoutResult(status -> {
                     transactionLog.recordCommitted(txId, pending.orderId());
                     pending.work().execute(txId);
                     faults.pass(service + ".in-local-tx");
                     workDone[0] = true;
                 });
-                committed = true;
-                log.info("local transaction committed");
-                faults.pass(service + ".after-local-commit");
-                if (faults.answersUnknown(service + ".after-local-commit")) {
-                    log.warn("answering UNKNOWN after commit: the broker will check back");
-                    return pending.finish(PublishResult.Outcome.IN_DOUBT, null);
-                }
-                return pending.finish(PublishResult.Outcome.COMMITTED, null);
             } catch (RuntimeException e) {
-                // Once the work is done, a failure comes from the commit or after it: the DB may hold a
-                // committed order, so ROLLBACK could lose it. Answer UNKNOWN and let the tx_log decide.
-                PublishResult.Outcome outcome = committed || workDone[0]
-                        ? PublishResult.Outcome.IN_DOUBT : PublishResult.Outcome.ROLLED_BACK;
-                log.info("local transaction ended {}: {}", outcome, e.toString());
-                return pending.finish(outcome, e);
+                return workDone[0] ? afterFailedCommit(txId, pending, e) : rolledBack(pending, e);
             }
+            log.info("local transaction committed");
+            return answerCommitted(pending);
+        }
+    }
+
+    /** The DB has committed: never ROLLBACK now, whatever happens; at worst UNKNOWN, and the tx_log decides. */
+    private LocalTransactionState answerCommitted(PendingPublish pending) {
+        try {
+            faults.pass(service + ".after-local-commit");
+            if (faults.answersUnknown(service + ".after-local-commit")) {
+                log.warn("answering UNKNOWN after commit: the broker will check back");
+                return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.COMMITTED, null);
+            }
+            return pending.finish(LocalTransactionState.COMMIT_MESSAGE, PublishResult.Outcome.COMMITTED, null);
+        } catch (RuntimeException e) {
+            log.warn("failure after commit, answering UNKNOWN: {}", e.toString());
+            return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.COMMITTED, e);
+        }
+    }
+
+    private static LocalTransactionState rolledBack(PendingPublish pending, RuntimeException e) {
+        log.info("local transaction rolled back: {}", e.toString());
+        return pending.finish(LocalTransactionState.ROLLBACK_MESSAGE, PublishResult.Outcome.ROLLED_BACK, e);
+    }
+
+    /**
+     * The work was done but the commit failed: the DB may or may not have committed. Ask the tx_log as the
+     * check-back would (waiting if the commit is still in flight); only if that fails too is it in doubt.
+     */
+    private LocalTransactionState afterFailedCommit(String txId, PendingPublish pending, RuntimeException e) {
+        log.warn("commit failed ({}), resolving from the tx_log", e.toString());
+        try {
+            return transactionLog.resolve(txId, pending.orderId()) == TransactionLog.Status.COMMITTED
+                    ? pending.finish(LocalTransactionState.COMMIT_MESSAGE, PublishResult.Outcome.COMMITTED, null)
+                    : rolledBack(pending, e);
+        } catch (RuntimeException unresolved) {
+            log.warn("commit outcome in doubt, the check-back decides: {}", unresolved.toString());
+            return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.IN_DOUBT, e);
         }
     }
 }

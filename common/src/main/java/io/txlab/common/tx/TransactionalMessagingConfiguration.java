@@ -1,9 +1,17 @@
 package io.txlab.common.tx;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.txlab.common.config.TxLabProperties;
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Wires the transactional publisher, the local-transaction runner and the check-back answerer. */
 @Configuration(proxyBeanMethods = false)
 public class TransactionalMessagingConfiguration {
+
+    private static final int CHECK_BACK_THREADS = 4;
 
     @Bean
     TransactionalPublisher transactionalPublisher(RocketMQTemplate template, JsonCodec codec, JdbcClient jdbc,
@@ -22,6 +32,33 @@ public class TransactionalMessagingConfiguration {
         var answer = new AnswerCheckBack(transactionLog, new CheckBackLog(jdbc), faults, properties.service(),
                 properties.instanceId());
         return new TransactionalPublisher(template, codec, new HalfMessageListener(run, answer));
+    }
+
+    /**
+     * Check-backs run on the producer's check executor, one thread by default: a check waiting on an
+     * in-flight local transaction's row lock would hold up every other. Set before the producer starts.
+     */
+    @Bean
+    static BeanPostProcessor checkBackThreads() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof TransactionMQProducer producer && producer.getExecutorService() == null) {
+                    producer.setExecutorService(checkBackExecutor());
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static ExecutorService checkBackExecutor() {
+        AtomicInteger threads = new AtomicInteger();
+        return new ThreadPoolExecutor(CHECK_BACK_THREADS, CHECK_BACK_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(2000), runnable -> {
+                    Thread thread = new Thread(runnable, "txlab-check-back-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one publisher port: sends an event as a half message, runs the caller's local transaction, and
@@ -30,8 +31,14 @@ public final class TransactionalPublisher {
     /**
      * @throws BrokerUnavailableException when the half message could not be sent (the local transaction
      *                                    did not run)
+     * @throws IllegalStateException      when called inside a database transaction
      */
     public PublishResult publish(String topic, String tag, Event event, LocalTransaction localTransaction) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // The local transaction would join the caller's and "commit" before it really does: the broker
+            // would be told COMMIT for work that can still roll back.
+            throw new IllegalStateException("publish must not be called inside a database transaction");
+        }
         Message<byte[]> message = MessageBuilder.withPayload(codec.encode(event))
                 .setHeader(RocketMQHeaders.KEYS, event.orderId())
                 .setHeader("eventType", event.type())

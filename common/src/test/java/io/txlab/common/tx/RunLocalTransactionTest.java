@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.Optional;
 
@@ -50,8 +51,29 @@ class RunLocalTransactionTest {
     }
 
     @Test
-    void aFailingCommitIsInDoubtNeverRolledBack() {
+    void aFailedCommitThatTheTxLogShowsCommittedAnswersCommit() {
         transactionManager.failCommit = true;
+        when(transactionLog.resolve("tx-1", "o-1")).thenReturn(TransactionLog.Status.COMMITTED);
+        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+
+        assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.COMMITTED);
+    }
+
+    @Test
+    void aFailedCommitThatTheTxLogShowsRolledBackAnswersRollback() {
+        transactionManager.failCommit = true;
+        when(transactionLog.resolve("tx-1", "o-1")).thenReturn(TransactionLog.Status.ROLLED_BACK);
+        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+
+        assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.ROLLED_BACK);
+    }
+
+    @Test
+    void aFailedCommitThatCannotBeResolvedIsInDoubtNeverRolledBack() {
+        transactionManager.failCommit = true;
+        when(transactionLog.resolve("tx-1", "o-1")).thenThrow(new IllegalStateException("database down"));
         PendingPublish pending = new PendingPublish("o-1", txId -> { });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.UNKNOW);
@@ -59,13 +81,23 @@ class RunLocalTransactionTest {
     }
 
     @Test
-    void aFailureAfterTheCommitIsInDoubtNeverRolledBack() {
+    void aFailureAfterTheCommitAnswersUnknownButIsKnownCommitted() {
         faults.arm("order.after-local-commit", FaultAction.throwTimes(1));
         PendingPublish pending = new PendingPublish("o-1", txId -> { });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.UNKNOW);
-        assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.IN_DOUBT);
+        assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.COMMITTED);
         assertThat(transactionManager.committed).isTrue();
+    }
+
+    @Test
+    void aFailureBeforeTheLocalTransactionRollsBack() {
+        faults.arm("order.before-local-tx", FaultAction.throwTimes(1));
+        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+
+        assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.ROLLED_BACK);
+        verify(transactionLog, never()).recordCommitted("tx-1", "o-1");
     }
 
     @Test
@@ -81,16 +113,15 @@ class RunLocalTransactionTest {
     }
 
     @Test
-    void consumersAcknowledgeOnlyWhatIsRecorded() {
+    void consumersAcknowledgeOnlyWhatIsCommitted() {
         new PublishResult("t", PublishResult.Outcome.COMMITTED, Optional.empty()).requireRecorded();
-        new PublishResult("t", PublishResult.Outcome.IN_DOUBT, Optional.empty()).requireRecorded();
-        assertThatThrownBy(() ->
-                new PublishResult("t", PublishResult.Outcome.NOT_RUN, Optional.empty()).requireRecorded())
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new PublishResult("t", PublishResult.Outcome.IN_DOUBT, Optional.empty())
+                .requireRecorded()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new PublishResult("t", PublishResult.Outcome.NOT_RUN, Optional.empty())
+                .requireRecorded()).isInstanceOf(IllegalStateException.class);
         IllegalStateException cause = new IllegalStateException("stale");
-        assertThatThrownBy(() ->
-                new PublishResult("t", PublishResult.Outcome.ROLLED_BACK, Optional.of(cause)).requireRecorded())
-                .isSameAs(cause);
+        assertThatThrownBy(() -> new PublishResult("t", PublishResult.Outcome.ROLLED_BACK, Optional.of(cause))
+                .requireRecorded()).isSameAs(cause);
     }
 
     /** A transaction manager without a database, whose commit can be made to fail. */

@@ -83,6 +83,19 @@ class IdempotencyIT {
         assertThat(CheckBackIT.consumptions(platform, Service.INVENTORY, orderId)).isEqualTo(1);
     }
 
+    @Test
+    void aRequestIdReusedForADifferentOrderIsA409NamingTheFirstOrder(PlatformClient api) {
+        String requestId = UUID.randomUUID().toString();
+        String first = api.placeOrder(requestId, 8, PRODUCT, 1).text("orderId");
+
+        Reply reused = api.placeOrder(requestId, 8, PRODUCT, 2);
+
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.contentType()).startsWith("application/problem+json");
+        assertThat(reused.text("orderId")).isEqualTo(first);
+        await().atMost(CONVERGED).until(() -> api.orderStatus(first).equals("CONFIRMED"));
+    }
+
     /** Sends the order's OrderCreated again, as a plain message: what a replay tool or a broker redelivery does. */
     private static void replay(Platform platform, JsonNode order) throws Exception {
         OrderCreated event = OrderCreated.of(order.path("orderId").asString(), order.path("userId").asLong(),

@@ -5,6 +5,7 @@ import java.net.URI;
 import io.txlab.common.tx.TransactionalPublisher;
 import io.txlab.order.ordering.application.OrderNotFoundException;
 import io.txlab.order.ordering.application.OrderNotPlacedException;
+import io.txlab.order.ordering.application.RequestIdConflictException;
 import io.txlab.order.ordering.application.UnknownProductException;
 import io.txlab.order.ordering.domain.InvalidOrderException;
 import org.slf4j.Logger;
@@ -30,6 +31,14 @@ class OrderProblems {
     @ExceptionHandler
     ProblemDetail unknownProduct(UnknownProductException e) {
         return problem(HttpStatus.BAD_REQUEST, "unknown-product", "Unknown product", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail requestIdConflict(RequestIdConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "request-id-conflict", "Request id already used",
+                e.getMessage());
+        problem.setProperty("orderId", e.orderId());
+        return problem;
     }
 
     @ExceptionHandler

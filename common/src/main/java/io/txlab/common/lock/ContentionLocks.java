@@ -1,0 +1,85 @@
+package io.txlab.common.lock;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Redisson locks that only cut contention: a unique key in the database is always the guarantee. So when
+ * Redis is down, or the lock stays busy past the wait, the work goes ahead without it, and releasing a
+ * lock never fails the work it guarded.
+ */
+public final class ContentionLocks {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentionLocks.class);
+
+    private final RedissonClient redisson;
+    private final Duration wait;
+
+    public ContentionLocks(RedissonClient redisson, Duration wait) {
+        this.redisson = redisson;
+        this.wait = wait;
+    }
+
+    /** A lock that may or may not be held; closing it releases it if it is. */
+    public interface Held extends AutoCloseable {
+
+        boolean held();
+
+        @Override
+        void close();
+    }
+
+    /** @throws IllegalStateException when interrupted while waiting (the caller should give up) */
+    public Held acquire(String key) {
+        RLock lock;
+        try {
+            lock = redisson.getLock("txlab:lock:" + key);
+            if (lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return held(key, lock);
+            }
+            log.info("lock {} still busy after {} ms, going on without it", key, wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for lock " + key, e);
+        } catch (RuntimeException e) {
+            log.warn("lock {} unavailable ({}), going on without it", key, e.toString());
+        }
+        return notHeld();
+    }
+
+    private static Held held(String key, RLock lock) {
+        return new Held() {
+            @Override
+            public boolean held() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    lock.unlock();
+                } catch (RuntimeException e) {
+                    log.warn("could not release lock {} (it expires on its own): {}", key, e.toString());
+                }
+            }
+        };
+    }
+
+    private static Held notHeld() {
+        return new Held() {
+            @Override
+            public boolean held() {
+                return false;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
