@@ -6,7 +6,7 @@ import io.txlab.common.consume.IdempotentConsumerConfiguration;
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
 import io.txlab.common.lock.ContentionLocks;
-import io.txlab.common.messaging.InboundEvents;
+import io.txlab.common.messaging.MessagingConfiguration;
 import io.txlab.common.tx.TransactionalMessagingConfiguration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -19,17 +19,13 @@ import org.springframework.context.annotation.Import;
 /** What every TxLab service imports: codec, fault points, Redis, transactional messaging, idempotent consumption. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TxLabProperties.class)
-@Import({TransactionalMessagingConfiguration.class, IdempotentConsumerConfiguration.class})
+@Import({TransactionalMessagingConfiguration.class, IdempotentConsumerConfiguration.class,
+        MessagingConfiguration.class})
 public class TxLabSupportConfiguration {
 
     @Bean
     JsonCodec jsonCodec() {
         return new JsonCodec();
-    }
-
-    @Bean
-    InboundEvents inboundEvents(JsonCodec codec) {
-        return new InboundEvents(codec);
     }
 
     @Bean

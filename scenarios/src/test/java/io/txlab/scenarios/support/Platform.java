@@ -1,6 +1,7 @@
 package io.txlab.scenarios.support;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,10 @@ public final class Platform implements AutoCloseable {
     /** The service's own connection to its own schema: for assertions on what it stored. */
     public JdbcClient db(Service service) {
         return context(service).getBean(JdbcClient.class);
+    }
+
+    public <T> Collection<T> beans(Service service, Class<T> type) {
+        return context(service).getBeansOfType(type).values();
     }
 
     public DevStack stack() {

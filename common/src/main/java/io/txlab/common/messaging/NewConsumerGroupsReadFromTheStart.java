@@ -1,0 +1,22 @@
+package io.txlab.common.messaging;
+
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.spring.support.DefaultRocketMQListenerContainer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * A consumer group the broker has no offset for starts at the first message, not RocketMQ's default, the
+ * last: with the default, a new group skips whatever reached a queue before its first pull, and such a
+ * lost reply leaves its order PENDING for good (seen in this project's tests). Reading old messages
+ * again is harmless, since every consumer is idempotent. Groups with stored offsets are not affected.
+ */
+final class NewConsumerGroupsReadFromTheStart implements BeanPostProcessor {
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DefaultRocketMQListenerContainer container && container.getConsumer() != null) {
+            container.getConsumer().setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        }
+        return bean;
+    }
+}
