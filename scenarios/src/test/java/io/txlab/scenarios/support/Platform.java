@@ -61,6 +61,8 @@ public final class Platform implements AutoCloseable {
         args.add("--TXLAB_" + service.name() + "_SCHEMA=" + schema(service));
         args.add("--server.port=0");
         args.add("--TXLAB_FAULTS_ENABLED=true");
+        // Logging is set up once per JVM: one context's name on every line would mislead, so show none.
+        args.add("--logging.include-application-name=false");
         contexts.put(service, builder.run(args.toArray(String[]::new)));
     }
 
