@@ -56,17 +56,13 @@ public final class IdempotentConsumer {
     private boolean runWithRetries(String consumer, Event event, Runnable handling) {
         for (int attempt = 1; ; attempt++) {
             if (consumed.contains(consumer, event.dedupKey())) {
-                log.info("dedup hit consumer={} key={}: already applied, acknowledging", consumer, event.dedupKey());
-                consumed.countDuplicate(consumer, event.dedupKey());
-                return false;
+                return dedupHit(consumer, event, "already applied");
             }
             try {
                 handling.run();
                 return true;
             } catch (AlreadyConsumedException e) {
-                log.info("dedup hit consumer={} key={} at commit", consumer, event.dedupKey());
-                consumed.countDuplicate(consumer, event.dedupKey());
-                return false;
+                return dedupHit(consumer, event, "another delivery committed first");
             } catch (ConcurrentChangeException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;
@@ -74,5 +70,11 @@ public final class IdempotentConsumer {
                 log.info("concurrent change ({}), handling again, attempt {}", e.getMessage(), attempt + 1);
             }
         }
+    }
+
+    private boolean dedupHit(String consumer, Event event, String why) {
+        log.info("dedup hit consumer={} key={}: {}, acknowledging", consumer, event.dedupKey(), why);
+        consumed.countDuplicate(consumer, event.dedupKey());
+        return false;
     }
 }
