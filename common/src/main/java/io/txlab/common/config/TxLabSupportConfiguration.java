@@ -7,6 +7,7 @@ import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
 import io.txlab.common.lock.ContentionLocks;
 import io.txlab.common.messaging.MessagingConfiguration;
+import io.txlab.common.participant.ParticipantConfiguration;
 import io.txlab.common.tx.TransactionalMessagingConfiguration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TxLabProperties.class)
 @Import({TransactionalMessagingConfiguration.class, IdempotentConsumerConfiguration.class,
-        MessagingConfiguration.class})
+        MessagingConfiguration.class, ParticipantConfiguration.class})
 public class TxLabSupportConfiguration {
 
     @Bean
