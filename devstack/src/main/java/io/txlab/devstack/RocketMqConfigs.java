@@ -7,7 +7,7 @@ import org.apache.rocketmq.common.namesrv.NamesrvConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
 
-/** Configuration of the embedded name server and broker: loopback only, small store, fast check-back. */
+/** Configuration of the embedded name server and broker: loopback only, small store, fast check-back and retries. */
 final class RocketMqConfigs {
 
     static final String CLUSTER = "TxLabCluster";
@@ -64,6 +64,7 @@ final class RocketMqConfigs {
         config.setMappedFileSizeTimerLog(4 * 1024 * 1024);
         config.setMaxIndexNum(10_000);
         config.setMaxHashSlotNum(2_500);
+        config.setMessageDelayLevel(ConsumerRetrySettings.MESSAGE_DELAY_LEVEL);
         return config;
     }
 }

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param service    short service name; prefixes fault points and names consumers ("order", "inventory", ...)
  * @param instanceId who answered a check-back; defaults to service@pid@host
+ * @param consumer   how this service's RocketMQ consumers retry
  */
 @ConfigurationProperties("txlab")
-public record TxLabProperties(String service, String instanceId, Redis redis, Faults faults) {
+public record TxLabProperties(String service, String instanceId, Redis redis, Faults faults, Consumer consumer) {
 
     public TxLabProperties {
         if (service == null || service.isBlank()) {
@@ -22,12 +23,26 @@ public record TxLabProperties(String service, String instanceId, Redis redis, Fa
         }
         redis = redis == null ? new Redis(null) : redis;
         faults = faults == null ? new Faults(false) : faults;
+        consumer = consumer == null ? new Consumer(null) : consumer;
     }
 
     /** @param url redis://host:port */
     public record Redis(String url) {
         public Redis {
             url = url == null || url.isBlank() ? "redis://127.0.0.1:16379" : url;
+        }
+    }
+
+    /**
+     * @param maxReconsumeTimes redeliveries of a message whose handling throws before the broker moves it to
+     *                          the consumer group's DLQ (%DLQ%group); RocketMQ's default is 16
+     */
+    public record Consumer(Integer maxReconsumeTimes) {
+        public Consumer {
+            maxReconsumeTimes = maxReconsumeTimes == null ? 16 : maxReconsumeTimes;
+            if (maxReconsumeTimes < 0 || maxReconsumeTimes > 32) {
+                throw new IllegalArgumentException("txlab.consumer.max-reconsume-times must be between 0 and 32");
+            }
         }
     }
 

@@ -1,21 +1,26 @@
 package io.txlab.common.messaging;
 
+import io.txlab.common.config.TxLabProperties;
 import io.txlab.common.json.JsonCodec;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** How every TxLab listener receives messages. */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
 
     @Bean
-    InboundEvents inboundEvents(JsonCodec codec) {
-        return new InboundEvents(codec);
+    InboundEvents inboundEvents(JsonCodec codec, JdbcClient jdbc) {
+        return new InboundEvents(codec, new DeliveryFailures(jdbc));
     }
 
+    /** Static, so it runs before the listener containers; it reads the setting straight from the environment. */
     @Bean
-    static BeanPostProcessor newConsumerGroupsReadFromTheStart() {
-        return new NewConsumerGroupsReadFromTheStart();
+    static BeanPostProcessor consumerSettings(Environment environment) {
+        int maxReconsumeTimes = environment.getProperty("txlab.consumer.max-reconsume-times", Integer.class, 16);
+        return new ConsumerSettings(new TxLabProperties.Consumer(maxReconsumeTimes).maxReconsumeTimes());
     }
 }

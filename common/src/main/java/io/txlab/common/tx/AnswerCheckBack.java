@@ -28,11 +28,11 @@ final class AnswerCheckBack {
         this.instance = instance;
     }
 
-    LocalTransactionState answer(String txId, String orderId, int attempt) {
+    LocalTransactionState answer(String txId, String orderId, String eventType, int attempt) {
         try (var ignored = LogContext.transaction(orderId, txId)) {
             Instant receivedAt = Instant.now();
-            CheckBack.Answer answer = decideOrUnknown(txId, orderId, attempt);
-            record(txId, orderId, attempt, answer, receivedAt);
+            CheckBack.Answer answer = decideOrUnknown(txId, orderId, eventType, attempt);
+            record(new CheckBack(txId, orderId, eventType, attempt, answer, instance, receivedAt, Instant.now()));
             return switch (answer) {
                 case COMMIT -> LocalTransactionState.COMMIT_MESSAGE;
                 case ROLLBACK -> LocalTransactionState.ROLLBACK_MESSAGE;
@@ -41,9 +41,9 @@ final class AnswerCheckBack {
         }
     }
 
-    private CheckBack.Answer decideOrUnknown(String txId, String orderId, int attempt) {
+    private CheckBack.Answer decideOrUnknown(String txId, String orderId, String eventType, int attempt) {
         try {
-            CheckBack.Answer answer = decide(txId, orderId);
+            CheckBack.Answer answer = decide(txId, orderId, eventType);
             log.info("check-back attempt={} answer={}", attempt, answer);
             return answer;
         } catch (RuntimeException e) {
@@ -54,20 +54,22 @@ final class AnswerCheckBack {
     }
 
     /** Best effort: a decided answer stands even when its record cannot be written. */
-    private void record(String txId, String orderId, int attempt, CheckBack.Answer answer, Instant receivedAt) {
+    private void record(CheckBack checkBack) {
         try {
-            checkBacks.record(txId, orderId, attempt, answer, instance, receivedAt, Instant.now());
+            checkBacks.record(checkBack);
         } catch (RuntimeException e) {
-            log.warn("check-back attempt={} answer={} not recorded: {}", attempt, answer, e.toString());
+            log.warn("check-back attempt={} answer={} not recorded: {}", checkBack.attempt(), checkBack.answer(),
+                    e.toString());
         }
     }
 
-    private CheckBack.Answer decide(String txId, String orderId) {
+    private CheckBack.Answer decide(String txId, String orderId, String eventType) {
         faults.pass(service + ".check-back");
         if (faults.answersUnknown(service + ".check-back")) {
             return CheckBack.Answer.UNKNOWN;
         }
-        return transactionLog.resolve(txId, orderId) == TransactionLog.Status.COMMITTED
+        return transactionLog.resolve(txId, orderId, eventType, TransactionLog.DecidedBy.CHECK_BACK, null)
+                == TransactionLog.Status.COMMITTED
                 ? CheckBack.Answer.COMMIT : CheckBack.Answer.ROLLBACK;
     }
 }

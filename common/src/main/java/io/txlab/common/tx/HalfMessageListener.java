@@ -28,7 +28,8 @@ final class HalfMessageListener implements TransactionListener {
 
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
-        return answerCheckBack.answer(message.getTransactionId(), message.getKeys(), attempt(message));
+        return answerCheckBack.answer(message.getTransactionId(), message.getKeys(),
+                message.getUserProperty(TransactionalPublisher.EVENT_TYPE_PROPERTY), attempt(message));
     }
 
     /** The broker counts its checks in a property; the first check-back carries 1. */

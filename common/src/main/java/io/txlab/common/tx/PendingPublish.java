@@ -1,22 +1,37 @@
 package io.txlab.common.tx;
 
+import java.time.Instant;
+
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 
 /** Carries the caller's work into the producer's local-transaction callback and its outcome back out. */
 final class PendingPublish {
 
     private final String orderId;
+    private final String eventType;
+    private final Instant sentAt;
     private final LocalTransaction work;
     private PublishResult.Outcome outcome;
     private RuntimeException failure;
 
-    PendingPublish(String orderId, LocalTransaction work) {
+    PendingPublish(String orderId, String eventType, Instant sentAt, LocalTransaction work) {
         this.orderId = orderId;
+        this.eventType = eventType;
+        this.sentAt = sentAt;
         this.work = work;
     }
 
     String orderId() {
         return orderId;
+    }
+
+    String eventType() {
+        return eventType;
+    }
+
+    /** When the half message was handed to the producer. */
+    Instant sentAt() {
+        return sentAt;
     }
 
     LocalTransaction work() {

@@ -35,13 +35,14 @@ final class RunLocalTransaction {
             try {
                 faults.pass(service + ".before-local-tx");
                 transactions.executeWithoutResult(status -> {
-                    transactionLog.recordCommitted(txId, pending.orderId());
+                    transactionLog.recordCommitted(txId, pending);
                     pending.work().execute(txId);
                     faults.pass(service + ".in-local-tx");
+                    transactionLog.recordWorkDone(txId);
                     workDone[0] = true;
                 });
             } catch (RuntimeException e) {
-                return workDone[0] ? afterFailedCommit(txId, pending, e) : rolledBack(pending, e);
+                return workDone[0] ? afterFailedCommit(txId, pending, e) : rolledBack(txId, pending, e);
             }
             log.info("local transaction committed");
             return answerCommitted(pending);
@@ -63,9 +64,20 @@ final class RunLocalTransaction {
         }
     }
 
-    private static LocalTransactionState rolledBack(PendingPublish pending, RuntimeException e) {
+    private LocalTransactionState rolledBack(String txId, PendingPublish pending, RuntimeException e) {
         log.info("local transaction rolled back: {}", e.toString());
+        recordRollback(txId, pending);
         return pending.finish(LocalTransactionState.ROLLBACK_MESSAGE, PublishResult.Outcome.ROLLED_BACK, e);
+    }
+
+    /** Best effort, for reviewers: the rollback itself left no row. A row already there is kept. */
+    private void recordRollback(String txId, PendingPublish pending) {
+        try {
+            transactionLog.resolve(txId, pending.orderId(), pending.eventType(), TransactionLog.DecidedBy.LOCAL_TX,
+                    pending.sentAt());
+        } catch (RuntimeException e) {
+            log.warn("rollback not recorded in tx_log: {}", e.toString());
+        }
     }
 
     /**
@@ -75,9 +87,11 @@ final class RunLocalTransaction {
     private LocalTransactionState afterFailedCommit(String txId, PendingPublish pending, RuntimeException e) {
         log.warn("commit failed ({}), resolving from the tx_log", e.toString());
         try {
-            return transactionLog.resolve(txId, pending.orderId()) == TransactionLog.Status.COMMITTED
+            TransactionLog.Status status = transactionLog.resolve(txId, pending.orderId(), pending.eventType(),
+                    TransactionLog.DecidedBy.LOCAL_TX, pending.sentAt());
+            return status == TransactionLog.Status.COMMITTED
                     ? pending.finish(LocalTransactionState.COMMIT_MESSAGE, PublishResult.Outcome.COMMITTED, null)
-                    : rolledBack(pending, e);
+                    : rolledBack(txId, pending, e);
         } catch (RuntimeException unresolved) {
             log.warn("commit outcome in doubt, the check-back decides: {}", unresolved.toString());
             return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.IN_DOUBT, e);

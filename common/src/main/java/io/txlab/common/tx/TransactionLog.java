@@ -1,5 +1,8 @@
 package io.txlab.common.tx;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -9,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class TransactionLog {
 
     enum Status { COMMITTED, ROLLED_BACK }
+
+    /** Who wrote the row: the local transaction (or its own aftermath), or a check-back. */
+    enum DecidedBy { LOCAL_TX, CHECK_BACK }
 
     private final JdbcClient jdbc;
 
@@ -20,28 +26,41 @@ final class TransactionLog {
      * Called first inside the local transaction, so the row lock is held from its start: a check-back
      * arriving meanwhile waits on it. Fails with a duplicate key when a check-back already decided ROLLBACK.
      */
-    void recordCommitted(String txId, String orderId) {
+    void recordCommitted(String txId, PendingPublish pending) {
         jdbc.sql("""
-                INSERT INTO tx_log (tx_id, order_id, status)
-                VALUES (:txId, :orderId, 'COMMITTED')
+                INSERT INTO tx_log (tx_id, order_id, event_type, status, decided_by, sent_at)
+                VALUES (:txId, :orderId, :eventType, 'COMMITTED', 'LOCAL_TX', :sentAt)
                 """)
                 .param("txId", txId)
-                .param("orderId", orderId)
+                .param("orderId", pending.orderId())
+                .param("eventType", pending.eventType())
+                .param("sentAt", Timestamp.from(pending.sentAt()))
+                .update();
+    }
+
+    /** The last statement of the local transaction: when its work was done and it went to commit. */
+    void recordWorkDone(String txId) {
+        jdbc.sql("UPDATE tx_log SET committed_at = CURRENT_TIMESTAMP(3) WHERE tx_id = :txId")
+                .param("txId", txId)
                 .update();
     }
 
     /**
-     * The definite answer for a check-back. Runs outside any transaction: the INSERT IGNORE blocks while
-     * a local transaction holding the row is in flight, then either keeps its COMMITTED row or plants
-     * ROLLED_BACK so that a local transaction arriving later fails on the key and rolls back too.
+     * The definite answer for a check-back (or for a local transaction whose commit failed). Runs outside
+     * any transaction: the INSERT IGNORE blocks while a local transaction holding the row is in flight,
+     * then either keeps its COMMITTED row or plants ROLLED_BACK so that a local transaction arriving later
+     * fails on the key and rolls back too.
      */
-    Status resolve(String txId, String orderId) {
+    Status resolve(String txId, String orderId, String eventType, DecidedBy decidedBy, Instant sentAt) {
         jdbc.sql("""
-                INSERT IGNORE INTO tx_log (tx_id, order_id, status)
-                VALUES (:txId, :orderId, 'ROLLED_BACK')
+                INSERT IGNORE INTO tx_log (tx_id, order_id, event_type, status, decided_by, sent_at)
+                VALUES (:txId, :orderId, :eventType, 'ROLLED_BACK', :decidedBy, :sentAt)
                 """)
                 .param("txId", txId)
                 .param("orderId", orderId)
+                .param("eventType", eventType)
+                .param("decidedBy", decidedBy.name())
+                .param("sentAt", sentAt == null ? null : Timestamp.from(sentAt))
                 .update();
         return jdbc.sql("SELECT status FROM tx_log WHERE tx_id = :txId")
                 .param("txId", txId)

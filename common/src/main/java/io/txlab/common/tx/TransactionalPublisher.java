@@ -1,5 +1,6 @@
 package io.txlab.common.tx;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import io.txlab.common.event.Event;
@@ -18,6 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * lets the broker deliver the event only if that transaction committed.
  */
 public final class TransactionalPublisher {
+
+    /** The message property that names the event's type, read back by the check-back. */
+    static final String EVENT_TYPE_PROPERTY = "eventType";
 
     private final RocketMQTemplate template;
     private final JsonCodec codec;
@@ -41,9 +45,9 @@ public final class TransactionalPublisher {
         }
         Message<byte[]> message = MessageBuilder.withPayload(codec.encode(event))
                 .setHeader(RocketMQHeaders.KEYS, event.orderId())
-                .setHeader("eventType", event.type())
+                .setHeader(EVENT_TYPE_PROPERTY, event.type())
                 .build();
-        PendingPublish pending = new PendingPublish(event.orderId(), localTransaction);
+        PendingPublish pending = new PendingPublish(event.orderId(), event.type(), Instant.now(), localTransaction);
         TransactionSendResult sent;
         try {
             sent = template.sendMessageInTransaction(topic + ":" + tag, message, pending);

@@ -2,11 +2,14 @@ package io.txlab.common.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import io.txlab.common.fault.FaultAction;
@@ -28,19 +31,31 @@ class RunLocalTransactionTest {
     private final RunLocalTransaction run = new RunLocalTransaction(transactionLog,
             new TransactionTemplate(transactionManager), faults, "order");
 
+    private static final Instant SENT_AT = Instant.parse("2026-11-22T10:00:00Z");
+
+    private static PendingPublish pending(LocalTransaction work) {
+        return new PendingPublish("o-1", "OrderCreated", SENT_AT, work);
+    }
+
+    private TransactionLog.Status resolveAsLocalTransaction() {
+        return transactionLog.resolve(eq("tx-1"), eq("o-1"), eq("OrderCreated"), eq(TransactionLog.DecidedBy.LOCAL_TX),
+                any());
+    }
+
     @Test
     void committedWorkAnswersCommit() {
-        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+        PendingPublish pending = pending(txId -> { });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.COMMITTED);
-        verify(transactionLog).recordCommitted("tx-1", "o-1");
+        verify(transactionLog).recordCommitted("tx-1", pending);
+        verify(transactionLog).recordWorkDone("tx-1");
     }
 
     @Test
     void failingWorkRollsBackAndAnswersRollback() {
         IllegalStateException cause = new IllegalStateException("no stock");
-        PendingPublish pending = new PendingPublish("o-1", txId -> {
+        PendingPublish pending = pending(txId -> {
             throw cause;
         });
 
@@ -48,13 +63,15 @@ class RunLocalTransactionTest {
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.ROLLED_BACK);
         assertThat(pending.failure()).isSameAs(cause);
         assertThat(transactionManager.rolledBack).isTrue();
+        // the rollback left no row: one is recorded for the timeline (and for a late check-back)
+        verify(transactionLog).resolve("tx-1", "o-1", "OrderCreated", TransactionLog.DecidedBy.LOCAL_TX, SENT_AT);
     }
 
     @Test
     void aFailedCommitThatTheTxLogShowsCommittedAnswersCommit() {
         transactionManager.failCommit = true;
-        when(transactionLog.resolve("tx-1", "o-1")).thenReturn(TransactionLog.Status.COMMITTED);
-        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+        when(resolveAsLocalTransaction()).thenReturn(TransactionLog.Status.COMMITTED);
+        PendingPublish pending = pending(txId -> { });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.COMMITTED);
@@ -63,8 +80,8 @@ class RunLocalTransactionTest {
     @Test
     void aFailedCommitThatTheTxLogShowsRolledBackAnswersRollback() {
         transactionManager.failCommit = true;
-        when(transactionLog.resolve("tx-1", "o-1")).thenReturn(TransactionLog.Status.ROLLED_BACK);
-        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+        when(resolveAsLocalTransaction()).thenReturn(TransactionLog.Status.ROLLED_BACK);
+        PendingPublish pending = pending(txId -> { });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.ROLLED_BACK);
@@ -73,8 +90,8 @@ class RunLocalTransactionTest {
     @Test
     void aFailedCommitThatCannotBeResolvedIsInDoubtNeverRolledBack() {
         transactionManager.failCommit = true;
-        when(transactionLog.resolve("tx-1", "o-1")).thenThrow(new IllegalStateException("database down"));
-        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+        when(resolveAsLocalTransaction()).thenThrow(new IllegalStateException("database down"));
+        PendingPublish pending = pending(txId -> { });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.UNKNOW);
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.IN_DOUBT);
@@ -83,7 +100,7 @@ class RunLocalTransactionTest {
     @Test
     void aFailureAfterTheCommitAnswersUnknownButIsKnownCommitted() {
         faults.arm("order.after-local-commit", FaultAction.throwTimes(1));
-        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+        PendingPublish pending = pending(txId -> { });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.UNKNOW);
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.COMMITTED);
@@ -93,23 +110,23 @@ class RunLocalTransactionTest {
     @Test
     void aFailureBeforeTheLocalTransactionRollsBack() {
         faults.arm("order.before-local-tx", FaultAction.throwTimes(1));
-        PendingPublish pending = new PendingPublish("o-1", txId -> { });
+        PendingPublish pending = pending(txId -> { });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.ROLLED_BACK);
-        verify(transactionLog, never()).recordCommitted("tx-1", "o-1");
+        verify(transactionLog, never()).recordCommitted(eq("tx-1"), any());
     }
 
     @Test
     void aProducerThatDiesBeforeItsLocalTransactionRunsNothing() {
         faults.arm("order.before-local-tx", FaultAction.unknown(1));
-        PendingPublish pending = new PendingPublish("o-1", txId -> {
+        PendingPublish pending = pending(txId -> {
             throw new AssertionError("must not run");
         });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.UNKNOW);
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.NOT_RUN);
-        verify(transactionLog, never()).recordCommitted("tx-1", "o-1");
+        verify(transactionLog, never()).recordCommitted(eq("tx-1"), any());
     }
 
     @Test

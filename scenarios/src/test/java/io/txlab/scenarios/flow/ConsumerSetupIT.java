@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Every consumer group reads from the first offset when the broker has none for it: with RocketMQ's
  * default (the last offset) a new group skipped a reply that reached its queue before its first pull,
- * and the order stayed PENDING for good.
+ * and the order stayed PENDING for good. Each also goes to its DLQ after the configured redeliveries.
  */
 @ExtendWith(PlatformExtension.class)
 class ConsumerSetupIT {
@@ -30,6 +30,8 @@ class ConsumerSetupIT {
         assertThat(containers).isNotEmpty();
         assertThat(containers).allSatisfy(container -> {
             assertThat(container.getConsumer().getConsumeFromWhere()).isEqualTo(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+            // txlab.consumer.max-reconsume-times: redeliveries before the DLQ
+            assertThat(container.getConsumer().getMaxReconsumeTimes()).isEqualTo(16);
             assertThat(container.isRunning()).isTrue();
         });
     }

@@ -5,17 +5,30 @@ import org.apache.rocketmq.spring.support.DefaultRocketMQListenerContainer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * A consumer group the broker has no offset for starts at the first message, not RocketMQ's default, the
+ * Settings every TxLab consumer shares, applied to each listener container's consumer before it starts.
+ *
+ * <p>A consumer group the broker has no offset for starts at the first message, not RocketMQ's default, the
  * last: with the default, a new group skips whatever reached a queue before its first pull, and such a
  * lost reply leaves its order PENDING for good (seen in this project's tests). Reading old messages
  * again is harmless, since every consumer is idempotent. Groups with stored offsets are not affected.
+ *
+ * <p>A message whose handling throws is sent back to the broker, which redelivers it after the delay of
+ * level 3 + reconsumeTimes (the broker's messageDelayLevel), until {@code maxReconsumeTimes} redeliveries
+ * have failed; then it goes to the group's DLQ.
  */
-final class NewConsumerGroupsReadFromTheStart implements BeanPostProcessor {
+final class ConsumerSettings implements BeanPostProcessor {
+
+    private final int maxReconsumeTimes;
+
+    ConsumerSettings(int maxReconsumeTimes) {
+        this.maxReconsumeTimes = maxReconsumeTimes;
+    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DefaultRocketMQListenerContainer container && container.getConsumer() != null) {
             container.getConsumer().setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+            container.getConsumer().setMaxReconsumeTimes(maxReconsumeTimes);
         }
         return bean;
     }
