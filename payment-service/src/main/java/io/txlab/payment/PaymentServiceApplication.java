@@ -1,12 +1,13 @@
 package io.txlab.payment;
 
 import io.txlab.common.config.TxLabSupportConfiguration;
+import io.txlab.common.participant.ParticipantConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import(TxLabSupportConfiguration.class)
+@Import({TxLabSupportConfiguration.class, ParticipantConfiguration.class})
 public class PaymentServiceApplication {
 
     public static void main(String[] args) {

@@ -42,10 +42,15 @@ public final class IdempotentConsumer {
 
     /** {@link #runOnce} for handling that is a plain DB transaction: dedup row and effect commit together. */
     public boolean runOnceInTransaction(String consumer, Event event, Runnable effect) {
-        return runOnce(consumer, event, () -> transactions.executeWithoutResult(status -> {
+        return runOnce(consumer, event, () -> applyInTransaction(consumer, event, effect));
+    }
+
+    /** For handling that chooses per event: the dedup row and {@code effect} in one DB transaction. */
+    public void applyInTransaction(String consumer, Event event, Runnable effect) {
+        transactions.executeWithoutResult(status -> {
             markConsumed(consumer, event);
             effect.run();
-        }));
+        });
     }
 
     /** @throws AlreadyConsumedException when another delivery got there first */

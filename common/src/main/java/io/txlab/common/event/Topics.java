@@ -5,7 +5,7 @@ import java.util.List;
 /** Topic names: the one place both the services and the embedded broker take them from. */
 public final class Topics {
 
-    /** Events the order service publishes (tags: {@link OrderCreated#TYPE}). */
+    /** Events the order service publishes (tags: {@link OrderCreated#TYPE}, {@link OrderCancelled#TYPE}). */
     public static final String ORDER_EVENTS = "txlab-order-events";
 
     /** Replies of the participants to the order service (tags: inventory, payment). */

@@ -1,16 +1,31 @@
 package io.txlab.common.participant;
 
+import io.txlab.common.audit.OrderRecords;
+import io.txlab.common.config.TxLabProperties;
 import io.txlab.common.consume.IdempotentConsumer;
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.tx.TransactionalPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+/** The participant protocol (reply, compensate, barrier); only inventory and payment import it. */
 @Configuration(proxyBeanMethods = false)
 public class ParticipantConfiguration {
 
     @Bean
-    ReplyToOrder replyToOrder(IdempotentConsumer consumer, TransactionalPublisher publisher, FaultPoints faults) {
-        return new ReplyToOrder(consumer, publisher, faults);
+    ReplyToOrder replyToOrder(IdempotentConsumer consumer, TransactionalPublisher publisher, JdbcClient jdbc,
+                              FaultPoints faults) {
+        return new ReplyToOrder(consumer, publisher, new OrderParts(jdbc), faults);
+    }
+
+    @Bean
+    ParticipantRecords participantRecords(JdbcClient jdbc, OrderRecords records, TxLabProperties properties) {
+        return new ParticipantRecords(jdbc, records, properties.service());
+    }
+
+    @Bean
+    CompensateOrder compensateOrder(IdempotentConsumer consumer, JdbcClient jdbc, FaultPoints faults) {
+        return new CompensateOrder(consumer, new OrderParts(jdbc), faults);
     }
 }

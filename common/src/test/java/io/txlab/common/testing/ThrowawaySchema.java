@@ -36,7 +36,10 @@ public final class ThrowawaySchema implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    /** @param service whose migrations to run: db/migration/common and db/migration/{service} */
+    /**
+     * @param service a participant (inventory or payment), whose migrations to run: db/migration/common,
+     *                db/migration/participant and db/migration/{service}
+     */
     public static ThrowawaySchema migratedFor(String service) {
         assumeTrue(portOpen(), "no MySQL/MariaDB on " + HOST + ":" + PORT);
         String name = "txlab_it_" + service + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -49,7 +52,8 @@ public final class ThrowawaySchema implements AutoCloseable {
         }
         DataSource dataSource = dataSource(name);
         Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + service)
+                .locations("classpath:db/migration/common", "classpath:db/migration/participant",
+                        "classpath:db/migration/" + service)
                 .load().migrate();
         return new ThrowawaySchema(admin, name, dataSource);
     }

@@ -1,5 +1,6 @@
 package io.txlab.inventory.stock.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Port to the stock table and its movements. */
@@ -13,4 +14,14 @@ public interface StockRepository {
      * {@code io.txlab.common.consume.ConcurrentChangeException} and changes nothing.
      */
     void deduct(String orderId, long productId, int quantity);
+
+    /**
+     * Gives back exactly what the order's deduction took and records the release, inside the caller's
+     * transaction. A second release of the same order fails on the movement's unique key.
+     *
+     * @throws IllegalStateException when the order has no deduction
+     */
+    void release(String orderId);
+
+    List<StockMovement> movementsOf(String orderId);
 }

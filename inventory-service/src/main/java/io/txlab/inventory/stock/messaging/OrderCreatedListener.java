@@ -1,6 +1,7 @@
 package io.txlab.inventory.stock.messaging;
 
 import io.txlab.common.event.OrderCreated;
+import io.txlab.common.event.Participant;
 import io.txlab.common.event.Topics;
 import io.txlab.common.messaging.InboundEvents;
 import io.txlab.inventory.stock.application.ReserveStock;
@@ -24,6 +25,6 @@ class OrderCreatedListener implements RocketMQListener<MessageExt> {
 
     @Override
     public void onMessage(MessageExt message) {
-        inboundEvents.dispatch(message, OrderCreated.class, reserveStock::handle);
+        inboundEvents.dispatch(Participant.INVENTORY.tag(), message, OrderCreated.class, reserveStock::handle);
     }
 }

@@ -1,9 +1,13 @@
 package io.txlab.inventory.stock.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 import io.txlab.common.consume.ConcurrentChangeException;
 import io.txlab.inventory.stock.domain.Stock;
+import io.txlab.inventory.stock.domain.StockMovement;
 import io.txlab.inventory.stock.domain.StockRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,5 +52,49 @@ class JdbcStockRepository implements StockRepository {
                 .param("productId", productId)
                 .param("quantity", quantity)
                 .update();
+    }
+
+    @Override
+    public void release(String orderId) {
+        // A locking read: the latest committed deduction, whatever this transaction's snapshot holds.
+        StockMovement deducted = jdbc.sql("""
+                SELECT order_id, product_id, quantity, kind, created_at FROM stock_movement
+                WHERE order_id = :orderId AND kind = 'DEDUCT' FOR UPDATE
+                """)
+                .param("orderId", orderId)
+                .query(JdbcStockRepository::movement)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("order " + orderId + " has no deduction to release"));
+        jdbc.sql("""
+                INSERT INTO stock_movement (order_id, product_id, quantity, kind)
+                VALUES (:orderId, :productId, :quantity, 'RELEASE')
+                """)
+                .param("orderId", orderId)
+                .param("productId", deducted.productId())
+                .param("quantity", deducted.quantity())
+                .update();
+        jdbc.sql("""
+                UPDATE stock SET available = available + :quantity, version = version + 1
+                WHERE product_id = :productId
+                """)
+                .param("quantity", deducted.quantity())
+                .param("productId", deducted.productId())
+                .update();
+    }
+
+    @Override
+    public List<StockMovement> movementsOf(String orderId) {
+        return jdbc.sql("""
+                SELECT order_id, product_id, quantity, kind, created_at FROM stock_movement
+                WHERE order_id = :orderId ORDER BY id
+                """)
+                .param("orderId", orderId)
+                .query(JdbcStockRepository::movement)
+                .list();
+    }
+
+    private static StockMovement movement(ResultSet rs, int row) throws SQLException {
+        return new StockMovement(rs.getString("order_id"), rs.getLong("product_id"), rs.getInt("quantity"),
+                StockMovement.Kind.valueOf(rs.getString("kind")), rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -1,9 +1,11 @@
 package io.txlab.inventory.stock.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.txlab.inventory.stock.domain.Stock;
+import io.txlab.inventory.stock.domain.StockMovement;
 import io.txlab.inventory.stock.domain.StockRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -49,6 +51,16 @@ class StockControllerTest {
 
         @Override
         public void deduct(String orderId, long productId, int quantity) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void release(String orderId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<StockMovement> movementsOf(String orderId) {
             throw new UnsupportedOperationException();
         }
     }

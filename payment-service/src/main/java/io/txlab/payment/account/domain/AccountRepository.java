@@ -1,5 +1,6 @@
 package io.txlab.payment.account.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Port to the account table and its movements. */
@@ -13,4 +14,14 @@ public interface AccountRepository {
      * {@code io.txlab.common.consume.ConcurrentChangeException} and changes nothing.
      */
     void charge(String orderId, long userId, long amountCents);
+
+    /**
+     * Gives back exactly what the order's charge took and records the refund, inside the caller's
+     * transaction. A second refund of the same order fails on the movement's unique key.
+     *
+     * @throws IllegalStateException when the order has no charge
+     */
+    void refund(String orderId);
+
+    List<PaymentMovement> movementsOf(String orderId);
 }

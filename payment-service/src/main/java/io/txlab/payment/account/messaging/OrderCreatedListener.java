@@ -1,6 +1,7 @@
 package io.txlab.payment.account.messaging;
 
 import io.txlab.common.event.OrderCreated;
+import io.txlab.common.event.Participant;
 import io.txlab.common.event.Topics;
 import io.txlab.common.messaging.InboundEvents;
 import io.txlab.payment.account.application.ChargePayment;
@@ -24,6 +25,6 @@ class OrderCreatedListener implements RocketMQListener<MessageExt> {
 
     @Override
     public void onMessage(MessageExt message) {
-        inboundEvents.dispatch(message, OrderCreated.class, chargePayment::handle);
+        inboundEvents.dispatch(Participant.PAYMENT.tag(), message, OrderCreated.class, chargePayment::handle);
     }
 }

@@ -1,10 +1,14 @@
 package io.txlab.payment.account.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 import io.txlab.common.consume.ConcurrentChangeException;
 import io.txlab.payment.account.domain.Account;
 import io.txlab.payment.account.domain.AccountRepository;
+import io.txlab.payment.account.domain.PaymentMovement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,5 +52,49 @@ class JdbcAccountRepository implements AccountRepository {
                 .param("userId", userId)
                 .param("amount", amountCents)
                 .update();
+    }
+
+    @Override
+    public void refund(String orderId) {
+        // A locking read: the latest committed charge, whatever this transaction's snapshot holds.
+        PaymentMovement charged = jdbc.sql("""
+                SELECT order_id, user_id, amount_cents, kind, created_at FROM payment_movement
+                WHERE order_id = :orderId AND kind = 'CHARGE' FOR UPDATE
+                """)
+                .param("orderId", orderId)
+                .query(JdbcAccountRepository::movement)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("order " + orderId + " has no charge to refund"));
+        jdbc.sql("""
+                INSERT INTO payment_movement (order_id, user_id, amount_cents, kind)
+                VALUES (:orderId, :userId, :amount, 'REFUND')
+                """)
+                .param("orderId", orderId)
+                .param("userId", charged.userId())
+                .param("amount", charged.amountCents())
+                .update();
+        jdbc.sql("""
+                UPDATE account SET balance_cents = balance_cents + :amount, version = version + 1
+                WHERE user_id = :userId
+                """)
+                .param("amount", charged.amountCents())
+                .param("userId", charged.userId())
+                .update();
+    }
+
+    @Override
+    public List<PaymentMovement> movementsOf(String orderId) {
+        return jdbc.sql("""
+                SELECT order_id, user_id, amount_cents, kind, created_at FROM payment_movement
+                WHERE order_id = :orderId ORDER BY id
+                """)
+                .param("orderId", orderId)
+                .query(JdbcAccountRepository::movement)
+                .list();
+    }
+
+    private static PaymentMovement movement(ResultSet rs, int row) throws SQLException {
+        return new PaymentMovement(rs.getString("order_id"), rs.getLong("user_id"), rs.getLong("amount_cents"),
+                PaymentMovement.Kind.valueOf(rs.getString("kind")), rs.getTimestamp("created_at").toInstant());
     }
 }

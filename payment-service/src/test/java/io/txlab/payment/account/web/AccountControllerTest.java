@@ -1,10 +1,12 @@
 package io.txlab.payment.account.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.txlab.payment.account.domain.Account;
 import io.txlab.payment.account.domain.AccountRepository;
+import io.txlab.payment.account.domain.PaymentMovement;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,6 +51,16 @@ class AccountControllerTest {
 
         @Override
         public void charge(String orderId, long userId, long amountCents) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void refund(String orderId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PaymentMovement> movementsOf(String orderId) {
             throw new UnsupportedOperationException();
         }
     }

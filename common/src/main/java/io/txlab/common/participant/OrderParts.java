@@ -1,0 +1,107 @@
+package io.txlab.common.participant;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The order_part table, a participant's barrier: one row per order, inserted by whichever of the order's
+ * event and its cancel commits first. Both race for the same primary key, so an insert waits for a
+ * concurrent one to commit and then sees its row: no interleaving can apply after a cancel or miss an undo.
+ * Every method runs inside the caller's DB transaction, next to the effect it guards.
+ */
+final class OrderParts {
+
+    enum State { APPLIED, REJECTED, COMPENSATED, CANCELLED_FIRST }
+
+    /** What a cancel found, and so what it must do. */
+    enum CancelOutcome {
+        /** The part was applied: undo it now. */
+        UNDO,
+        /** Nothing applied yet: a barrier is planted, and the order's event, if it ever comes, is skipped. */
+        CANCELLED_FIRST,
+        /** The part was rejected: nothing to undo. */
+        NOTHING_APPLIED,
+        /** Already cancelled: a repeated cancel changes nothing. */
+        REPEATED
+    }
+
+    private final JdbcClient jdbc;
+
+    OrderParts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A plain read, outside any lock: a hint for deciding; the inserts below are the guarantee. */
+    boolean cancelledFirst(String orderId) {
+        return state(orderId, "").filter(state -> state == State.CANCELLED_FIRST).isPresent();
+    }
+
+    /** @return false when the cancel got there first: the part must not be applied */
+    boolean recordApplied(String orderId) {
+        return insert(orderId, State.APPLIED, null);
+    }
+
+    /** A rejection after the cancel is the late event being skipped: recorded on the barrier. */
+    void recordRejected(String orderId, String reason) {
+        if (!insert(orderId, State.REJECTED, reason)) {
+            jdbc.sql("""
+                    UPDATE order_part SET late_apply_skipped_at = CURRENT_TIMESTAMP(3), reason = :reason
+                    WHERE order_id = :orderId AND state = 'CANCELLED_FIRST'
+                    """)
+                    .param("orderId", orderId)
+                    .param("reason", reason)
+                    .update();
+        }
+    }
+
+    CancelOutcome recordCancel(String orderId) {
+        if (insert(orderId, State.CANCELLED_FIRST, null)) {
+            return CancelOutcome.CANCELLED_FIRST;
+        }
+        State state = state(orderId, " FOR UPDATE")
+                .orElseThrow(() -> new IllegalStateException("order_part row of " + orderId + " vanished"));
+        return switch (state) {
+            case APPLIED -> {
+                markCancelled(orderId, State.COMPENSATED);
+                yield CancelOutcome.UNDO;
+            }
+            case REJECTED -> {
+                markCancelled(orderId, State.REJECTED);
+                yield CancelOutcome.NOTHING_APPLIED;
+            }
+            case COMPENSATED, CANCELLED_FIRST -> CancelOutcome.REPEATED;
+        };
+    }
+
+    private boolean insert(String orderId, State state, String reason) {
+        int inserted = jdbc.sql("""
+                INSERT IGNORE INTO order_part (order_id, state, reason, cancelled_at)
+                VALUES (:orderId, :state, :reason, CASE WHEN :state = 'CANCELLED_FIRST' THEN CURRENT_TIMESTAMP(3) END)
+                """)
+                .param("orderId", orderId)
+                .param("state", state.name())
+                .param("reason", reason)
+                .update();
+        return inserted == 1;
+    }
+
+    private void markCancelled(String orderId, State newState) {
+        jdbc.sql("""
+                UPDATE order_part SET state = :state, cancelled_at = CURRENT_TIMESTAMP(3)
+                WHERE order_id = :orderId AND cancelled_at IS NULL
+                """)
+                .param("orderId", orderId)
+                .param("state", newState.name())
+                .update();
+    }
+
+    /** @param lock "" for a plain read, " FOR UPDATE" for the latest committed row, locked */
+    private Optional<State> state(String orderId, String lock) {
+        return jdbc.sql("SELECT state FROM order_part WHERE order_id = :orderId" + lock)
+                .param("orderId", orderId)
+                .query(String.class)
+                .optional()
+                .map(State::valueOf);
+    }
+}

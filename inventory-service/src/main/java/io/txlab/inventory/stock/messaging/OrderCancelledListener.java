@@ -1,0 +1,31 @@
+package io.txlab.inventory.stock.messaging;
+
+import io.txlab.common.event.OrderCancelled;
+import io.txlab.common.event.Participant;
+import io.txlab.common.event.Topics;
+import io.txlab.common.messaging.InboundEvents;
+import io.txlab.inventory.stock.application.ReleaseStock;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
+import org.apache.rocketmq.spring.core.RocketMQListener;
+import org.springframework.stereotype.Component;
+
+/** Its own consumer group: a cancel is never queued behind the OrderCreated backlog, and may overtake it. */
+@Component
+@RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = OrderCancelled.TYPE,
+        consumerGroup = "txlab-inventory-compensation", consumeThreadNumber = 2, consumeThreadMax = 2)
+class OrderCancelledListener implements RocketMQListener<MessageExt> {
+
+    private final InboundEvents inboundEvents;
+    private final ReleaseStock releaseStock;
+
+    OrderCancelledListener(InboundEvents inboundEvents, ReleaseStock releaseStock) {
+        this.inboundEvents = inboundEvents;
+        this.releaseStock = releaseStock;
+    }
+
+    @Override
+    public void onMessage(MessageExt message) {
+        inboundEvents.dispatch(Participant.INVENTORY.tag(), message, OrderCancelled.class, releaseStock::handle);
+    }
+}

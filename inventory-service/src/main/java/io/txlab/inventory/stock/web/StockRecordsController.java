@@ -1,0 +1,37 @@
+package io.txlab.inventory.stock.web;
+
+import io.txlab.common.audit.ServiceRecords;
+import io.txlab.common.audit.Steps;
+import io.txlab.common.audit.TimelineEntry;
+import io.txlab.common.participant.ParticipantRecords;
+import io.txlab.inventory.stock.domain.StockMovement;
+import io.txlab.inventory.stock.domain.StockRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What inventory knows about one order, for the order's timeline. Empty entries: it never saw the order. */
+@RestController
+@RequestMapping("/api/inventory/orders")
+class StockRecordsController {
+
+    private final ParticipantRecords records;
+    private final StockRepository stocks;
+
+    StockRecordsController(ParticipantRecords records, StockRepository stocks) {
+        this.records = records;
+        this.stocks = stocks;
+    }
+
+    @GetMapping("/{orderId}")
+    ServiceRecords order(@PathVariable String orderId) {
+        return records.of(orderId, stocks.movementsOf(orderId).stream().map(this::entry).toList());
+    }
+
+    private TimelineEntry entry(StockMovement movement) {
+        boolean deduct = movement.kind() == StockMovement.Kind.DEDUCT;
+        return records.entry(movement.at(), deduct ? Steps.STOCK_DEDUCTED : Steps.STOCK_RELEASED,
+                (deduct ? "deducted " : "released ") + movement.quantity() + " unit(s) of product " + movement.productId());
+    }
+}
