@@ -1,12 +1,17 @@
 package io.txlab.order;
 
 import io.txlab.common.config.TxLabSupportConfiguration;
+import io.txlab.order.ordering.application.OrderSettings;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @Import(TxLabSupportConfiguration.class)
+@EnableConfigurationProperties(OrderSettings.class)
+@EnableScheduling
 public class OrderServiceApplication {
 
     public static void main(String[] args) {

@@ -2,12 +2,12 @@ package io.txlab.common.config;
 
 import java.time.Duration;
 
+import io.txlab.common.audit.AuditConfiguration;
 import io.txlab.common.consume.IdempotentConsumerConfiguration;
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
 import io.txlab.common.lock.ContentionLocks;
 import io.txlab.common.messaging.MessagingConfiguration;
-import io.txlab.common.participant.ParticipantConfiguration;
 import io.txlab.common.tx.TransactionalMessagingConfiguration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TxLabProperties.class)
 @Import({TransactionalMessagingConfiguration.class, IdempotentConsumerConfiguration.class,
-        MessagingConfiguration.class, ParticipantConfiguration.class})
+        MessagingConfiguration.class, AuditConfiguration.class})
 public class TxLabSupportConfiguration {
 
     @Bean

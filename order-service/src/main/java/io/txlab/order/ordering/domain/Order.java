@@ -37,6 +37,25 @@ public record Order(String orderId, String requestId, long userId, long productI
                 nextStatus(newInventory, newPayment), newInventory, newPayment, newReason, version, createdAt);
     }
 
+    /**
+     * The order cancelled because it cannot finish (for example no reply came in time).
+     *
+     * @throws IllegalStateException when the order is final already
+     */
+    public Order cancel(String cancelReason) {
+        if (status.isFinal()) {
+            throw new IllegalStateException("order " + orderId + " is " + status + " already");
+        }
+        Objects.requireNonNull(cancelReason, "cancelReason");
+        return new Order(orderId, requestId, userId, productId, quantity, amountCents, OrderStatus.CANCELLED,
+                inventory, payment, cancelReason, version, createdAt);
+    }
+
+    /** True when this version of the order, compared with {@code before}, is the move to CANCELLED. */
+    public boolean cancels(Order before) {
+        return !before.status.isFinal() && status == OrderStatus.CANCELLED;
+    }
+
     public PartOutcome outcomeOf(Part part) {
         return part == Part.INVENTORY ? inventory : payment;
     }

@@ -1,5 +1,7 @@
 package io.txlab.order.ordering.domain;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Port to the order store. */
@@ -11,6 +13,9 @@ public interface OrderRepository {
     Optional<Order> findById(String orderId);
 
     Optional<Order> findByRequestId(String requestId);
+
+    /** PENDING orders created before {@code cutoff}, oldest first. */
+    List<Order> findPendingCreatedBefore(Instant cutoff, int limit);
 
     /** Writes {@code updated} if the stored row still has {@code updated.version()}; else a concurrent change. */
     void update(Order updated);

@@ -24,6 +24,6 @@ class ParticipantReplyListener implements RocketMQListener<MessageExt> {
 
     @Override
     public void onMessage(MessageExt message) {
-        inbound.dispatch(message, ParticipantReplied.class, recordReply::handle);
+        inbound.dispatch(RecordParticipantReply.CONSUMER, message, ParticipantReplied.class, recordReply::handle);
     }
 }

@@ -3,6 +3,8 @@ package io.txlab.order.ordering.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.txlab.common.consume.ConcurrentChangeException;
@@ -62,6 +64,18 @@ class JdbcOrderRepository implements OrderRepository {
                 .param("requestId", requestId)
                 .query(JdbcOrderRepository::map)
                 .optional();
+    }
+
+    @Override
+    public List<Order> findPendingCreatedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                FROM orders WHERE status = 'PENDING' AND created_at < :cutoff
+                ORDER BY created_at LIMIT :limit
+                """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .query(JdbcOrderRepository::map)
+                .list();
     }
 
     @Override

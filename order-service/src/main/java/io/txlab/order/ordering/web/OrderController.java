@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.txlab.common.tx.CheckBack;
 import io.txlab.order.ordering.application.OrderQueries;
+import io.txlab.order.ordering.application.OrderTimeline;
 import io.txlab.order.ordering.application.PlaceOrder;
 import io.txlab.order.ordering.application.PlacedOrder;
 import org.springframework.http.HttpStatus;
@@ -24,10 +25,12 @@ class OrderController {
 
     private final PlaceOrder placeOrder;
     private final OrderQueries queries;
+    private final OrderTimeline timeline;
 
-    OrderController(PlaceOrder placeOrder, OrderQueries queries) {
+    OrderController(PlaceOrder placeOrder, OrderQueries queries, OrderTimeline timeline) {
         this.placeOrder = placeOrder;
         this.queries = queries;
+        this.timeline = timeline;
     }
 
     /** 202 for a new order (it is PENDING until both participants reply); 200 for a repeated request id. */
@@ -43,6 +46,12 @@ class OrderController {
     @GetMapping("/{orderId}")
     OrderView order(@PathVariable String orderId) {
         return OrderView.of(queries.order(orderId));
+    }
+
+    /** Everything the three services know about the order, in order: see scripts/timeline.sh. */
+    @GetMapping("/{orderId}/timeline")
+    OrderTimeline.Timeline timeline(@PathVariable String orderId) {
+        return timeline.of(orderId);
     }
 
     @GetMapping("/{orderId}/checkbacks")

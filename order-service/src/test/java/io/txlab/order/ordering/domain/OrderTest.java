@@ -66,4 +66,32 @@ class OrderTest {
                         "requestId is required", "userId must be a positive number",
                         "productId must be a positive number", "quantity must be between 1 and 100"));
     }
+
+    @Test
+    void aPendingOrderCanBeCancelledWithAReasonAndKeepsItsVersion() {
+        Order cancelled = placed.cancel("PENDING_TIMEOUT");
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.reason()).isEqualTo("PENDING_TIMEOUT");
+        assertThat(cancelled.version()).isEqualTo(placed.version());
+        assertThat(cancelled.cancels(placed)).isTrue();
+    }
+
+    @Test
+    void aFinalOrderCannotBeCancelledAgain() {
+        Order confirmed = placed.withReply(Part.INVENTORY, true, null).withReply(Part.PAYMENT, true, null);
+
+        assertThatThrownBy(() -> confirmed.cancel("PENDING_TIMEOUT")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void onlyTheMoveFromPendingToCancelledCancels() {
+        Order rejected = placed.withReply(Part.PAYMENT, false, "INSUFFICIENT_BALANCE");
+        Order lateApplied = rejected.withReply(Part.INVENTORY, true, null);
+
+        assertThat(rejected.cancels(placed)).isTrue();
+        assertThat(lateApplied.cancels(rejected)).isFalse();
+        assertThat(lateApplied.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(placed.withReply(Part.INVENTORY, true, null).cancels(placed)).isFalse();
+    }
 }

@@ -1,0 +1,18 @@
+package io.txlab.common.audit;
+
+import io.txlab.common.config.TxLabProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The review side every service shares: its per-order records and its check-backs. */
+@Configuration(proxyBeanMethods = false)
+@Import(TransactionsController.class)
+public class AuditConfiguration {
+
+    @Bean
+    OrderRecords orderRecords(JdbcClient jdbc, TxLabProperties properties) {
+        return new OrderRecords(jdbc, properties.service());
+    }
+}

@@ -1,0 +1,48 @@
+package io.txlab.order.ordering.application;
+
+import java.time.Clock;
+
+import io.txlab.common.event.OrderCancelled;
+import io.txlab.common.event.Topics;
+import io.txlab.common.tx.PublishResult;
+import io.txlab.common.tx.TransactionalPublisher;
+import io.txlab.order.ordering.domain.Order;
+import io.txlab.order.ordering.domain.OrderRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one cancel path: sends OrderCancelled as a half message whose local transaction moves the order to
+ * CANCELLED (checked on its version), so the participants hear of the cancel if and only if it committed.
+ */
+@Service
+public class CancelOrder {
+
+    private static final Logger log = LoggerFactory.getLogger(CancelOrder.class);
+
+    private final OrderRepository orders;
+    private final TransactionalPublisher publisher;
+    private final Clock clock;
+
+    public CancelOrder(OrderRepository orders, TransactionalPublisher publisher) {
+        this.orders = orders;
+        this.publisher = publisher;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * @param cancelled         the order as CANCELLED, with the version it was read at
+     * @param alsoInTransaction more work for the same DB transaction (a consumer's dedup row)
+     * @throws io.txlab.common.consume.ConcurrentChangeException when the order changed since it was read
+     */
+    public void cancel(Order cancelled, Runnable alsoInTransaction) {
+        OrderCancelled event = OrderCancelled.of(cancelled.orderId(), cancelled.reason(), clock.instant());
+        PublishResult result = publisher.publish(Topics.ORDER_EVENTS, OrderCancelled.TYPE, event, txId -> {
+            alsoInTransaction.run();
+            orders.update(cancelled);
+        });
+        result.requireRecorded();
+        log.info("order cancelled ({}), OrderCancelled {} txId={}", cancelled.reason(), result.outcome(), result.txId());
+    }
+}

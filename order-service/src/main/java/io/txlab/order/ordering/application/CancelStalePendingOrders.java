@@ -1,0 +1,76 @@
+package io.txlab.order.ordering.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.txlab.common.consume.ConcurrentChangeException;
+import io.txlab.common.logging.LogContext;
+import io.txlab.order.ordering.domain.Order;
+import io.txlab.order.ordering.domain.OrderRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The sweeper: cancels orders left PENDING past the deadline, through the one cancel path. Safe however
+ * late a participant's part still arrives: its barrier skips an OrderCreated that comes after the cancel.
+ * Several order-service instances may sweep at once; the version check lets one cancel win.
+ */
+@Service
+public class CancelStalePendingOrders {
+
+    public static final String REASON = "PENDING_TIMEOUT";
+
+    private static final Logger log = LoggerFactory.getLogger(CancelStalePendingOrders.class);
+    private static final int BATCH = 100;
+
+    private final OrderRepository orders;
+    private final CancelOrder cancelOrder;
+    private final OrderSettings settings;
+    private final Clock clock;
+
+    public CancelStalePendingOrders(OrderRepository orders, CancelOrder cancelOrder, OrderSettings settings) {
+        this.orders = orders;
+        this.cancelOrder = cancelOrder;
+        this.settings = settings;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Scheduled(initialDelayString = "${txlab.order.sweep-interval:PT5S}", fixedDelayString = "${txlab.order.sweep-interval:PT5S}")
+    public void sweep() {
+        sweepCreatedBefore(clock.instant().minus(settings.pendingDeadline()));
+    }
+
+    /** @return how many orders it cancelled */
+    int sweepCreatedBefore(Instant cutoff) {
+        List<Order> stale = orders.findPendingCreatedBefore(cutoff, BATCH);
+        int cancelled = 0;
+        for (Order order : stale) {
+            try (var ignored = LogContext.order(order.orderId())) {
+                cancelled += cancel(order) ? 1 : 0;
+            }
+        }
+        if (!stale.isEmpty()) {
+            log.info("sweeper: {} of {} orders PENDING for over {} cancelled", cancelled, stale.size(),
+                    settings.pendingDeadline());
+        }
+        return cancelled;
+    }
+
+    private boolean cancel(Order order) {
+        try {
+            log.info("sweeper: order PENDING since {} (inventory {}, payment {}), cancelling", order.createdAt(),
+                    order.inventory(), order.payment());
+            cancelOrder.cancel(order.cancel(REASON), () -> {
+            });
+            return true;
+        } catch (ConcurrentChangeException e) {
+            log.info("sweeper: order changed meanwhile, left to the reply that changed it");
+        } catch (RuntimeException e) {
+            log.warn("sweeper: could not cancel now, trying again next round: {}", e.toString());
+        }
+        return false;
+    }
+}
