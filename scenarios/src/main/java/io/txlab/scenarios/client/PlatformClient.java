@@ -59,6 +59,22 @@ public final class PlatformClient {
         return get(orderUrl + "/api/orders/" + orderId + "/checkbacks").body();
     }
 
+    /** GET /api/orders/{orderId}/timeline: what all three services know about the order, in order. */
+    public Reply timeline(String orderId) {
+        return get(orderUrl + "/api/orders/" + orderId + "/timeline");
+    }
+
+    /** GET /api/inventory/orders/{orderId} or /api/payment/orders/{orderId}. */
+    public Reply participantRecords(String participant, String orderId) {
+        String base = "inventory".equals(participant) ? inventoryUrl : paymentUrl;
+        return get(base + "/api/" + participant + "/orders/" + orderId);
+    }
+
+    /** GET /api/transactions/checkbacks on the order service; {@code query} is the raw query string, may be empty. */
+    public Reply recentCheckBacks(String query) {
+        return get(orderUrl + "/api/transactions/checkbacks" + (query.isEmpty() ? "" : "?" + query));
+    }
+
     public int available(long productId) {
         return get(inventoryUrl + "/api/inventory/products/" + productId).body().path("available").asInt();
     }

@@ -1,5 +1,6 @@
 package io.txlab.scenarios.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +29,12 @@ public final class Platform implements AutoCloseable {
 
     public enum Service { ORDER, INVENTORY, PAYMENT }
 
+    /**
+     * The sweeper's deadline in tests: short, so a stuck order is cancelled within a test, and still well
+     * above the time any test's order needs to converge (a check-back or a retry takes 1–3 s).
+     */
+    public static final Duration PENDING_DEADLINE = Duration.ofSeconds(15);
+
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
     private final DevStack stack;
@@ -45,7 +52,10 @@ public final class Platform implements AutoCloseable {
         try {
             platform.startService(Service.INVENTORY, InventoryServiceApplication.application());
             platform.startService(Service.PAYMENT, PaymentServiceApplication.application());
-            platform.startService(Service.ORDER, OrderServiceApplication.application());
+            platform.startService(Service.ORDER, OrderServiceApplication.application(),
+                    "--TXLAB_INVENTORY_URL=" + platform.baseUrl(Service.INVENTORY),
+                    "--TXLAB_PAYMENT_URL=" + platform.baseUrl(Service.PAYMENT),
+                    "--TXLAB_PENDING_DEADLINE=" + PENDING_DEADLINE, "--TXLAB_SWEEP_INTERVAL=PT1S");
         } catch (RuntimeException e) {
             platform.close();
             throw e;
@@ -55,8 +65,8 @@ public final class Platform implements AutoCloseable {
         return platform;
     }
 
-    private void startService(Service service, SpringApplicationBuilder builder) {
-        List<String> args = new ArrayList<>();
+    private void startService(Service service, SpringApplicationBuilder builder, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of(extraArgs));
         stack.environment().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--TXLAB_" + service.name() + "_SCHEMA=" + schema(service));
         args.add("--server.port=0");
