@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.broker.BrokerPathConfigHelper;
+import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.namesrv.NamesrvController;
@@ -83,8 +84,9 @@ final class EmbeddedRocketMq implements AutoCloseable {
                         + dir + ")");
             }
             for (String topic : topics) {
-                controller.getTopicConfigManager().updateTopicConfig(new TopicConfig(topic, QUEUES_PER_TOPIC,
-                        QUEUES_PER_TOPIC, PermName.PERM_READ | PermName.PERM_WRITE));
+                int queues = topic.startsWith(MixAll.RETRY_GROUP_TOPIC_PREFIX) ? 1 : QUEUES_PER_TOPIC;
+                controller.getTopicConfigManager().updateTopicConfig(new TopicConfig(topic, queues, queues,
+                        PermName.PERM_READ | PermName.PERM_WRITE));
             }
             controller.start();
             return controller;

@@ -1,5 +1,6 @@
 package io.txlab.inventory.stock.messaging;
 
+import io.txlab.common.event.ConsumerGroups;
 import io.txlab.common.event.OrderCreated;
 import io.txlab.common.event.Participant;
 import io.txlab.common.event.Topics;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 @Component
 @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = OrderCreated.TYPE,
-        consumerGroup = "txlab-inventory", consumeThreadNumber = 4, consumeThreadMax = 4)
+        consumerGroup = ConsumerGroups.INVENTORY, consumeThreadNumber = 4, consumeThreadMax = 4)
 class OrderCreatedListener implements RocketMQListener<MessageExt> {
 
     private final InboundEvents inboundEvents;

@@ -1,5 +1,6 @@
 package io.txlab.order.ordering.messaging;
 
+import io.txlab.common.event.ConsumerGroups;
 import io.txlab.common.event.ParticipantReplied;
 import io.txlab.common.event.Topics;
 import io.txlab.common.messaging.InboundEvents;
@@ -10,7 +11,7 @@ import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.springframework.stereotype.Component;
 
 @Component
-@RocketMQMessageListener(topic = Topics.ORDER_REPLIES, consumerGroup = "txlab-order-replies",
+@RocketMQMessageListener(topic = Topics.ORDER_REPLIES, consumerGroup = ConsumerGroups.ORDER_REPLIES,
         consumeThreadNumber = 4, consumeThreadMax = 4)
 class ParticipantReplyListener implements RocketMQListener<MessageExt> {
 

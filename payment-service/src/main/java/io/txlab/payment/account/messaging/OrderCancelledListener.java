@@ -1,5 +1,6 @@
 package io.txlab.payment.account.messaging;
 
+import io.txlab.common.event.ConsumerGroups;
 import io.txlab.common.event.OrderCancelled;
 import io.txlab.common.event.Participant;
 import io.txlab.common.event.Topics;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /** Its own consumer group: a cancel is never queued behind the OrderCreated backlog, and may overtake it. */
 @Component
 @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = OrderCancelled.TYPE,
-        consumerGroup = "txlab-payment-compensation", consumeThreadNumber = 2, consumeThreadMax = 2)
+        consumerGroup = ConsumerGroups.PAYMENT_COMPENSATION, consumeThreadNumber = 2, consumeThreadMax = 2)
 class OrderCancelledListener implements RocketMQListener<MessageExt> {
 
     private final InboundEvents inboundEvents;
