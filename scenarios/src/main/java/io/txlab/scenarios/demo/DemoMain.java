@@ -17,8 +17,9 @@ public final class DemoMain {
     private record Purchase(long userId, long productId, int quantity) {
     }
 
+    /** The last one is bound to fail: user 95 holds 5.00, so payment declines and inventory must release. */
     private static final List<Purchase> PURCHASES = List.of(
-            new Purchase(1, 1, 1), new Purchase(2, 2, 2), new Purchase(3, 4, 5));
+            new Purchase(1, 1, 1), new Purchase(2, 2, 2), new Purchase(3, 4, 5), new Purchase(95, 1, 1));
 
     private DemoMain() {
     }
@@ -47,6 +48,9 @@ public final class DemoMain {
             long balanceBefore = client.balanceCents(purchase.userId());
             JsonNode order = printer.placeAndFollow(requestId, purchase.userId(), purchase.productId(),
                     purchase.quantity());
+            if (order != null && "CANCELLED".equals(order.path("status").asString())) {
+                printer.printCompensation(order.path("orderId").asString());
+            }
             System.out.printf("  stock of product %d: %d -> %d; balance of user %d: %s -> %s%n",
                     purchase.productId(), stockBefore, client.available(purchase.productId()), purchase.userId(),
                     money(balanceBefore), money(client.balanceCents(purchase.userId())));

@@ -1,9 +1,12 @@
 package io.txlab.scenarios.demo;
 
 import io.txlab.scenarios.client.PlatformClient;
+import io.txlab.scenarios.timeline.TimelinePrinter;
 
 import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -12,6 +15,8 @@ final class OrderPathPrinter {
 
     private static final long FOLLOW_MILLIS = 30_000;
     private static final long POLL_MILLIS = 20;
+    private static final Set<String> COMPENSATION_STEPS = Set.of("STOCK_RELEASED", "PAYMENT_REFUNDED", "NOTHING_TO_UNDO",
+            "CANCELLED_BEFORE_APPLY");
 
     private final PlatformClient client;
     private final PrintStream out;
@@ -66,6 +71,29 @@ final class OrderPathPrinter {
             pause();
         }
         return null;
+    }
+
+    /** Waits until both participants handled the cancel, then prints the order's whole timeline. */
+    void printCompensation(String orderId) {
+        long start = System.nanoTime();
+        JsonNode timeline = client.timeline(orderId).body();
+        while (!bothCompensated(timeline) && System.nanoTime() - start < FOLLOW_MILLIS * 1_000_000) {
+            pause();
+            timeline = client.timeline(orderId).body();
+        }
+        out.println("            OrderCancelled sent as a half message; each participant undid only what it applied."
+                + " The timeline (scripts/timeline.sh " + orderId + "):");
+        TimelinePrinter.lines(timeline).forEach(line -> out.println("    " + line));
+    }
+
+    private static boolean bothCompensated(JsonNode timeline) {
+        Set<String> done = new HashSet<>();
+        timeline.path("entries").forEach(entry -> {
+            if (COMPENSATION_STEPS.contains(entry.path("step").asString())) {
+                done.add(entry.path("service").asString());
+            }
+        });
+        return done.containsAll(Set.of("inventory", "payment"));
     }
 
     private void printCheckBacks(String orderId) {
