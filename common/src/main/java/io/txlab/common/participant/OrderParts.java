@@ -62,14 +62,8 @@ final class OrderParts {
         State state = state(orderId, " FOR UPDATE")
                 .orElseThrow(() -> new IllegalStateException("order_part row of " + orderId + " vanished"));
         return switch (state) {
-            case APPLIED -> {
-                markCancelled(orderId, State.COMPENSATED);
-                yield CancelOutcome.UNDO;
-            }
-            case REJECTED -> {
-                markCancelled(orderId, State.REJECTED);
-                yield CancelOutcome.NOTHING_APPLIED;
-            }
+            case APPLIED -> markCancelled(orderId, State.COMPENSATED) ? CancelOutcome.UNDO : CancelOutcome.REPEATED;
+            case REJECTED -> markCancelled(orderId, State.REJECTED) ? CancelOutcome.NOTHING_APPLIED : CancelOutcome.REPEATED;
             case COMPENSATED, CANCELLED_FIRST -> CancelOutcome.REPEATED;
         };
     }
@@ -86,14 +80,15 @@ final class OrderParts {
         return inserted == 1;
     }
 
-    private void markCancelled(String orderId, State newState) {
-        jdbc.sql("""
+    /** @return false when the row was cancelled already */
+    private boolean markCancelled(String orderId, State newState) {
+        return jdbc.sql("""
                 UPDATE order_part SET state = :state, cancelled_at = CURRENT_TIMESTAMP(3)
                 WHERE order_id = :orderId AND cancelled_at IS NULL
                 """)
                 .param("orderId", orderId)
                 .param("state", newState.name())
-                .update();
+                .update() == 1;
     }
 
     /** @param lock "" for a plain read, " FOR UPDATE" for the latest committed row, locked */

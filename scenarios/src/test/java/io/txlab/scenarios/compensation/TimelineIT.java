@@ -36,9 +36,10 @@ class TimelineIT {
 
     @Test
     void theTimelineOfACancelledOrderListsEveryStepInOrder(PlatformClient api, Platform platform) {
-        // The order service answers UNKNOWN after committing OrderCreated, so the broker checks back; payment's
-        // first delivery fails, so inventory deducts first and the cancel must release it.
-        platform.faults(Service.ORDER).arm("order.after-local-commit", FaultAction.unknown(1));
+        // The order service answers UNKNOWN after committing OrderCreated and again after OrderCancelled, so the
+        // broker checks both back; payment's first delivery fails, so inventory deducts first and the cancel
+        // must release it.
+        platform.faults(Service.ORDER).arm("order.after-local-commit", FaultAction.unknown(2));
         platform.faults(Service.PAYMENT).arm("payment.before-reply", FaultAction.throwTimes(1));
         String orderId = api.placeOrder(UUID.randomUUID().toString(), 93, 1, 1).text("orderId");
         await().atMost(CONVERGED).until(() -> api.timeline(orderId).body().path("entries").toString()
@@ -65,6 +66,7 @@ class TimelineIT {
                 new Step("order", "HALF_MESSAGE_SENT", "OrderCancelled"),
                 new Step("order", "CONSUMED", "ParticipantReplied:payment"),
                 new Step("order", "LOCAL_TX_COMMITTED", "OrderCancelled"),
+                new Step("order", "CHECK_BACK", "#1 for OrderCancelled answered COMMIT"),
                 new Step("inventory", "CONSUMED", "OrderCancelled"),
                 new Step("inventory", "STOCK_RELEASED", "1 unit(s) of product 1"));
         // Payment's failed delivery, its redelivery and refusal, which triggers the cancel.
@@ -76,7 +78,7 @@ class TimelineIT {
                 new Step("payment", "LOCAL_TX_COMMITTED", "ParticipantReplied"),
                 new Step("order", "HALF_MESSAGE_SENT", "OrderCancelled"));
         assertInOrder(entries,
-                new Step("order", "LOCAL_TX_COMMITTED", "OrderCancelled"),
+                new Step("order", "CHECK_BACK", "for OrderCancelled answered COMMIT"),
                 new Step("payment", "CONSUMED", "OrderCancelled"),
                 new Step("payment", "NOTHING_TO_UNDO", "nothing was applied here"));
         assertInOrder(entries,

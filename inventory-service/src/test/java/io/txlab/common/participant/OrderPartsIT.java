@@ -22,15 +22,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The barrier under real contention: an order's deduction and its cancel run at the same instant, in two
- * database transactions, for many orders. Whichever wins, the outcome is one of the two consistent ones:
+ * The barrier on a real database. Under contention: an order's deduction and its cancel run at the same
+ * instant, in two database transactions, for many orders. Whichever wins, the outcome is one of the two consistent ones:
  * applied then undone, or cancelled first with nothing applied. Never a deduction left standing.
  * Against this machine's MariaDB (127.0.0.1:3306), in a throwaway inventory schema; skipped without it.
  * (In common's package: OrderParts is package-private; inventory supplies the schema.)
  */
-class BarrierRaceIT {
+class OrderPartsIT {
 
-    private static final Logger log = LoggerFactory.getLogger(BarrierRaceIT.class);
+    private static final Logger log = LoggerFactory.getLogger(OrderPartsIT.class);
     private static final int ORDERS = 40;
 
     private static ThrowawaySchema schema;
@@ -81,6 +81,54 @@ class BarrierRaceIT {
         assertThat(interleavings.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(ORDERS);
     }
 
+    /** The barrier alone, without the dedup row in front of it: each of the three classic traps. */
+    @Test
+    void aRepeatedCancelChangesNothingEvenWithoutTheDedupRow() {
+        String orderId = UUID.randomUUID().toString();
+        assertThat(applyInTransaction(orderId)).isTrue();
+
+        assertThat(cancelInTransaction(orderId)).isEqualTo(OrderParts.CancelOutcome.UNDO);
+        assertThat(cancelInTransaction(orderId)).isEqualTo(OrderParts.CancelOutcome.REPEATED);
+        assertThat(movements(orderId)).containsExactly("DEDUCT", "RELEASE");
+    }
+
+    @Test
+    void aCancelOfARejectedPartUndoesNothingOnce() {
+        String orderId = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(status -> parts.recordRejected(orderId, "INSUFFICIENT_STOCK"));
+
+        assertThat(cancelInTransaction(orderId)).isEqualTo(OrderParts.CancelOutcome.NOTHING_APPLIED);
+        assertThat(cancelInTransaction(orderId)).isEqualTo(OrderParts.CancelOutcome.REPEATED);
+        assertThat(movements(orderId)).isEmpty();
+    }
+
+    @Test
+    void aDeductionAfterItsCancelIsSkippedForGoodAndRecorded() {
+        String orderId = UUID.randomUUID().toString();
+        assertThat(cancelInTransaction(orderId)).isEqualTo(OrderParts.CancelOutcome.CANCELLED_FIRST);
+
+        assertThat(applyInTransaction(orderId)).isFalse();
+        transactions.executeWithoutResult(status -> parts.recordRejected(orderId, ReplyToOrder.ORDER_CANCELLED));
+
+        assertThat(movements(orderId)).isEmpty();
+        assertThat(parts.cancelledFirst(orderId)).isTrue();
+        assertThat(jdbc.sql("SELECT late_apply_skipped_at IS NOT NULL FROM order_part WHERE order_id = :o")
+                .param("o", orderId).query(Boolean.class).single()).isTrue();
+    }
+
+    private static boolean applyInTransaction(String orderId) {
+        return Boolean.TRUE.equals(transactions.execute(status -> apply(orderId)));
+    }
+
+    private static OrderParts.CancelOutcome cancelInTransaction(String orderId) {
+        return transactions.execute(status -> cancel(orderId));
+    }
+
+    private static List<String> movements(String orderId) {
+        return jdbc.sql("SELECT kind FROM stock_movement WHERE order_id = :o ORDER BY id")
+                .param("o", orderId).query(String.class).list();
+    }
+
     private static boolean apply(String orderId) {
         if (!parts.recordApplied(orderId)) {
             return false;
@@ -100,8 +148,7 @@ class BarrierRaceIT {
     }
 
     private static String assertConsistent(String orderId, boolean applied, OrderParts.CancelOutcome cancelled) {
-        List<String> movements = jdbc.sql("SELECT kind FROM stock_movement WHERE order_id = :o ORDER BY id")
-                .param("o", orderId).query(String.class).list();
+        List<String> movements = movements(orderId);
         String state = jdbc.sql("SELECT state FROM order_part WHERE order_id = :o").param("o", orderId)
                 .query(String.class).single();
         if (applied) {
