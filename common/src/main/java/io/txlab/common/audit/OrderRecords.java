@@ -54,7 +54,7 @@ public final class OrderRecords {
         Timestamp sentAt = rs.getTimestamp("sent_at");
         if (sentAt != null) {
             entries.add(new TimelineEntry(sentAt.toInstant(), service, Steps.HALF_MESSAGE_SENT,
-                    event + " half message sent; the broker holds it until the local transaction decides", txId, null));
+                    event + " half message sent, invisible to consumers until committed", txId, null));
         }
         Instant at = rs.getTimestamp("created_at").toInstant();
         if ("COMMITTED".equals(rs.getString("status"))) {

@@ -21,6 +21,7 @@ public final class TimelinePrinter {
             .withZone(ZoneOffset.UTC);
     private static final String ENTRY = "  %-10s %-13s %-10s %-26s %s";
     private static final String SUFFIX_GAP = "   ";
+    /** RocketMQ transaction ids share a long prefix (the producer's address); their tail tells them apart. */
     private static final int TX_ID_CHARS = 12;
 
     private TimelinePrinter() {
@@ -62,7 +63,7 @@ public final class TimelinePrinter {
         String txId = text(entry, "txId");
         String instance = text(entry, "instance");
         if (txId != null) {
-            line += SUFFIX_GAP + "tx=" + txId.substring(0, Math.min(TX_ID_CHARS, txId.length()));
+            line += SUFFIX_GAP + "tx=.." + txId.substring(Math.max(0, txId.length() - TX_ID_CHARS));
         }
         if (instance != null) {
             line += SUFFIX_GAP + "by " + instance;

@@ -55,10 +55,10 @@ class TimelinePrinterTest {
     void txIdIsShortenedAndInstanceShownWhenSet() {
         List<String> lines = lines(CANCELLED);
 
-        assertThat(lines.get(1)).endsWith("OrderCreated half message sent   tx=7F0000011234").doesNotContain(" by ");
+        assertThat(lines.get(1)).endsWith("OrderCreated half message sent   tx=..011234ABCDEF").doesNotContain(" by ");
         assertThat(lines.get(2)).endsWith("committed").doesNotContain("tx=").doesNotContain(" by ");
         assertThat(lines.get(3)).endsWith("answered COMMIT   by order@123@host").doesNotContain("tx=");
-        assertThat(lines.get(4)).endsWith("stock released   tx=ABC   by inventory@9@host");
+        assertThat(lines.get(4)).endsWith("stock released   tx=..ABC   by inventory@9@host");
     }
 
     @Test
@@ -80,7 +80,7 @@ class TimelinePrinterTest {
 
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo("Order X: no order row (its OrderCreated was rolled back), 1 step");
-        assertThat(lines.get(1)).contains("LOCAL_TX_ROLLED_BACK").endsWith("rolled back   tx=T1");
+        assertThat(lines.get(1)).contains("LOCAL_TX_ROLLED_BACK").endsWith("rolled back   tx=..T1");
     }
 
     @Test
