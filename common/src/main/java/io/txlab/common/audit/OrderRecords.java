@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.txlab.common.messaging.InboundEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -119,9 +120,16 @@ public final class OrderRecords {
                 """)
                 .param("orderId", orderId)
                 .query((rs, row) -> entry(rs.getTimestamp("failed_at").toInstant(), Steps.DELIVERY_FAILED,
-                        "delivery #" + (rs.getInt("reconsume_times") + 1) + " of " + rs.getString("event_type")
-                                + " failed, the broker redelivers it: " + rs.getString("error")))
+                        failure(rs.getInt("reconsume_times") + 1, rs.getString("event_type"), rs.getString("error"))))
                 .list();
+    }
+
+    private static String failure(int delivery, String eventType, String error) {
+        String what = "delivery #" + delivery + " of " + eventType + " failed";
+        return error.startsWith(InboundEvents.DEAD_LETTERED)
+                ? what + " for the last time, the broker moves it to its group's DLQ: "
+                        + error.substring(InboundEvents.DEAD_LETTERED.length())
+                : what + ", the broker redelivers it: " + error;
     }
 
     private static String eventName(String eventType) {

@@ -19,12 +19,17 @@ public final class InboundEvents {
 
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
 
+    /** Marks the failure of a message's last delivery in delivery_failure.error. */
+    public static final String DEAD_LETTERED = "[last delivery: the broker moves the message to its group's DLQ] ";
+
     private final JsonCodec codec;
     private final DeliveryFailures failures;
+    private final int maxReconsumeTimes;
 
-    InboundEvents(JsonCodec codec, DeliveryFailures failures) {
+    InboundEvents(JsonCodec codec, DeliveryFailures failures, int maxReconsumeTimes) {
         this.codec = codec;
         this.failures = failures;
+        this.maxReconsumeTimes = maxReconsumeTimes;
     }
 
     /** @param consumer the name the handler deduplicates under (inventory, payment, order) */
@@ -43,19 +48,25 @@ public final class InboundEvents {
             try {
                 handler.accept(event);
             } catch (RuntimeException e) {
-                log.warn("{} failed on {} (reconsumeTimes={}), the broker redelivers it: {}", consumer, event.type(),
-                        message.getReconsumeTimes(), e.toString());
-                recordFailure(consumer, event, message, e);
+                boolean last = message.getReconsumeTimes() >= maxReconsumeTimes;
+                if (last) {
+                    log.error("{} failed on {} for the last time (reconsumeTimes={}): it goes to the DLQ: {}", consumer,
+                            event.type(), message.getReconsumeTimes(), e.toString());
+                } else {
+                    log.warn("{} failed on {} (reconsumeTimes={}), the broker redelivers it: {}", consumer,
+                            event.type(), message.getReconsumeTimes(), e.toString());
+                }
+                recordFailure(consumer, event, message, (last ? DEAD_LETTERED : "") + e);
                 throw e;
             }
         }
     }
 
     /** Best effort: the database may be what failed. */
-    private void recordFailure(String consumer, Event event, MessageExt message, RuntimeException failure) {
+    private void recordFailure(String consumer, Event event, MessageExt message, String error) {
         try {
             failures.record(consumer, event.type(), event.orderId(), message.getMsgId(), message.getReconsumeTimes(),
-                    failure.toString());
+                    error);
         } catch (RuntimeException e) {
             log.warn("delivery failure not recorded: {}", e.toString());
         }

@@ -13,14 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class MessagingConfiguration {
 
     @Bean
-    InboundEvents inboundEvents(JsonCodec codec, JdbcClient jdbc) {
-        return new InboundEvents(codec, new DeliveryFailures(jdbc));
+    InboundEvents inboundEvents(JsonCodec codec, JdbcClient jdbc, TxLabProperties properties) {
+        return new InboundEvents(codec, new DeliveryFailures(jdbc), properties.consumer().maxReconsumeTimes());
     }
 
     /** Static, so it runs before the listener containers; it reads the setting straight from the environment. */
     @Bean
     static BeanPostProcessor consumerSettings(Environment environment) {
-        int maxReconsumeTimes = environment.getProperty("txlab.consumer.max-reconsume-times", Integer.class, 16);
+        Integer maxReconsumeTimes = environment.getProperty("txlab.consumer.max-reconsume-times", Integer.class);
         return new ConsumerSettings(new TxLabProperties.Consumer(maxReconsumeTimes).maxReconsumeTimes());
     }
 }
