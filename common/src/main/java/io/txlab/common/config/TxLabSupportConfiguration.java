@@ -2,6 +2,7 @@ package io.txlab.common.config;
 
 import java.time.Duration;
 
+import io.txlab.common.admin.AdminConfiguration;
 import io.txlab.common.audit.AuditConfiguration;
 import io.txlab.common.consume.IdempotentConsumerConfiguration;
 import io.txlab.common.fault.FaultPoints;
@@ -21,7 +22,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TxLabProperties.class)
 @Import({TransactionalMessagingConfiguration.class, IdempotentConsumerConfiguration.class,
-        MessagingConfiguration.class, AuditConfiguration.class})
+        MessagingConfiguration.class, AuditConfiguration.class,
+        AdminConfiguration.class})
 public class TxLabSupportConfiguration {
 
     @Bean

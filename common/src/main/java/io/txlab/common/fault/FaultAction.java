@@ -19,7 +19,13 @@ public record FaultAction(Kind kind, int times, Duration delay) {
         /** Sleep for {@link #delay()}. */
         DELAY,
         /** Answer UNKNOWN to the broker (local transaction or check-back). */
-        UNKNOWN
+        UNKNOWN,
+        /**
+         * At {@code after-local-commit}: the committed local transaction's end-transaction never reaches the
+         * broker. The RocketMQ client always sends one, so the producer sends UNKNOWN instead, which the
+         * broker ignores just as it would a lost one: the half message stays undecided until a check-back.
+         */
+        DROP_END_TRANSACTION
     }
 
     public FaultAction {
@@ -43,6 +49,10 @@ public record FaultAction(Kind kind, int times, Duration delay) {
 
     public static FaultAction unknown(int times) {
         return new FaultAction(Kind.UNKNOWN, times, null);
+    }
+
+    public static FaultAction dropEndTransaction(int times) {
+        return new FaultAction(Kind.DROP_END_TRANSACTION, times, null);
     }
 
     FaultAction fired() {

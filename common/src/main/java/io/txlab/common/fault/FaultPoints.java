@@ -30,7 +30,7 @@ public final class FaultPoints {
 
     public void arm(String point, FaultAction action) {
         if (!enabled) {
-            throw new IllegalStateException("fault points are disabled; enable them with txlab.faults.enabled");
+            throw new IllegalStateException("fault points are off: start the service with the chaos profile");
         }
         armed.put(point, action);
         log.warn("fault armed point={} action={}", point, action);
@@ -69,6 +69,11 @@ public final class FaultPoints {
     /** True (and counted) when an UNKNOWN fault is armed at this point. */
     public boolean answersUnknown(String point) {
         return fire(point, FaultAction.Kind.UNKNOWN).isPresent();
+    }
+
+    /** True (and counted) when a DROP_END_TRANSACTION fault is armed at this point. */
+    public boolean dropsEndTransaction(String point) {
+        return fire(point, FaultAction.Kind.DROP_END_TRANSACTION).isPresent();
     }
 
     private Optional<FaultAction> fire(String point, FaultAction.Kind... kinds) {

@@ -3,6 +3,7 @@ package io.txlab.common.messaging;
 import java.util.function.Consumer;
 
 import io.txlab.common.event.Event;
+import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
 import io.txlab.common.logging.LogContext;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -25,11 +26,13 @@ public final class InboundEvents {
     private final JsonCodec codec;
     private final DeliveryFailures failures;
     private final int maxReconsumeTimes;
+    private final FaultPoints faults;
 
-    InboundEvents(JsonCodec codec, DeliveryFailures failures, int maxReconsumeTimes) {
+    InboundEvents(JsonCodec codec, DeliveryFailures failures, int maxReconsumeTimes, FaultPoints faults) {
         this.codec = codec;
         this.failures = failures;
         this.maxReconsumeTimes = maxReconsumeTimes;
+        this.faults = faults;
     }
 
     /** @param consumer the name the handler deduplicates under (inventory, payment, order) */
@@ -46,7 +49,9 @@ public final class InboundEvents {
             log.info("received {} msgId={} reconsumeTimes={}", event.type(), message.getMsgId(),
                     message.getReconsumeTimes());
             try {
+                faults.pass(consumer + ".consume");
                 handler.accept(event);
+                faults.pass(consumer + ".after-db-commit");
             } catch (RuntimeException e) {
                 boolean last = message.getReconsumeTimes() >= maxReconsumeTimes;
                 if (last) {

@@ -1,6 +1,7 @@
 package io.txlab.common.messaging;
 
 import io.txlab.common.config.TxLabProperties;
+import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class MessagingConfiguration {
 
     @Bean
-    InboundEvents inboundEvents(JsonCodec codec, JdbcClient jdbc, TxLabProperties properties) {
-        return new InboundEvents(codec, new DeliveryFailures(jdbc), properties.consumer().maxReconsumeTimes());
+    InboundEvents inboundEvents(JsonCodec codec, JdbcClient jdbc, TxLabProperties properties, FaultPoints faults) {
+        return new InboundEvents(codec, new DeliveryFailures(jdbc), properties.consumer().maxReconsumeTimes(), faults);
     }
 
     /** Static, so it runs before the listener containers; it reads the setting straight from the environment. */

@@ -57,6 +57,10 @@ final class RunLocalTransaction {
                 log.warn("answering UNKNOWN after commit: the broker will check back");
                 return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.COMMITTED, null);
             }
+            if (faults.dropsEndTransaction(service + ".after-local-commit")) {
+                log.warn("end-transaction dropped after commit: the broker will check back");
+                return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.COMMITTED, null);
+            }
             return pending.finish(LocalTransactionState.COMMIT_MESSAGE, PublishResult.Outcome.COMMITTED, null);
         } catch (RuntimeException e) {
             log.warn("failure after commit, answering UNKNOWN: {}", e.toString());

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.txlab.common.event.OrderCancelled;
+import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class InboundEventsTest {
     private static final int MAX_RECONSUME_TIMES = 16;
 
     private final DeliveryFailures failures = mock(DeliveryFailures.class);
-    private final InboundEvents inbound = new InboundEvents(new JsonCodec(), failures, MAX_RECONSUME_TIMES);
+    private final InboundEvents inbound = new InboundEvents(new JsonCodec(), failures, MAX_RECONSUME_TIMES,
+            new FaultPoints(false));
 
     private static MessageExt delivery(byte[] body, int reconsumeTimes) {
         MessageExt message = new MessageExt();

@@ -75,6 +75,30 @@ public final class PlatformClient {
         return get(orderUrl + "/api/transactions/checkbacks" + (query.isEmpty() ? "" : "?" + query));
     }
 
+    /** POST /admin/faults on a service (order, inventory or payment) with the admin token. */
+    public Reply armFault(String service, String adminToken, String json) {
+        return send(HttpRequest.newBuilder(URI.create(urlOf(service) + "/admin/faults"))
+                .header("Content-Type", "application/json")
+                .header("X-Admin-Token", adminToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** DELETE /admin/faults on a service: disarms every fault point. */
+    public Reply disarmFaults(String service, String adminToken) {
+        return send(HttpRequest.newBuilder(URI.create(urlOf(service) + "/admin/faults"))
+                .header("X-Admin-Token", adminToken)
+                .DELETE());
+    }
+
+    private String urlOf(String service) {
+        return switch (service) {
+            case "order" -> orderUrl;
+            case "inventory" -> inventoryUrl;
+            case "payment" -> paymentUrl;
+            default -> throw new IllegalArgumentException("no service " + service);
+        };
+    }
+
     public int available(long productId) {
         return get(inventoryUrl + "/api/inventory/products/" + productId).body().path("available").asInt();
     }

@@ -35,6 +35,9 @@ public final class Platform implements AutoCloseable {
      */
     public static final Duration PENDING_DEADLINE = Duration.ofSeconds(15);
 
+    /** The admin token the test platform's services require (X-Admin-Token). */
+    public static final String ADMIN_TOKEN = "txlab-it-" + UUID.randomUUID();
+
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
     private final DevStack stack;
@@ -70,7 +73,8 @@ public final class Platform implements AutoCloseable {
         stack.environment().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--TXLAB_" + service.name() + "_SCHEMA=" + schema(service));
         args.add("--server.port=0");
-        args.add("--TXLAB_FAULTS_ENABLED=true");
+        args.add("--spring.profiles.active=chaos");
+        args.add("--TXLAB_ADMIN_TOKEN=" + ADMIN_TOKEN);
         // Logging is set up once per JVM: one context's name on every line would mislead, so show none.
         args.add("--logging.include-application-name=false");
         contexts.put(service, builder.run(args.toArray(String[]::new)));

@@ -1,0 +1,18 @@
+package io.txlab.common.admin;
+
+import io.txlab.common.config.TxLabProperties;
+import io.txlab.common.fault.FaultPoints;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The guarded admin endpoints every service has. */
+@Configuration(proxyBeanMethods = false)
+public class AdminConfiguration {
+
+    @Bean
+    FaultAdminController faultAdminController(FaultPoints faults, Environment environment, TxLabProperties properties) {
+        return new FaultAdminController(faults, new AdminToken(environment.getProperty(AdminToken.VARIABLE)),
+                properties.service());
+    }
+}
