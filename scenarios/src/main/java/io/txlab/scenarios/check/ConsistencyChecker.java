@@ -1,0 +1,79 @@
+package io.txlab.scenarios.check;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Proves the invariants of DESIGN.md on the three schemas, read-only. While the platform is still settling
+ * (orders PENDING, compensation in flight) it reads again, up to a bound, and reports how long it took.
+ */
+public final class ConsistencyChecker {
+
+    /**
+     * @param noPendingAfter  from the start (the end of the load) until no order was PENDING; empty if never
+     * @param consistentAfter from the start until every invariant held; empty if never
+     */
+    public record Report(CheckTarget target, long confirmed, long cancelled, long pending, List<InvariantResult> results,
+                         Optional<Duration> noPendingAfter, Optional<Duration> consistentAfter) {
+
+        public boolean passed() {
+            return results.stream().noneMatch(InvariantResult::failed);
+        }
+    }
+
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final CheckTarget target;
+    private final SnapshotReader reader;
+    private final Invariants invariants;
+    private final Clock clock;
+
+    public ConsistencyChecker(CheckTarget target, Duration pendingDeadline) {
+        this.target = target;
+        this.reader = new SnapshotReader(target);
+        this.invariants = new Invariants(pendingDeadline);
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * @param since when the load ended: convergence times are measured from here
+     * @param wait  how long to keep reading while orders are PENDING or an invariant fails
+     * @throws SQLException when a schema cannot be read
+     */
+    public Report check(Instant since, Duration wait) throws SQLException {
+        Instant giveUp = clock.instant().plus(wait);
+        Duration noPendingAfter = null;
+        while (true) {
+            Snapshot snapshot = reader.read();
+            List<InvariantResult> results = invariants.judge(snapshot);
+            long pending = snapshot.count("PENDING");
+            if (pending == 0 && noPendingAfter == null) {
+                noPendingAfter = elapsed(since, snapshot.readAt());
+            }
+            boolean consistent = pending == 0 && results.stream().noneMatch(InvariantResult::failed);
+            if (consistent || !clock.instant().plus(POLL).isBefore(giveUp)) {
+                return new Report(target, snapshot.count("CONFIRMED"), snapshot.count("CANCELLED"), pending, results,
+                        Optional.ofNullable(noPendingAfter),
+                        consistent ? Optional.of(elapsed(since, snapshot.readAt())) : Optional.empty());
+            }
+            pause();
+        }
+    }
+
+    private static Duration elapsed(Instant since, Instant at) {
+        return at.isBefore(since) ? Duration.ZERO : Duration.between(since, at);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for convergence", e);
+        }
+    }
+}

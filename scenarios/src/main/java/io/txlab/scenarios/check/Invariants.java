@@ -1,0 +1,118 @@
+package io.txlab.scenarios.check;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The invariants of DESIGN.md, each judged on one {@link Snapshot}. Pure: no I/O. */
+final class Invariants {
+
+    private static final Snapshot.Moves NONE = new Snapshot.Moves(0, 0, 0, 0);
+
+    private final Duration pendingDeadline;
+
+    Invariants(Duration pendingDeadline) {
+        this.pendingDeadline = pendingDeadline;
+    }
+
+    List<InvariantResult> judge(Snapshot snapshot) {
+        return List.of(confirmedAppliedOnce(snapshot), cancelledNetZero(snapshot),
+                books("stock-books-balance", "per product: initial stock = available + net deducted; never negative",
+                        snapshot.products(), "product "),
+                books("money-books-balance", "per account: initial balance = balance + net charged; never negative",
+                        snapshot.accounts(), "user "),
+                eachEffectOnce(snapshot), noEffectWithoutOrder(snapshot), noStalePending(snapshot),
+                InvariantResult.skipped("flash-sale-books", "flash sale: orders accepted <= units; Redis agrees",
+                        "no flash sales yet"));
+    }
+
+    private static InvariantResult confirmedAppliedOnce(Snapshot snapshot) {
+        List<String> violations = new ArrayList<>();
+        List<Snapshot.Order> confirmed = ofStatus(snapshot, "CONFIRMED");
+        for (Snapshot.Order order : confirmed) {
+            Snapshot.Moves stock = snapshot.stock().getOrDefault(order.orderId(), NONE);
+            Snapshot.Moves money = snapshot.money().getOrDefault(order.orderId(), NONE);
+            if (stock.appliedRows() != 1 || stock.undoneRows() != 0 || stock.net() != order.quantity()) {
+                violations.add(order.orderId() + " (stock: " + describe(stock) + ", ordered " + order.quantity() + ")");
+            } else if (money.appliedRows() != 1 || money.undoneRows() != 0 || money.net() != order.amountCents()) {
+                violations.add(order.orderId() + " (money: " + describe(money) + ", ordered " + order.amountCents() + ")");
+            }
+        }
+        return InvariantResult.of("confirmed-orders-applied-once",
+                "every CONFIRMED order has exactly one stock deduction and one charge, net", confirmed.size(), violations);
+    }
+
+    private static InvariantResult cancelledNetZero(Snapshot snapshot) {
+        List<String> violations = new ArrayList<>();
+        List<Snapshot.Order> cancelled = ofStatus(snapshot, "CANCELLED");
+        for (Snapshot.Order order : cancelled) {
+            long stock = snapshot.stock().getOrDefault(order.orderId(), NONE).net();
+            long money = snapshot.money().getOrDefault(order.orderId(), NONE).net();
+            if (stock != 0 || money != 0) {
+                violations.add(order.orderId() + " (net stock " + stock + ", net money " + money + ")");
+            }
+        }
+        return InvariantResult.of("cancelled-orders-net-zero", "every CANCELLED order has zero net stock and money",
+                cancelled.size(), violations);
+    }
+
+    private static InvariantResult books(String name, String description, List<Snapshot.Book> books, String label) {
+        List<String> violations = new ArrayList<>();
+        for (Snapshot.Book book : books) {
+            if (book.current() < 0 || book.initial() != book.current() + book.netTaken()) {
+                violations.add(label + book.id() + " (initial " + book.initial() + " != " + book.current() + " + "
+                        + book.netTaken() + ")");
+            }
+        }
+        return InvariantResult.of(name, description, books.size(), violations);
+    }
+
+    private static InvariantResult eachEffectOnce(Snapshot snapshot) {
+        List<String> violations = new ArrayList<>(new TreeSet<>(snapshot.repeatedMovements()));
+        undoneWithoutApply(snapshot.stock(), "stock", violations);
+        undoneWithoutApply(snapshot.money(), "money", violations);
+        return InvariantResult.of("no-effect-applied-twice", "no message's effect applied twice, none undone that was "
+                + "not applied", snapshot.stock().size() + snapshot.money().size(), violations);
+    }
+
+    private static void undoneWithoutApply(Map<String, Snapshot.Moves> moves, String what, List<String> violations) {
+        moves.forEach((orderId, move) -> {
+            if (move.undoneRows() > move.appliedRows() || move.undone() > move.applied()) {
+                violations.add(orderId + " (" + what + " undone without being applied)");
+            }
+        });
+    }
+
+    private static InvariantResult noEffectWithoutOrder(Snapshot snapshot) {
+        Set<String> orphans = new TreeSet<>();
+        snapshot.stock().keySet().stream().filter(id -> !snapshot.orders().containsKey(id))
+                .forEach(id -> orphans.add(id + " (stock moved)"));
+        snapshot.money().keySet().stream().filter(id -> !snapshot.orders().containsKey(id))
+                .forEach(id -> orphans.add(id + " (money moved)"));
+        return InvariantResult.of("no-effect-without-order", "no deduction or charge for an order the order service "
+                + "does not have", snapshot.stock().size() + snapshot.money().size(), new ArrayList<>(orphans));
+    }
+
+    private InvariantResult noStalePending(Snapshot snapshot) {
+        List<String> violations = ofStatus(snapshot, "PENDING").stream()
+                .filter(order -> order.createdAt().plus(pendingDeadline).isBefore(snapshot.readAt()))
+                .map(order -> order.orderId() + " (PENDING since " + order.createdAt() + ")")
+                .toList();
+        return InvariantResult.of("no-stale-pending", "no order PENDING past the sweeper deadline (" + pendingDeadline
+                + ")", snapshot.count("PENDING"), violations);
+    }
+
+    private static List<Snapshot.Order> ofStatus(Snapshot snapshot, String status) {
+        return snapshot.orders().values().stream().filter(order -> order.status().equals(status))
+                .sorted(Comparator.comparing(Snapshot.Order::createdAt)).toList();
+    }
+
+    private static String describe(Snapshot.Moves moves) {
+        return moves.appliedRows() + " applied (" + moves.applied() + "), " + moves.undoneRows() + " undone ("
+                + moves.undone() + ")";
+    }
+}

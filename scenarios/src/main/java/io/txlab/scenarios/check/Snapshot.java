@@ -1,0 +1,36 @@
+package io.txlab.scenarios.check;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the three schemas say, read once: the orders, each order's stock and money movements, and the
+ * books of every product and account.
+ */
+record Snapshot(Map<String, Order> orders, Map<String, Moves> stock, Map<String, Moves> money,
+                List<Book> products, List<Book> accounts, Set<String> repeatedMovements, Instant readAt) {
+
+    record Order(String orderId, String status, int quantity, long amountCents, Instant createdAt) {
+    }
+
+    /**
+     * One order's movements in one participant: rows and total of the effect (DEDUCT, CHARGE) and of its
+     * undo (RELEASE, REFUND).
+     */
+    record Moves(int appliedRows, long applied, int undoneRows, long undone) {
+
+        long net() {
+            return applied - undone;
+        }
+    }
+
+    /** A product's or an account's books: what it opened with, what it holds, what its movements took net. */
+    record Book(String id, long initial, long current, long netTaken) {
+    }
+
+    long count(String status) {
+        return orders.values().stream().filter(order -> order.status().equals(status)).count();
+    }
+}

@@ -1,0 +1,88 @@
+package io.txlab.scenarios.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.txlab.scenarios.check.InvariantResult.Status;
+import org.junit.jupiter.api.Test;
+
+/** Each invariant, fed books that break it, fails and names the offending ids; consistent books pass. */
+class InvariantsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Invariants INVARIANTS = new Invariants(Duration.ofSeconds(90));
+
+    private static Snapshot.Order order(String id, String status) {
+        return new Snapshot.Order(id, status, 2, 1000, NOW.minusSeconds(10));
+    }
+
+    private static Snapshot.Moves applied(long amount) {
+        return new Snapshot.Moves(1, amount, 0, 0);
+    }
+
+    private static Snapshot.Moves undone(long amount) {
+        return new Snapshot.Moves(1, amount, 1, amount);
+    }
+
+    private static Map<String, InvariantResult> judge(Snapshot snapshot) {
+        return INVARIANTS.judge(snapshot).stream().collect(Collectors.toMap(InvariantResult::name, Function.identity()));
+    }
+
+    private static Snapshot consistent() {
+        return new Snapshot(Map.of("c-1", order("c-1", "CONFIRMED"), "x-1", order("x-1", "CANCELLED")),
+                Map.of("c-1", applied(2), "x-1", undone(2)), Map.of("c-1", applied(1000)),
+                List.of(new Snapshot.Book("1", 10, 8, 2)), List.of(new Snapshot.Book("7", 5000, 4000, 1000)), Set.of(), NOW);
+    }
+
+    @Test
+    void consistentBooksPassEveryInvariant() {
+        assertThat(INVARIANTS.judge(consistent())).extracting(InvariantResult::status)
+                .containsOnly(Status.PASS, Status.SKIP);
+    }
+
+    @Test
+    void eachViolationFailsItsInvariantWithTheOffendingIds() {
+        Snapshot broken = new Snapshot(
+                Map.of("c-1", order("c-1", "CONFIRMED"), "c-2", order("c-2", "CONFIRMED"), "x-1", order("x-1", "CANCELLED"),
+                        "p-1", new Snapshot.Order("p-1", "PENDING", 1, 1, NOW.minusSeconds(600))),
+                Map.of("c-1", applied(2), "c-2", undone(2), "x-1", applied(2), "ghost", applied(1),
+                        "r-1", new Snapshot.Moves(0, 0, 1, 3)),
+                Map.of("c-1", applied(1000), "c-2", applied(1000)),
+                List.of(new Snapshot.Book("1", 10, 7, 2), new Snapshot.Book("2", 5, -1, 6)),
+                List.of(new Snapshot.Book("7", 5000, 4000, 999)),
+                Set.of("c-1 (DEDUCT x2)"), NOW);
+
+        Map<String, InvariantResult> results = judge(broken);
+
+        assertFailsWith(results.get("confirmed-orders-applied-once"), "c-2");
+        assertFailsWith(results.get("cancelled-orders-net-zero"), "x-1");
+        assertFailsWith(results.get("stock-books-balance"), "product 1", "product 2");
+        assertFailsWith(results.get("money-books-balance"), "user 7");
+        assertFailsWith(results.get("no-effect-applied-twice"), "c-1 (DEDUCT x2)", "r-1");
+        assertFailsWith(results.get("no-effect-without-order"), "ghost", "r-1");
+        assertFailsWith(results.get("no-stale-pending"), "p-1");
+    }
+
+    @Test
+    void aPendingOrderWithinTheDeadlineIsNoViolation() {
+        Snapshot snapshot = new Snapshot(Map.of("p-1", order("p-1", "PENDING")), Map.of(), Map.of(), List.of(),
+                List.of(), Set.of(), NOW);
+
+        assertThat(judge(snapshot).get("no-stale-pending").status()).isEqualTo(Status.PASS);
+    }
+
+    private static void assertFailsWith(InvariantResult result, String... ids) {
+        assertThat(result.status()).as(result.name()).isEqualTo(Status.FAIL);
+        assertThat(result.violations()).as(result.name()).isEqualTo(ids.length);
+        for (String id : ids) {
+            assertThat(result.offenders()).as(result.name()).anyMatch(offender -> offender.startsWith(id));
+        }
+    }
+}
