@@ -25,20 +25,21 @@ trap 'say "interrupted: stopping what was started"; "$TXLAB_ROOT/scripts/down.sh
 say "Starting the devstack (RocketMQ NameServer + Broker, MariaDB, Redis as needed)..."
 rm -f "$RUN_DIR/devstack/devstack.env"
 start_process devstack java -Xmx512m -jar "$(devstack_jar)" "$RUN_DIR/devstack"
-wait_until 180 "devstack" test -f "$RUN_DIR/devstack/devstack.env" || {
+devstack_ready() {
+  [ -f "$RUN_DIR/devstack/devstack.env" ] && return 0
+  is_running devstack || { tail -5 "$LOG_DIR/devstack.log" >&2; fail "the devstack stopped while starting; log: $LOG_DIR/devstack.log"; }
+  return 1
+}
+wait_until 180 "devstack" devstack_ready || {
   tail -20 "$LOG_DIR/devstack.log" >&2
   "$TXLAB_ROOT/scripts/down.sh" >/dev/null 2>&1 || true
   fail "devstack did not become ready; log: $LOG_DIR/devstack.log"
 }
 set -a; source "$RUN_DIR/devstack/devstack.env"; set +a
 
-# C1-only JIT: three JVMs boot on two cores in 17-23 s instead of ~38 s, at some cost in peak throughput.
-# For benchmarks, set TXLAB_JAVA_OPTS="-Xmx256m" to get the full JIT.
-SERVICE_JAVA_OPTS="${TXLAB_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}"
 say "Starting order-service, inventory-service and payment-service..."
 for svc in inventory-service payment-service order-service; do
-  # shellcheck disable=SC2086 # TXLAB_JAVA_OPTS holds several options
-  start_process "$svc" java $SERVICE_JAVA_OPTS -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" -jar "$(service_jar "$svc")"
+  start_service "$svc"
 done
 for entry in "order-service:$ORDER_PORT" "inventory-service:$INVENTORY_PORT" "payment-service:$PAYMENT_PORT"; do
   svc=${entry%%:*}; port=${entry##*:}

@@ -81,8 +81,7 @@ public final class OrderRecords {
                 .query((rs, row) -> {
                     long waitedMs = rs.getTimestamp("checked_at").getTime() - rs.getTimestamp("received_at").getTime();
                     String detail = "check-back #" + rs.getInt("attempt") + " for " + eventName(rs.getString("event_type"))
-                            + " answered " + rs.getString("answer") + (waitedMs > 50 ? " after waiting " + waitedMs
-                            + " ms for the in-flight local transaction" : "");
+                            + " answered " + rs.getString("answer") + " in " + waitedMs + " ms";
                     return new TimelineEntry(rs.getTimestamp("checked_at").toInstant(), service, Steps.CHECK_BACK,
                             detail, rs.getString("tx_id"), rs.getString("instance"));
                 })

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.txlab.common.event.Event;
+import io.txlab.common.event.Topics;
 import io.txlab.common.json.JsonCodec;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
@@ -29,7 +30,9 @@ public final class TransactionalPublisher {
     TransactionalPublisher(RocketMQTemplate template, JsonCodec codec, HalfMessageListener listener) {
         this.template = template;
         this.codec = codec;
-        ((TransactionMQProducer) template.getProducer()).setTransactionListener(listener);
+        TransactionMQProducer producer = (TransactionMQProducer) template.getProducer();
+        producer.setTransactionListener(listener);
+        ProducerPresence.announce(producer, Topics.ALL);
     }
 
     /**

@@ -83,11 +83,28 @@ public final class PlatformClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** GET /admin/faults on a service: whether faults are on, which are armed, which points exist. */
+    public Reply faultPoints(String service, String adminToken) {
+        return send(HttpRequest.newBuilder(URI.create(urlOf(service) + "/admin/faults"))
+                .header("X-Admin-Token", adminToken)
+                .GET());
+    }
+
     /** DELETE /admin/faults on a service: disarms every fault point. */
     public Reply disarmFaults(String service, String adminToken) {
         return send(HttpRequest.newBuilder(URI.create(urlOf(service) + "/admin/faults"))
                 .header("X-Admin-Token", adminToken)
                 .DELETE());
+    }
+
+    /** False when the service does not answer at all (a crashed or killed process). */
+    public boolean reachable(String service) {
+        try {
+            get(urlOf(service) + "/actuator/health");
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     private String urlOf(String service) {

@@ -1,0 +1,151 @@
+package io.txlab.scenarios.runner;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.txlab.scenarios.client.PlatformClient;
+import io.txlab.scenarios.client.PlatformClient.Reply;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a scenario works with: the platform's API, its fault points, its processes, and the record of what
+ * the scenario expected and saw. Every step is printed as it happens.
+ */
+public final class ScenarioRun {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final PlatformClient api;
+    private final String adminToken;
+    private final ServiceProcesses processes;
+    private final Consumer<String> out;
+    private final List<String> failures = new ArrayList<>();
+    private final Set<String> orders = new LinkedHashSet<>();
+
+    ScenarioRun(PlatformClient api, String adminToken, ServiceProcesses processes, Consumer<String> out) {
+        this.api = api;
+        this.adminToken = adminToken;
+        this.processes = processes;
+        this.out = out;
+    }
+
+    public PlatformClient api() {
+        return api;
+    }
+
+    public void say(String line) {
+        out.accept("  " + line);
+    }
+
+    /** Arms a fault point through its service's guarded admin endpoint. */
+    public void arm(String service, String point, String action, int times) {
+        Reply reply = api.armFault(service, adminToken,
+                "{\"point\":\"" + point + "\",\"action\":\"" + action + "\",\"times\":" + times + "}");
+        if (reply.status() != 201) {
+            throw new IllegalStateException("could not arm " + point + ": HTTP " + reply.status() + " "
+                    + reply.body().path("detail").asString());
+        }
+        say("inject: " + point + " " + action + (times > 1 ? " x" + times : ""));
+    }
+
+    void disarmAll() {
+        for (String service : List.of("order", "inventory", "payment")) {
+            api.disarmFaults(service, adminToken);
+        }
+    }
+
+    /** Places an order with a fresh request id; the order is followed on the timeline. */
+    public String placeOrder(long userId, long productId, int quantity) {
+        return placeOrder(UUID.randomUUID().toString(), userId, productId, quantity);
+    }
+
+    public String placeOrder(String requestId, long userId, long productId, int quantity) {
+        Reply reply = api.placeOrder(requestId, userId, productId, quantity);
+        if (reply.status() != 202 && reply.status() != 200) {
+            throw new IllegalStateException("order not placed: HTTP " + reply.status() + " "
+                    + reply.body().path("detail").asString());
+        }
+        String orderId = reply.text("orderId");
+        follow(orderId);
+        say("load: user " + userId + " buys " + quantity + " x product " + productId + " -> HTTP " + reply.status()
+                + ", order " + orderId);
+        return orderId;
+    }
+
+    /** Adds an order to those whose timeline lines are printed at the end. */
+    public void follow(String orderId) {
+        orders.add(orderId);
+    }
+
+    /** @return the order's status once it is in {@code wanted}; the last seen one if the bound passed */
+    public String awaitStatus(String orderId, Set<String> wanted, Duration bound) {
+        long started = System.nanoTime();
+        String status = api.orderStatus(orderId);
+        while (!wanted.contains(status) && System.nanoTime() - started < bound.toNanos()) {
+            pause();
+            status = api.orderStatus(orderId);
+        }
+        say("wait: order " + orderId + " is " + status + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return status;
+    }
+
+    public List<JsonNode> timeline(String orderId) {
+        List<JsonNode> entries = new ArrayList<>();
+        api.timeline(orderId).body().path("entries").forEach(entries::add);
+        return entries;
+    }
+
+    /** True when the order's timeline has a step whose detail contains {@code text}. */
+    public boolean timelineHas(String orderId, String step, String text) {
+        return timeline(orderId).stream().anyMatch(entry -> entry.path("step").asString().equals(step)
+                && entry.path("detail").asString().contains(text));
+    }
+
+    public void expect(boolean holds, String what) {
+        say((holds ? "ok:   " : "FAIL: ") + what);
+        if (!holds) {
+            failures.add(what);
+        }
+    }
+
+    /** Waits (bounded) until the service's JVM has halted at its fault point, then starts it again. */
+    public void restartAfterCrash(String service) {
+        long started = System.nanoTime();
+        while (api.reachable(service) && System.nanoTime() - started < Duration.ofSeconds(30).toNanos()) {
+            pause();
+        }
+        boolean crashed = !api.reachable(service);
+        expect(crashed, service + " halted at its fault point, like kill -9");
+        say("process: restarting " + service + "-service");
+        processes.kill(service + "-service");
+        processes.start(service + "-service");
+    }
+
+    public void killAndRestart(String service) {
+        say("process: kill -9 " + service + ", then start it again");
+        processes.kill(service + "-service");
+        processes.start(service + "-service");
+    }
+
+    List<String> failures() {
+        return failures;
+    }
+
+    Set<String> orders() {
+        return orders;
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

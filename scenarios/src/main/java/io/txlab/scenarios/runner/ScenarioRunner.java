@@ -1,0 +1,106 @@
+package io.txlab.scenarios.runner;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.txlab.scenarios.check.CheckReport;
+import io.txlab.scenarios.check.CheckTarget;
+import io.txlab.scenarios.check.ConsistencyChecker;
+import io.txlab.scenarios.client.PlatformClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs one scenario: disarm everything, let the scenario inject and drive load, wait (bounded) until the
+ * invariants hold, print the timeline lines that tell its story, and give the verdict.
+ */
+final class ScenarioRunner {
+
+    /** @param failures what the scenario expected and did not see, and the invariants that failed */
+    record Result(String name, boolean passed, Duration took, List<String> failures) {
+    }
+
+    /** The timeline steps worth showing: the ones where something other than the happy path happened. */
+    static final Set<String> TELLING_STEPS = Set.of("CHECK_BACK", "ROLLED_BACK_BY_CHECK_BACK", "LOCAL_TX_ROLLED_BACK",
+            "DELIVERY_FAILED", "DEDUP_HIT", "REJECTED", "STOCK_RELEASED", "PAYMENT_REFUNDED", "CANCELLED_BEFORE_APPLY",
+            "NOTHING_TO_UNDO", "LATE_APPLY_SKIPPED");
+    private static final Duration CONVERGENCE_BOUND = Duration.ofSeconds(60);
+    /** The services' default sweeper deadline (TXLAB_PENDING_DEADLINE). */
+    private static final Duration PENDING_DEADLINE = Duration.ofSeconds(90);
+
+    private final PlatformClient api;
+    private final String adminToken;
+    private final ServiceProcesses processes;
+    private final CheckTarget target;
+    private final Consumer<String> out;
+
+    ScenarioRunner(PlatformClient api, String adminToken, ServiceProcesses processes, CheckTarget target,
+                   Consumer<String> out) {
+        this.api = api;
+        this.adminToken = adminToken;
+        this.processes = processes;
+        this.target = target;
+        this.out = out;
+    }
+
+    Result run(Scenario scenario) {
+        out.accept("");
+        out.accept("== " + scenario.name() + ": " + scenario.description());
+        long started = System.nanoTime();
+        ScenarioRun run = new ScenarioRun(api, adminToken, processes, out);
+        try {
+            run.disarmAll();
+            scenario.run(run);
+        } catch (Exception e) {
+            run.expect(false, "the scenario ran to its end (" + e.getMessage() + ")");
+        } finally {
+            disarmQuietly(run);
+        }
+        check(run);
+        printTimelines(run);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        boolean passed = run.failures().isEmpty();
+        out.accept("RESULT " + scenario.name() + ": " + (passed ? "PASS" : "FAIL") + " in " + seconds(took) + " s");
+        return new Result(scenario.name(), passed, took, List.copyOf(run.failures()));
+    }
+
+    private void check(ScenarioRun run) {
+        try {
+            ConsistencyChecker.Report report = new ConsistencyChecker(target, PENDING_DEADLINE)
+                    .check(Instant.now(), CONVERGENCE_BOUND);
+            List<String> lines = CheckReport.lines(report);
+            lines.stream().skip(1).filter(line -> !line.startsWith("  PASS") && !line.startsWith("  SKIP"))
+                    .forEach(line -> out.accept("  checker: " + line.trim()));
+            run.expect(report.passed(), "every invariant holds");
+        } catch (SQLException e) {
+            run.expect(false, "the checker could read the schemas (" + e.getMessage() + ")");
+        }
+    }
+
+    private void printTimelines(ScenarioRun run) {
+        for (String orderId : run.orders()) {
+            List<JsonNode> telling = run.timeline(orderId).stream()
+                    .filter(entry -> TELLING_STEPS.contains(entry.path("step").asString())).toList();
+            if (!telling.isEmpty()) {
+                out.accept("  timeline of " + orderId + " (scripts/timeline.sh shows every step):");
+                telling.forEach(entry -> out.accept(String.format("    %-10s %-26s %s", entry.path("service").asString(),
+                        entry.path("step").asString(), entry.path("detail").asString())));
+            }
+        }
+    }
+
+    private static void disarmQuietly(ScenarioRun run) {
+        try {
+            run.disarmAll();
+        } catch (RuntimeException e) {
+            run.say("could not disarm every fault: " + e.getMessage());
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format("%.1f", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,49 @@
+package io.txlab.scenarios.runner;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Real process deaths and restarts, through scripts/service.sh (kill -9, and the start command of up.sh). */
+final class ServiceProcesses {
+
+    private final Path root;
+    private final Consumer<String> out;
+
+    ServiceProcesses(Path root, Consumer<String> out) {
+        this.root = root;
+        this.out = out;
+    }
+
+    void kill(String service) {
+        run("kill", service);
+    }
+
+    /** Starts the service again (after a crash or a kill) and returns when it is healthy. */
+    void start(String service) {
+        run("start", service);
+    }
+
+    private void run(String action, String service) {
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/service.sh").toString(), action, service)
+                .redirectErrorStream(true);
+        try {
+            Process process = builder.start();
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(line -> out.accept("    " + line));
+            }
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("scripts/service.sh " + action + " " + service + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run scripts/service.sh: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Kills or (re)starts one service of a running platform, for failure scenarios: a kill is a real kill -9
+# (no shutdown hook, no end-transaction, no ack), a start is the same command scripts/up.sh uses.
+# Usage: scripts/service.sh kill|start|restart order-service|inventory-service|payment-service
+source "$(dirname "$0")/lib.sh"
+
+[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart order-service|inventory-service|payment-service"
+action=$1 svc=$2
+port=$(service_port "$svc")
+
+kill_service() {
+  if is_running "$svc"; then
+    kill -KILL "$(cat "$PID_DIR/$svc.pid")" 2>/dev/null || true
+    say "killed $svc (kill -9)"
+  fi
+  wait_until 30 "port $port to close" bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null" \
+    || fail "port $port still open after killing $svc"
+  rm -f "$PID_DIR/$svc.pid"
+}
+
+start_one() {
+  is_running "$svc" && { say "$svc is already running"; return 0; }
+  # keep the log of the run that died: it shows the crash
+  [ -f "$LOG_DIR/$svc.log" ] && mv "$LOG_DIR/$svc.log" "$LOG_DIR/$svc.log.$(date +%s)"
+  start_service "$svc"
+  wait_until 180 "$svc" healthy "$port" || { tail -30 "$LOG_DIR/$svc.log" >&2; fail "$svc did not become healthy"; }
+  say "started $svc"
+}
+
+case $action in
+  kill) kill_service ;;
+  start) start_one ;;
+  restart) kill_service; start_one ;;
+  *) fail "unknown action $action: kill, start or restart" ;;
+esac
