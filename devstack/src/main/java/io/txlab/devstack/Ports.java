@@ -22,7 +22,9 @@ final class Ports {
             return false;
         }
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As the servers themselves bind: a port whose last connections linger in TIME_WAIT (for a minute
+            // after scripts/down.sh) is free to listen on; one another process listens on is not.
+            socket.setReuseAddress(true);
             socket.bind(wildcard ? new InetSocketAddress(port) : new InetSocketAddress(loopback(), port));
             return true;
         } catch (IOException e) {
