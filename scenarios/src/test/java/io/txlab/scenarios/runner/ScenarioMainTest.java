@@ -1,0 +1,44 @@
+package io.txlab.scenarios.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ScenarioMainTest {
+
+    @Test
+    void scenarioNamesAreUniqueAndEachHasADescription() {
+        assertThat(Scenarios.ALL).extracting(Scenario::name).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z-]+"));
+        assertThat(Scenarios.ALL).allSatisfy(scenario -> assertThat(scenario.description()).isNotBlank());
+        assertThat(Scenarios.named("crash-after-local-commit")).isPresent();
+    }
+
+    @Test
+    void badUsageAndUnknownScenariosExitWith2BeforeTouchingThePlatform() {
+        assertThat(ScenarioMain.run(new String[0], Map.of())).isEqualTo(ScenarioMain.CANNOT_RUN);
+        assertThat(ScenarioMain.run(new String[] {"no-such-scenario"}, Map.of())).isEqualTo(ScenarioMain.CANNOT_RUN);
+    }
+
+    @Test
+    void aPlatformThatIsNotRunningExitsWith2() {
+        Map<String, String> nowhere = Map.of("TXLAB_ORDER_PORT", "1", "TXLAB_INVENTORY_PORT", "1", "TXLAB_PAYMENT_PORT", "1");
+
+        assertThat(ScenarioMain.run(new String[] {"happy-path"}, nowhere)).isEqualTo(ScenarioMain.CANNOT_RUN);
+    }
+
+    @Test
+    void theSummaryNamesEveryScenarioAndWhatFailed() {
+        List<String> lines = SummaryTable.lines(List.of(
+                new ScenarioRunner.Result("happy-path", true, Duration.ofMillis(4100), List.of()),
+                new ScenarioRunner.Result("consumer-throws", false, Duration.ofMillis(3500), List.of("the stock moved once"))));
+
+        assertThat(lines).anyMatch(line -> line.startsWith("happy-path") && line.contains("PASS") && line.contains("4.1"));
+        assertThat(lines).anyMatch(line -> line.startsWith("consumer-throws") && line.contains("FAIL")
+                && line.endsWith("the stock moved once"));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("1 of 2 passed in 7.6 s");
+    }
+}
