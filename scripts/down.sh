@@ -20,11 +20,11 @@ stop() {
   rm -f "$PID_DIR/$name.pid"
 }
 
-for svc in order-service inventory-service payment-service; do stop "$svc"; done
+for svc in order-service order-service-2 inventory-service payment-service; do stop "$svc"; done
 stop devstack
 
 busy=""
-for port in "${DEVSTACK_PORTS[@]}" "$ORDER_PORT" "$INVENTORY_PORT" "$PAYMENT_PORT"; do
+for port in "${DEVSTACK_PORTS[@]}" "$ORDER_PORT" "$ORDER2_PORT" "$INVENTORY_PORT" "$PAYMENT_PORT"; do
   port_in_use "$port" && busy="$busy $port"
 done
 [ -z "$busy" ] || fail "ports still in use after stopping:$busy"

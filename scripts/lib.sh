@@ -9,6 +9,8 @@ LOG_DIR="$RUN_DIR/logs"
 VERSION="0.1.0-SNAPSHOT"
 
 ORDER_PORT="${TXLAB_ORDER_PORT:-8081}"
+# a second order-service instance, same producer and consumer groups, for scenarios (scripts/service.sh)
+ORDER2_PORT="${TXLAB_ORDER2_PORT:-8084}"
 INVENTORY_PORT="${TXLAB_INVENTORY_PORT:-8082}"
 PAYMENT_PORT="${TXLAB_PAYMENT_PORT:-8083}"
 # fixed devstack ports (see devstack/DevStackSettings.forRunCommand): MySQL, Redis, NameServer, Broker
@@ -89,9 +91,10 @@ SERVICE_JAVA_OPTS="${TXLAB_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}"
 service_port() {
   case $1 in
     order-service) echo "$ORDER_PORT" ;;
+    order-service-2) echo "$ORDER2_PORT" ;;
     inventory-service) echo "$INVENTORY_PORT" ;;
     payment-service) echo "$PAYMENT_PORT" ;;
-    *) fail "no service $1 (order-service, inventory-service or payment-service)" ;;
+    *) fail "no service $1 (order-service, order-service-2, inventory-service or payment-service)" ;;
   esac
 }
 
@@ -101,6 +104,13 @@ start_service() {
   local svc=$1
   [ -f "$RUN_DIR/devstack/devstack.env" ] || fail "the devstack is not running (scripts/up.sh starts it)"
   set -a; source "$RUN_DIR/devstack/devstack.env"; set +a
+  if [ "$svc" = order-service-2 ]; then
+    (export TXLAB_ORDER_PORT="$ORDER2_PORT" TXLAB_INSTANCE_ID="order-service-2@$(hostname)"
+     # shellcheck disable=SC2086 # TXLAB_JAVA_OPTS holds several options
+     start_process "$svc" java $SERVICE_JAVA_OPTS -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" \
+       -jar "$(service_jar order-service)")
+    return
+  fi
   # shellcheck disable=SC2086 # TXLAB_JAVA_OPTS holds several options
   start_process "$svc" java $SERVICE_JAVA_OPTS -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" -jar "$(service_jar "$svc")"
 }

@@ -2,9 +2,10 @@
 # Kills or (re)starts one service of a running platform, for failure scenarios: a kill is a real kill -9
 # (no shutdown hook, no end-transaction, no ack), a start is the same command scripts/up.sh uses.
 # Usage: scripts/service.sh kill|start|restart order-service|inventory-service|payment-service
+#        order-service-2 is a second order-service instance (port 8084, TXLAB_ORDER2_PORT) in the same groups.
 source "$(dirname "$0")/lib.sh"
 
-[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart order-service|inventory-service|payment-service"
+[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart order-service|order-service-2|inventory-service|payment-service"
 action=$1 svc=$2
 port=$(service_port "$svc")
 

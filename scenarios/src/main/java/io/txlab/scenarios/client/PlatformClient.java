@@ -83,6 +83,13 @@ public final class PlatformClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** DELETE /admin/faults/{point} on a service. */
+    public Reply disarmFault(String service, String adminToken, String point) {
+        return send(HttpRequest.newBuilder(URI.create(urlOf(service) + "/admin/faults/" + point))
+                .header("X-Admin-Token", adminToken)
+                .DELETE());
+    }
+
     /** GET /admin/faults on a service: whether faults are on, which are armed, which points exist. */
     public Reply faultPoints(String service, String adminToken) {
         return send(HttpRequest.newBuilder(URI.create(urlOf(service) + "/admin/faults"))

@@ -15,6 +15,11 @@ final class ProducerScenarios {
     static final Set<String> FINAL = Set.of("CONFIRMED", "CANCELLED");
     static final Duration CONVERGE = Duration.ofSeconds(60);
 
+    /** The broker's maximum number of checks before it discards a half message (transactionCheckMax). */
+    private static final int MAX_CHECKS = 15;
+    /** The sweeper's default deadline (90 s) and a few sweeps more. */
+    private static final Duration SWEEPER_BOUND = Duration.ofSeconds(120);
+
     private ProducerScenarios() {
     }
 
@@ -28,7 +33,13 @@ final class ProducerScenarios {
                         + "its local transaction: the check-back answers ROLLBACK", ProducerScenarios::crashBeforeLocalTx),
                 new SimpleScenario("crash-after-local-commit", "the order service dies after its local commit, before "
                         + "the end-transaction: the restarted instance's check-back answers COMMIT",
-                        ProducerScenarios::crashAfterLocalCommit));
+                        ProducerScenarios::crashAfterLocalCommit),
+                new SimpleScenario("checkback-by-other-instance", "two order-service processes in one producer group; "
+                        + "the one that sent the half message dies after its commit: the other answers the check-back",
+                        ProducerScenarios::checkBackByOtherInstance),
+                new SimpleScenario("max-checks-discard", "every check-back answers UNKNOWN until the broker gives up "
+                        + "after 15 and discards the half message: the sweeper cancels the order (about 95 s)",
+                        ProducerScenarios::maxChecksDiscard));
     }
 
     private static void happyPath(ScenarioRun run) {
@@ -74,6 +85,56 @@ final class ProducerScenarios {
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
         run.expect(run.timelineHas(orderId, "CHECK_BACK", "for OrderCreated answered COMMIT"),
                 "the restarted instance's check-back answered COMMIT");
+    }
+
+    private static void checkBackByOtherInstance(ScenarioRun run) {
+        run.start("order-service-2");
+        try {
+            String requestId = UUID.randomUUID().toString();
+            run.arm("order", "order.after-local-commit", "crash", 1);
+            placeThroughACrash(run, requestId, 39);
+            run.restartAfterCrash("order");
+            String orderId = run.placeOrder(requestId, 39, 4, 1);
+            run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
+            run.expect(run.timeline(orderId).stream().anyMatch(entry -> entry.path("step").asString().equals("CHECK_BACK")
+                            && entry.path("detail").asString().contains("answered COMMIT")
+                            && entry.path("instance").asString().startsWith("order-service-2@")),
+                    "the check-back was answered COMMIT by the other instance, order-service-2");
+        } finally {
+            run.kill("order-service-2");
+        }
+    }
+
+    private static void maxChecksDiscard(ScenarioRun run) {
+        run.arm("order", "order.after-local-commit", "unknown", 1);
+        run.arm("order", "order.check-back", "unknown", 1_000);
+        String orderId = run.placeOrder(38, 4, 1);
+        int checks = awaitStableCheckBacks(run, orderId);
+        run.disarm("order", "order.check-back");
+        run.expect(checks >= MAX_CHECKS, checks + " check-backs, all answered UNKNOWN, then no more: discarded");
+        run.expect(run.awaitStatus(orderId, FINAL, SWEEPER_BOUND).equals("CANCELLED"), "the sweeper cancelled the order");
+        run.expect("PENDING_TIMEOUT".equals(run.api().order(orderId).text("reason")), "its reason is PENDING_TIMEOUT");
+        run.expect(ConsumerScenarios.awaitStep(run, orderId, "CANCELLED_BEFORE_APPLY", ""),
+                "the participants got the cancel, never the order: nothing to undo");
+    }
+
+    /** Waits until the order's check-backs stop coming (none for 6 s, three broker scans): the count then. */
+    private static int awaitStableCheckBacks(ScenarioRun run, String orderId) {
+        long started = System.nanoTime();
+        int count = 0;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() - started < Duration.ofSeconds(90).toNanos()) {
+            int now = run.api().checkBacks(orderId).size();
+            if (now != count) {
+                count = now;
+                lastChange = System.nanoTime();
+            } else if (count > 0 && System.nanoTime() - lastChange > Duration.ofSeconds(6).toNanos()) {
+                break;
+            }
+            ScenarioRun.pause();
+        }
+        run.say("wait: " + count + " check-backs for order " + orderId);
+        return count;
     }
 
     private static void placeThroughACrash(ScenarioRun run, String requestId, long userId) {

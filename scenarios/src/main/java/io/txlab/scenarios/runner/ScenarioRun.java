@@ -53,6 +53,11 @@ public final class ScenarioRun {
         say("inject: " + point + " " + action + (times > 1 ? " x" + times : ""));
     }
 
+    public void disarm(String service, String point) {
+        api.disarmFault(service, adminToken, point);
+        say("disarm: " + point);
+    }
+
     void disarmAll() {
         for (String service : List.of("order", "inventory", "payment")) {
             api.disarmFaults(service, adminToken);
@@ -124,6 +129,17 @@ public final class ScenarioRun {
         say("process: restarting " + service + "-service");
         processes.kill(service + "-service");
         processes.start(service + "-service");
+    }
+
+    /** Starts a process scripts/service.sh knows, such as order-service-2 (a second order-service instance). */
+    public void start(String process) {
+        say("process: start " + process);
+        processes.start(process);
+    }
+
+    public void kill(String process) {
+        say("process: kill -9 " + process);
+        processes.kill(process);
     }
 
     public void killAndRestart(String service) {

@@ -86,8 +86,9 @@ final class ScenarioRunner {
                     .filter(entry -> TELLING_STEPS.contains(entry.path("step").asString())).toList();
             if (!telling.isEmpty()) {
                 out.accept("  timeline of " + orderId + " (scripts/timeline.sh shows every step):");
-                telling.forEach(entry -> out.accept(String.format("    %-10s %-26s %s", entry.path("service").asString(),
-                        entry.path("step").asString(), entry.path("detail").asString())));
+                telling.forEach(entry -> out.accept(String.format("    %-10s %-26s %s%s", entry.path("service").asString(),
+                        entry.path("step").asString(), entry.path("detail").asString(),
+                        entry.path("instance").isString() ? " (by " + entry.path("instance").asString() + ")" : "")));
             }
         }
     }
