@@ -1,6 +1,7 @@
 package io.txlab.common.fault;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every fault point the code passes. A point's name is the service's name and a suffix, for example
@@ -10,31 +11,39 @@ import java.util.List;
 public final class FaultPointCatalogue {
 
     /**
-     * @param suffix           the part after "{service}."
-     * @param where            where the code is when it passes the point
-     * @param participantsOnly only inventory and payment pass it
+     * @param suffix   the part after "{service}."
+     * @param where    where the code is when it passes the point
+     * @param services the services that pass it; empty: all of them
      */
-    public record Point(String suffix, String where, boolean participantsOnly) {
+    public record Point(String suffix, String where, Set<String> services) {
+
+        boolean passedBy(String service) {
+            return services.isEmpty() || services.contains(service);
+        }
     }
 
+    private static final Set<String> ALL = Set.of();
+    private static final Set<String> PARTICIPANTS = Set.of("inventory", "payment");
+
     public static final List<Point> POINTS = List.of(
-            new Point("before-local-tx", "a half message is stored, its local transaction has not started", false),
-            new Point("in-local-tx", "inside the local transaction, its work done, before the commit", false),
-            new Point("after-local-commit", "the local transaction committed, the end-transaction not yet sent", false),
-            new Point("check-back", "answering a broker check-back, before reading the tx_log", false),
-            new Point("consume", "a message was delivered, before it is handled", false),
-            new Point("after-db-commit", "a message's effect committed, before the broker is acknowledged", false),
-            new Point("before-reply", "a participant decided, before it sends its reply half message", true),
-            new Point("compensate", "inside a cancel's DB transaction, before anything is undone", true));
+            new Point("before-local-tx", "a half message is stored, its local transaction has not started", ALL),
+            new Point("in-local-tx", "inside the local transaction, its work done, before the commit", ALL),
+            new Point("after-local-commit", "the local transaction committed, the end-transaction not yet sent", ALL),
+            new Point("check-back", "answering a broker check-back, before reading the tx_log", ALL),
+            new Point("consume", "a message was delivered, before it is handled", ALL),
+            new Point("after-db-commit", "a message's effect committed, before the broker is acknowledged", ALL),
+            new Point("before-reply", "a participant decided, before it sends its reply half message", PARTICIPANTS),
+            new Point("compensate", "inside a cancel's DB transaction, before anything is undone", PARTICIPANTS),
+            new Point("between-commit-and-send", "the unsafe dual write: the order committed, its plain message not "
+                    + "yet sent", Set.of("order")));
 
     private FaultPointCatalogue() {
     }
 
     /** The full names of the points a service passes. */
     public static List<String> namesFor(String service) {
-        boolean participant = !"order".equals(service);
         return POINTS.stream()
-                .filter(point -> participant || !point.participantsOnly())
+                .filter(point -> point.passedBy(service))
                 .map(point -> service + "." + point.suffix())
                 .toList();
     }

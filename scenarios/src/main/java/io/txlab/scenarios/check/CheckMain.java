@@ -15,7 +15,8 @@ public final class CheckMain {
     static final int VIOLATED = 1;
     static final int CANNOT_CHECK = 2;
     private static final String USAGE = "usage: scripts/check.sh [--wait SECONDS (default 30)] "
-            + "[--deadline SECONDS: the sweeper's pending deadline (default 90)]";
+            + "[--deadline SECONDS: the sweeper's pending deadline (default 90)] "
+            + "[--since ISO-INSTANT: check only orders created since then for a lost event (default: all)]";
 
     private CheckMain() {
     }
@@ -27,12 +28,13 @@ public final class CheckMain {
     static int run(String[] args) {
         Duration wait = Duration.ofSeconds(30);
         Duration deadline = Duration.ofSeconds(90);
+        Instant since = Instant.EPOCH;
         try {
             for (int i = 0; i < args.length; i += 2) {
-                Duration value = Duration.ofSeconds(Long.parseLong(args[i + 1]));
                 switch (args[i]) {
-                    case "--wait" -> wait = value;
-                    case "--deadline" -> deadline = value;
+                    case "--wait" -> wait = Duration.ofSeconds(Long.parseLong(args[i + 1]));
+                    case "--deadline" -> deadline = Duration.ofSeconds(Long.parseLong(args[i + 1]));
+                    case "--since" -> since = Instant.parse(args[i + 1]);
                     default -> throw new IllegalArgumentException(args[i]);
                 }
             }
@@ -42,7 +44,7 @@ public final class CheckMain {
         }
         CheckTarget target = CheckTarget.fromEnvironment(System.getenv());
         try {
-            ConsistencyChecker.Report report = new ConsistencyChecker(target, deadline).check(Instant.now(), wait);
+            ConsistencyChecker.Report report = new ConsistencyChecker(target, deadline, since).check(Instant.now(), wait);
             CheckReport.lines(report).forEach(System.out::println);
             return report.passed() ? PASSED : VIOLATED;
         } catch (SQLException e) {

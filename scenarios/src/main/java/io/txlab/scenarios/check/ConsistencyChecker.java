@@ -33,9 +33,14 @@ public final class ConsistencyChecker {
     private final Clock clock;
 
     public ConsistencyChecker(CheckTarget target, Duration pendingDeadline) {
+        this(target, pendingDeadline, Instant.EPOCH);
+    }
+
+    /** @param ordersFrom only orders created from then on are checked for a lost event */
+    public ConsistencyChecker(CheckTarget target, Duration pendingDeadline, Instant ordersFrom) {
         this.target = target;
         this.reader = new SnapshotReader(target);
-        this.invariants = new Invariants(pendingDeadline);
+        this.invariants = new Invariants(pendingDeadline, ordersFrom);
         this.clock = Clock.systemUTC();
     }
 

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the three schemas say, read once: the orders, each order's stock and money movements, and the
- * books of every product and account.
+ * What the three schemas say, read once: the orders, each order's stock and money movements, the books
+ * of every product and account, and the orders whose OrderCreated committed in the order service's tx_log.
  */
 record Snapshot(Map<String, Order> orders, Map<String, Moves> stock, Map<String, Moves> money,
-                List<Book> products, List<Book> accounts, Set<String> repeatedMovements, Instant readAt) {
+                List<Book> products, List<Book> accounts, Set<String> repeatedMovements, Set<String> published,
+                Instant readAt) {
 
     record Order(String orderId, String status, int quantity, long amountCents, Instant createdAt) {
     }

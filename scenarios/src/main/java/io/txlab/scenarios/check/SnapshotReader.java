@@ -44,7 +44,7 @@ final class SnapshotReader {
                             FROM account a LEFT JOIN payment_movement m ON m.user_id = a.user_id
                             GROUP BY a.user_id, a.initial_balance_cents, a.balance_cents
                             """),
-                    repeated, Instant.now());
+                    repeated, published(order), Instant.now());
         }
     }
 
@@ -91,6 +91,21 @@ final class SnapshotReader {
             }
         }
         return books;
+    }
+
+    /** Rows written before the tx_log had an event type (V4) can only be OrderCreated ones. */
+    private static Set<String> published(Connection db) throws SQLException {
+        Set<String> published = new HashSet<>();
+        try (PreparedStatement query = db.prepareStatement("""
+                SELECT order_id FROM tx_log
+                WHERE status = 'COMMITTED' AND (event_type = 'OrderCreated' OR event_type IS NULL)
+                """);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                published.add(rows.getString(1));
+            }
+        }
+        return published;
     }
 
     /** The unique keys forbid these; the checker does not take the schema's word for it. */

@@ -40,6 +40,14 @@ public final class PlatformClient {
                 "productId", productId, "quantity", quantity)));
     }
 
+    /** POST /api/unsafe/dual-write/orders: the anti-pattern (commit, then plain send); chaos profile only. */
+    public Reply placeOrderWithDualWrite(String requestId, long userId, long productId, int quantity) {
+        return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/unsafe/dual-write/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("requestId", requestId,
+                        "userId", userId, "productId", productId, "quantity", quantity)))));
+    }
+
     /** POST /api/orders with a raw body, for checking how bad input is answered. */
     public Reply postOrder(String json) {
         return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/orders"))

@@ -26,6 +26,7 @@ public final class ScenarioRun {
     private final Consumer<String> out;
     private final List<String> failures = new ArrayList<>();
     private final Set<String> orders = new LinkedHashSet<>();
+    private final Set<String> expectedViolations = new LinkedHashSet<>();
 
     ScenarioRun(PlatformClient api, String adminToken, ServiceProcesses processes, Consumer<String> out) {
         this.api = api;
@@ -109,6 +110,15 @@ public final class ScenarioRun {
     public boolean timelineHas(String orderId, String step, String text) {
         return timeline(orderId).stream().anyMatch(entry -> entry.path("step").asString().equals(step)
                 && entry.path("detail").asString().contains(text));
+    }
+
+    /** For a baseline: the scenario passes only if the checker reports exactly these invariants violated. */
+    public void expectViolation(String invariant) {
+        expectedViolations.add(invariant);
+    }
+
+    Set<String> expectedViolations() {
+        return expectedViolations;
     }
 
     public void expect(boolean holds, String what) {

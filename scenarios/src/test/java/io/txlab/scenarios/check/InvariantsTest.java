@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class InvariantsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    private static final Invariants INVARIANTS = new Invariants(Duration.ofSeconds(90));
+    private static final Invariants INVARIANTS = new Invariants(Duration.ofSeconds(90), Instant.EPOCH);
 
     private static Snapshot.Order order(String id, String status) {
         return new Snapshot.Order(id, status, 2, 1000, NOW.minusSeconds(10));
@@ -38,7 +38,8 @@ class InvariantsTest {
     private static Snapshot consistent() {
         return new Snapshot(Map.of("c-1", order("c-1", "CONFIRMED"), "x-1", order("x-1", "CANCELLED")),
                 Map.of("c-1", applied(2), "x-1", undone(2)), Map.of("c-1", applied(1000)),
-                List.of(new Snapshot.Book("1", 10, 8, 2)), List.of(new Snapshot.Book("7", 5000, 4000, 1000)), Set.of(), NOW);
+                List.of(new Snapshot.Book("1", 10, 8, 2)), List.of(new Snapshot.Book("7", 5000, 4000, 1000)), Set.of(),
+                Set.of("c-1", "x-1"), NOW);
     }
 
     @Test
@@ -57,7 +58,7 @@ class InvariantsTest {
                 Map.of("c-1", applied(1000), "c-2", applied(1000)),
                 List.of(new Snapshot.Book("1", 10, 7, 2), new Snapshot.Book("2", 5, -1, 6)),
                 List.of(new Snapshot.Book("7", 5000, 4000, 999)),
-                Set.of("c-1 (DEDUCT x2)"), NOW);
+                Set.of("c-1 (DEDUCT x2)"), Set.of("c-1", "c-2", "x-1"), NOW);
 
         Map<String, InvariantResult> results = judge(broken);
 
@@ -68,14 +69,26 @@ class InvariantsTest {
         assertFailsWith(results.get("no-effect-applied-twice"), "c-1 (DEDUCT x2)", "r-1");
         assertFailsWith(results.get("no-effect-without-order"), "ghost", "r-1");
         assertFailsWith(results.get("no-stale-pending"), "p-1");
+        assertFailsWith(results.get("every-order-published"), "p-1");
     }
 
     @Test
     void aPendingOrderWithinTheDeadlineIsNoViolation() {
         Snapshot snapshot = new Snapshot(Map.of("p-1", order("p-1", "PENDING")), Map.of(), Map.of(), List.of(),
-                List.of(), Set.of(), NOW);
+                List.of(), Set.of(), Set.of("p-1"), NOW);
 
         assertThat(judge(snapshot).get("no-stale-pending").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void anOrderWithoutItsEventIsReportedOnlyWhenCreatedSinceTheGivenTime() {
+        Snapshot snapshot = new Snapshot(Map.of("lost", order("lost", "PENDING")), Map.of(), Map.of(), List.of(),
+                List.of(), Set.of(), Set.of(), NOW);
+
+        assertFailsWith(judge(snapshot).get("every-order-published"), "lost");
+        assertThat(new Invariants(Duration.ofSeconds(90), NOW).judge(snapshot)).filteredOn(result ->
+                result.name().equals("every-order-published")).singleElement()
+                .satisfies(result -> assertThat(result.status()).isEqualTo(Status.PASS));
     }
 
     private static void assertFailsWith(InvariantResult result, String... ids) {

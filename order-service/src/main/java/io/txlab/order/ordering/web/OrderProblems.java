@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Maps the order API's failures to RFC 9457 problem bodies; never a stack trace. */
-@RestControllerAdvice(assignableTypes = OrderController.class)
+@RestControllerAdvice(assignableTypes = {OrderController.class, DualWriteController.class})
 class OrderProblems {
 
     private static final Logger log = LoggerFactory.getLogger(OrderProblems.class);

@@ -1,0 +1,65 @@
+package io.txlab.order.ordering.application;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.txlab.common.event.OrderCreated;
+import io.txlab.common.event.Topics;
+import io.txlab.common.fault.FaultPoints;
+import io.txlab.common.json.JsonCodec;
+import io.txlab.order.ordering.domain.Order;
+import io.txlab.order.ordering.domain.OrderRepository;
+import io.txlab.order.ordering.domain.PlaceOrderCommand;
+import io.txlab.order.ordering.domain.Product;
+import io.txlab.order.ordering.domain.ProductCatalogue;
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * THE ANTI-PATTERN, kept as the baseline the platform is measured against: commit the order, then send
+ * OrderCreated as a plain message. A crash between the two steps leaves an order whose event is lost: no
+ * participant ever hears of it, and nothing in the broker will ever ask. Only with the chaos profile.
+ */
+@Service
+@Profile("chaos")
+public class PlaceOrderWithDualWrite {
+
+    private static final Logger log = LoggerFactory.getLogger(PlaceOrderWithDualWrite.class);
+
+    private final OrderRepository orders;
+    private final ProductCatalogue catalogue;
+    private final TransactionTemplate transactions;
+    private final RocketMQTemplate rocketMq;
+    private final JsonCodec codec;
+    private final FaultPoints faults;
+    private final Clock clock = Clock.systemUTC();
+
+    public PlaceOrderWithDualWrite(OrderRepository orders, ProductCatalogue catalogue, TransactionTemplate transactions,
+                                   RocketMQTemplate rocketMq, JsonCodec codec, FaultPoints faults) {
+        this.orders = orders;
+        this.catalogue = catalogue;
+        this.transactions = transactions;
+        this.rocketMq = rocketMq;
+        this.codec = codec;
+        this.faults = faults;
+    }
+
+    public Order place(PlaceOrderCommand command) {
+        Product product = catalogue.find(command.productId())
+                .orElseThrow(() -> new UnknownProductException(command.productId()));
+        Order order = Order.place(UUID.randomUUID().toString(), command, product, clock.instant());
+        transactions.executeWithoutResult(status -> orders.insert(order));
+        faults.pass("order.between-commit-and-send");
+        OrderCreated event = OrderCreated.of(order.orderId(), order.userId(), order.productId(), order.quantity(),
+                order.amountCents(), order.createdAt());
+        rocketMq.syncSend(Topics.ORDER_EVENTS + ":" + OrderCreated.TYPE,
+                MessageBuilder.withPayload(codec.encode(event)).build());
+        log.warn("UNSAFE dual write: order {} committed, then OrderCreated sent as a plain message", order.orderId());
+        return order;
+    }
+}
