@@ -56,29 +56,24 @@ class JdbcStockRepository implements StockRepository {
 
     @Override
     public void release(String orderId) {
-        // A locking read: the latest committed deduction, whatever this transaction's snapshot holds.
-        StockMovement deducted = jdbc.sql("""
-                SELECT order_id, product_id, quantity, kind, created_at FROM stock_movement
-                WHERE order_id = :orderId AND kind = 'DEDUCT' FOR UPDATE
-                """)
-                .param("orderId", orderId)
-                .query(JdbcStockRepository::movement)
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("order " + orderId + " has no deduction to release"));
-        jdbc.sql("""
+        // INSERT ... SELECT reads the deduction with a locking read: the latest committed row, whatever this
+        // transaction's snapshot holds. The unique (order_id, kind) key makes a second release fail.
+        int released = jdbc.sql("""
                 INSERT INTO stock_movement (order_id, product_id, quantity, kind)
-                VALUES (:orderId, :productId, :quantity, 'RELEASE')
+                SELECT order_id, product_id, quantity, 'RELEASE' FROM stock_movement
+                WHERE order_id = :orderId AND kind = 'DEDUCT'
                 """)
                 .param("orderId", orderId)
-                .param("productId", deducted.productId())
-                .param("quantity", deducted.quantity())
                 .update();
+        if (released == 0) {
+            throw new IllegalStateException("order " + orderId + " has no deduction to release");
+        }
         jdbc.sql("""
-                UPDATE stock SET available = available + :quantity, version = version + 1
-                WHERE product_id = :productId
+                UPDATE stock s JOIN stock_movement m ON m.product_id = s.product_id
+                SET s.available = s.available + m.quantity, s.version = s.version + 1
+                WHERE m.order_id = :orderId AND m.kind = 'RELEASE'
                 """)
-                .param("quantity", deducted.quantity())
-                .param("productId", deducted.productId())
+                .param("orderId", orderId)
                 .update();
     }
 

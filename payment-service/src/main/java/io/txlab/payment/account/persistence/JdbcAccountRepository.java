@@ -56,29 +56,24 @@ class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public void refund(String orderId) {
-        // A locking read: the latest committed charge, whatever this transaction's snapshot holds.
-        PaymentMovement charged = jdbc.sql("""
-                SELECT order_id, user_id, amount_cents, kind, created_at FROM payment_movement
-                WHERE order_id = :orderId AND kind = 'CHARGE' FOR UPDATE
-                """)
-                .param("orderId", orderId)
-                .query(JdbcAccountRepository::movement)
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("order " + orderId + " has no charge to refund"));
-        jdbc.sql("""
+        // INSERT ... SELECT reads the charge with a locking read: the latest committed row, whatever this
+        // transaction's snapshot holds. The unique (order_id, kind) key makes a second refund fail.
+        int refunded = jdbc.sql("""
                 INSERT INTO payment_movement (order_id, user_id, amount_cents, kind)
-                VALUES (:orderId, :userId, :amount, 'REFUND')
+                SELECT order_id, user_id, amount_cents, 'REFUND' FROM payment_movement
+                WHERE order_id = :orderId AND kind = 'CHARGE'
                 """)
                 .param("orderId", orderId)
-                .param("userId", charged.userId())
-                .param("amount", charged.amountCents())
                 .update();
+        if (refunded == 0) {
+            throw new IllegalStateException("order " + orderId + " has no charge to refund");
+        }
         jdbc.sql("""
-                UPDATE account SET balance_cents = balance_cents + :amount, version = version + 1
-                WHERE user_id = :userId
+                UPDATE account a JOIN payment_movement m ON m.user_id = a.user_id
+                SET a.balance_cents = a.balance_cents + m.amount_cents, a.version = a.version + 1
+                WHERE m.order_id = :orderId AND m.kind = 'REFUND'
                 """)
-                .param("amount", charged.amountCents())
-                .param("userId", charged.userId())
+                .param("orderId", orderId)
                 .update();
     }
 
