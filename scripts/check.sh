@@ -10,6 +10,4 @@ source "$(dirname "$0")/lib.sh"
 
 mkdir -p "$LOG_DIR"
 build_if_needed >&2
-# The exec jar is a Spring Boot jar (classes under BOOT-INF/): PropertiesLauncher runs another main class in it.
-exec java -cp "$(demo_jar)" -Dloader.main=io.txlab.scenarios.check.CheckMain \
-  org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+run_tool io.txlab.scenarios.check.CheckMain "$@"

@@ -31,6 +31,14 @@ service_jar() { echo "$TXLAB_ROOT/$1/target/$1-$VERSION-exec.jar"; }
 devstack_jar() { echo "$TXLAB_ROOT/devstack/target/txlab-devstack-$VERSION-exec.jar"; }
 demo_jar() { echo "$TXLAB_ROOT/scenarios/target/txlab-scenarios-$VERSION-exec.jar"; }
 
+# run_tool MAIN_CLASS ARGS...: runs one of the command-line tools in the scenarios jar, in place of this shell.
+# The exec jar is a Spring Boot jar (classes under BOOT-INF/): PropertiesLauncher runs a main class other
+# than the jar's own in it.
+run_tool() {
+  local main=$1; shift
+  exec java -cp "$(demo_jar)" -Dloader.main="$main" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+}
+
 # Builds the runnable jars when one is missing or older than any source, migration or pom.
 build_if_needed() {
   local jars=("$(devstack_jar)" "$(service_jar order-service)" "$(service_jar inventory-service)"

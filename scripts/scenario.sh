@@ -13,11 +13,7 @@ source "$(dirname "$0")/lib.sh"
 mkdir -p "$LOG_DIR" "$PID_DIR"
 build_if_needed >&2
 
-runner() {
-  # The exec jar is a Spring Boot jar (classes under BOOT-INF/): PropertiesLauncher runs another main in it.
-  exec java -cp "$(demo_jar)" -Dloader.main=io.txlab.scenarios.runner.ScenarioMain \
-    org.springframework.boot.loader.launch.PropertiesLauncher "$@"
-}
+runner() { run_tool io.txlab.scenarios.runner.ScenarioMain "$@"; }
 
 [ "$1" = "--list" ] && runner --list
 

@@ -13,6 +13,4 @@ fi
 
 mkdir -p "$LOG_DIR"
 build_if_needed >&2
-# The exec jar is a Spring Boot jar (classes under BOOT-INF/): PropertiesLauncher runs another main class in it.
-exec java -cp "$(demo_jar)" -Dloader.main=io.txlab.scenarios.timeline.TimelineMain \
-  org.springframework.boot.loader.launch.PropertiesLauncher "$1" "http://127.0.0.1:$ORDER_PORT"
+run_tool io.txlab.scenarios.timeline.TimelineMain "$1" "http://127.0.0.1:$ORDER_PORT"

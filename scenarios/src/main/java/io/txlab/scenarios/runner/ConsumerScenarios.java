@@ -41,7 +41,7 @@ final class ConsumerScenarios {
         run.arm("inventory", "inventory.after-db-commit", "throw", 1);
         String orderId = run.placeOrder(35, 4, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
-        run.expect(awaitStep(run, orderId, "DEDUP_HIT", "OrderCreated"), "the redelivery found the dedup row");
+        run.expect(run.awaitStep(orderId, "DEDUP_HIT", "OrderCreated"), "the redelivery found the dedup row");
     }
 
     private static void crashBeforeAck(ScenarioRun run) {
@@ -49,7 +49,7 @@ final class ConsumerScenarios {
         String orderId = run.placeOrder(36, 4, 1);
         run.restartAfterCrash("inventory");
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
-        run.expect(awaitStep(run, orderId, "DEDUP_HIT", "OrderCreated"),
+        run.expect(run.awaitStep(orderId, "DEDUP_HIT", "OrderCreated"),
                 "the restarted inventory's redelivery found the dedup row");
     }
 
@@ -69,9 +69,9 @@ final class ConsumerScenarios {
         run.arm("inventory", "inventory.before-reply", "throw", 2);
         String orderId = run.placeOrder(97, 2, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CANCELLED"), "payment refuses: CANCELLED");
-        run.expect(awaitStep(run, orderId, "CANCELLED_BEFORE_APPLY", "barrier planted"),
+        run.expect(run.awaitStep(orderId, "CANCELLED_BEFORE_APPLY", "barrier planted"),
                 "inventory got the cancel first: nothing to undo, barrier planted");
-        run.expect(awaitStep(run, orderId, "LATE_APPLY_SKIPPED", "skipped for good"),
+        run.expect(run.awaitStep(orderId, "LATE_APPLY_SKIPPED", "skipped for good"),
                 "inventory's late OrderCreated was skipped for good");
     }
 
@@ -80,26 +80,7 @@ final class ConsumerScenarios {
 
     /** The participant handled the cancel: it undid what it applied, or the cancel came first. */
     private static boolean awaitUndone(ScenarioRun run, String orderId, String participant) {
-        long started = System.nanoTime();
-        while (System.nanoTime() - started < CONVERGE.toNanos()) {
-            if (run.timeline(orderId).stream().anyMatch(entry -> entry.path("service").asString().equals(participant)
-                    && UNDONE.contains(entry.path("step").asString()))) {
-                return true;
-            }
-            ScenarioRun.pause();
-        }
-        return false;
-    }
-
-    /** Compensation and redeliveries follow the final status by a moment: wait for the step, bounded. */
-    static boolean awaitStep(ScenarioRun run, String orderId, String step, String text) {
-        long started = System.nanoTime();
-        while (System.nanoTime() - started < CONVERGE.toNanos()) {
-            if (run.timelineHas(orderId, step, text)) {
-                return true;
-            }
-            ScenarioRun.pause();
-        }
-        return false;
+        return run.await(CONVERGE, () -> run.timeline(orderId).stream().anyMatch(entry ->
+                entry.path("service").asString().equals(participant) && UNDONE.contains(entry.path("step").asString())));
     }
 }

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
-import tools.jackson.databind.JsonNode;
 
 /** Failures on the producer side: the order service and its half messages. */
 final class ProducerScenarios {
@@ -114,27 +114,24 @@ final class ProducerScenarios {
         run.expect(checks >= MAX_CHECKS, checks + " check-backs, all answered UNKNOWN, then no more: discarded");
         run.expect(run.awaitStatus(orderId, FINAL, SWEEPER_BOUND).equals("CANCELLED"), "the sweeper cancelled the order");
         run.expect("PENDING_TIMEOUT".equals(run.api().order(orderId).text("reason")), "its reason is PENDING_TIMEOUT");
-        run.expect(ConsumerScenarios.awaitStep(run, orderId, "CANCELLED_BEFORE_APPLY", ""),
+        run.expect(run.awaitStep(orderId, "CANCELLED_BEFORE_APPLY", ""),
                 "the participants got the cancel, never the order: nothing to undo");
     }
 
     /** Waits until the order's check-backs stop coming (none for 6 s, three broker scans): the count then. */
     private static int awaitStableCheckBacks(ScenarioRun run, String orderId) {
-        long started = System.nanoTime();
-        int count = 0;
-        long lastChange = System.nanoTime();
-        while (System.nanoTime() - started < Duration.ofSeconds(90).toNanos()) {
+        int[] count = {0};
+        long[] lastChange = {System.nanoTime()};
+        run.await(Duration.ofSeconds(90), () -> {
             int now = run.api().checkBacks(orderId).size();
-            if (now != count) {
-                count = now;
-                lastChange = System.nanoTime();
-            } else if (count > 0 && System.nanoTime() - lastChange > Duration.ofSeconds(6).toNanos()) {
-                break;
+            if (now != count[0]) {
+                count[0] = now;
+                lastChange[0] = System.nanoTime();
             }
-            ScenarioRun.pause();
-        }
-        run.say("wait: " + count + " check-backs for order " + orderId);
-        return count;
+            return count[0] > 0 && System.nanoTime() - lastChange[0] > Duration.ofSeconds(6).toNanos();
+        });
+        run.say("wait: " + count[0] + " check-backs for order " + orderId);
+        return count[0];
     }
 
     private static void placeThroughACrash(ScenarioRun run, String requestId, long userId) {
@@ -148,13 +145,12 @@ final class ProducerScenarios {
 
     /** The broker checks back every 2 s (devstack), up to 15 times: well inside a minute after the restart. */
     private static String awaitRollbackSince(ScenarioRun run, Instant since) {
-        long started = System.nanoTime();
-        while (System.nanoTime() - started < CONVERGE.toNanos()) {
-            for (JsonNode checkBack : run.api().recentCheckBacks("since=" + since + "&answer=ROLLBACK").body()) {
-                return checkBack.path("orderId").asString();
-            }
-            ScenarioRun.pause();
-        }
-        return null;
+        AtomicReference<String> orderId = new AtomicReference<>();
+        run.await(CONVERGE, () -> {
+            run.api().recentCheckBacks("since=" + since + "&answer=ROLLBACK").body()
+                    .forEach(checkBack -> orderId.set(checkBack.path("orderId").asString()));
+            return orderId.get() != null;
+        });
+        return orderId.get();
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.txlab.scenarios.client.PlatformClient;
@@ -88,16 +89,30 @@ public final class ScenarioRun {
         orders.add(orderId);
     }
 
+    /** The one wait of every scenario: polls {@code condition} until it holds or {@code bound} has passed. */
+    public boolean await(Duration bound, BooleanSupplier condition) {
+        long started = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - started >= bound.toNanos()) {
+                return false;
+            }
+            pause();
+        }
+        return true;
+    }
+
     /** @return the order's status once it is in {@code wanted}; the last seen one if the bound passed */
     public String awaitStatus(String orderId, Set<String> wanted, Duration bound) {
         long started = System.nanoTime();
+        await(bound, () -> wanted.contains(api.orderStatus(orderId)));
         String status = api.orderStatus(orderId);
-        while (!wanted.contains(status) && System.nanoTime() - started < bound.toNanos()) {
-            pause();
-            status = api.orderStatus(orderId);
-        }
         say("wait: order " + orderId + " is " + status + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return status;
+    }
+
+    /** Compensation and redeliveries follow the final status by a moment: waits for the step, bounded. */
+    public boolean awaitStep(String orderId, String step, String text) {
+        return await(ProducerScenarios.CONVERGE, () -> timelineHas(orderId, step, text));
     }
 
     public List<JsonNode> timeline(String orderId) {
@@ -130,12 +145,8 @@ public final class ScenarioRun {
 
     /** Waits (bounded) until the service's JVM has halted at its fault point, then starts it again. */
     public void restartAfterCrash(String service) {
-        long started = System.nanoTime();
-        while (api.reachable(service) && System.nanoTime() - started < Duration.ofSeconds(30).toNanos()) {
-            pause();
-        }
-        boolean crashed = !api.reachable(service);
-        expect(crashed, service + " halted at its fault point, like kill -9");
+        expect(await(Duration.ofSeconds(30), () -> !api.reachable(service)),
+                service + " halted at its fault point, like kill -9");
         say("process: restarting " + service + "-service");
         processes.kill(service + "-service");
         processes.start(service + "-service");
@@ -166,7 +177,7 @@ public final class ScenarioRun {
         return orders;
     }
 
-    static void pause() {
+    private static void pause() {
         try {
             Thread.sleep(POLL.toMillis());
         } catch (InterruptedException e) {
