@@ -3,10 +3,23 @@
 # (no shutdown hook, no end-transaction, no ack), a start is the same command scripts/up.sh uses.
 # Usage: scripts/service.sh kill|start|restart order-service|inventory-service|payment-service
 #        order-service-2 is a second order-service instance (port 8084, TXLAB_ORDER2_PORT) in the same groups.
+#        scripts/service.sh pause|resume redis: freezes the embedded Redis (SIGSTOP), as an outage that
+#        answers nothing, then lets it go on (SIGCONT) with its data intact.
 source "$(dirname "$0")/lib.sh"
 
-[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart order-service|order-service-2|inventory-service|payment-service"
+[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart order-service|order-service-2|inventory-service|payment-service, or pause|resume redis"
 action=$1 svc=$2
+
+if [ "$svc" = redis ]; then
+  pid=$(ss -ltnp 'sport = :16379' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  [ -n "$pid" ] || fail "no embedded Redis listens on 16379"
+  case $action in
+    pause) kill -STOP "$pid"; say "paused Redis (pid $pid): it answers nothing until resumed" ;;
+    resume) kill -CONT "$pid"; say "resumed Redis (pid $pid)" ;;
+    *) fail "Redis can be paused or resumed, not $action" ;;
+  esac
+  exit 0
+fi
 port=$(service_port "$svc")
 
 kill_service() {

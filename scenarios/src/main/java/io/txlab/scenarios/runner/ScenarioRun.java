@@ -163,6 +163,16 @@ public final class ScenarioRun {
         processes.kill(process);
     }
 
+    public void pause(String part) {
+        say("outage: " + part + " frozen (SIGSTOP)");
+        processes.pause(part);
+    }
+
+    public void resume(String part) {
+        say("outage over: " + part + " resumed (SIGCONT)");
+        processes.resume(part);
+    }
+
     public void killAndRestart(String service) {
         say("process: kill -9 " + service + ", then start it again");
         processes.kill(service + "-service");

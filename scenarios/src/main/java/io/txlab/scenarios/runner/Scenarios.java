@@ -12,6 +12,7 @@ final class Scenarios {
     static {
         List<Scenario> all = new ArrayList<>(ProducerScenarios.all());
         all.addAll(ConsumerScenarios.all());
+        all.addAll(InfrastructureScenarios.all());
         all.addAll(BaselineScenarios.all());
         ALL = List.copyOf(all);
     }

@@ -27,6 +27,15 @@ final class ServiceProcesses {
         run("start", service);
     }
 
+    /** Freezes a devstack part (SIGSTOP): an outage that answers nothing. Only Redis, for now. */
+    void pause(String part) {
+        run("pause", part);
+    }
+
+    void resume(String part) {
+        run("resume", part);
+    }
+
     private void run(String action, String service) {
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/service.sh").toString(), action, service)
                 .redirectErrorStream(true);
