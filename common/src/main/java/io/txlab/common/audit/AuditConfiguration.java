@@ -1,6 +1,7 @@
 package io.txlab.common.audit;
 
 import io.txlab.common.config.TxLabProperties;
+import io.txlab.common.tx.TransactionAudit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -12,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class AuditConfiguration {
 
     @Bean
-    OrderRecords orderRecords(JdbcClient jdbc, TxLabProperties properties) {
-        return new OrderRecords(jdbc, properties.service());
+    OrderRecords orderRecords(JdbcClient jdbc, TransactionAudit audit, TxLabProperties properties) {
+        return new OrderRecords(jdbc, audit, properties.service());
     }
 }

@@ -3,11 +3,13 @@ package io.txlab.common.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.txlab.common.messaging.InboundEvents;
+import io.txlab.common.tx.TransactionAudit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,10 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class OrderRecords {
 
     private final JdbcClient jdbc;
+    private final TransactionAudit audit;
     private final String service;
 
-    OrderRecords(JdbcClient jdbc, String service) {
+    OrderRecords(JdbcClient jdbc, TransactionAudit audit, String service) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.service = service;
     }
 
@@ -72,20 +76,13 @@ public final class OrderRecords {
         return entries;
     }
 
+    /** The check-backs as the check-back query reads them: one reader of check_back. */
     private List<TimelineEntry> checkBacks(String orderId) {
-        return jdbc.sql("""
-                SELECT tx_id, event_type, attempt, answer, instance, received_at, checked_at
-                FROM check_back WHERE order_id = :orderId
-                """)
-                .param("orderId", orderId)
-                .query((rs, row) -> {
-                    long waitedMs = rs.getTimestamp("checked_at").getTime() - rs.getTimestamp("received_at").getTime();
-                    String detail = "check-back #" + rs.getInt("attempt") + " for " + eventName(rs.getString("event_type"))
-                            + " answered " + rs.getString("answer") + " in " + waitedMs + " ms";
-                    return new TimelineEntry(rs.getTimestamp("checked_at").toInstant(), service, Steps.CHECK_BACK,
-                            detail, rs.getString("tx_id"), rs.getString("instance"));
-                })
-                .list();
+        return audit.checkBacksOf(orderId).stream().map(checkBack -> new TimelineEntry(checkBack.answeredAt(), service,
+                Steps.CHECK_BACK, "check-back #" + checkBack.attempt() + " for " + eventName(checkBack.eventType())
+                        + " answered " + checkBack.answer() + " in "
+                        + Duration.between(checkBack.receivedAt(), checkBack.answeredAt()).toMillis() + " ms",
+                checkBack.txId(), checkBack.instance())).toList();
     }
 
     private List<TimelineEntry> consumptions(String orderId) {
