@@ -13,8 +13,10 @@ ORDER_PORT="${TXLAB_ORDER_PORT:-8081}"
 ORDER2_PORT="${TXLAB_ORDER2_PORT:-8084}"
 INVENTORY_PORT="${TXLAB_INVENTORY_PORT:-8082}"
 PAYMENT_PORT="${TXLAB_PAYMENT_PORT:-8083}"
-# fixed devstack ports (see devstack/DevStackSettings.forRunCommand): MySQL, Redis, NameServer, Broker
-DEVSTACK_PORTS=(13306 16379 19876 19911)
+# fixed devstack ports (see devstack/DevStackSettings.forRunCommand): MySQL, Redis, NameServer, Broker,
+# and the devstack's control port (DevStackMain.CONTROL_PORT), through which scenarios stop and start parts
+DEVSTACK_CONTROL_PORT=19870
+DEVSTACK_PORTS=(13306 16379 19876 19911 "$DEVSTACK_CONTROL_PORT")
 
 say()  { printf '%s\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -121,6 +123,20 @@ start_service() {
   fi
   # shellcheck disable=SC2086 # TXLAB_JAVA_OPTS holds several options
   start_process "$svc" java $SERVICE_JAVA_OPTS -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" -jar "$(service_jar "$svc")"
+}
+
+# devstack_control PART ACTION: asks the running devstack to stop or start an embedded part (broker,
+# database); prints its one-line answer; fails if it refused. Plain bash HTTP, no curl needed.
+devstack_control() {
+  local answer
+  answer=$( (exec 3<>"/dev/tcp/127.0.0.1/$DEVSTACK_CONTROL_PORT" || exit 1
+             printf 'POST /%s/%s HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n' "$1" "$2" >&3
+             cat <&3) 2>/dev/null) || fail "the devstack's control port $DEVSTACK_CONTROL_PORT does not answer (is the platform up?)"
+  local status body
+  status=$(head -1 <<<"$answer" | awk '{print $2}')
+  body=$(tail -1 <<<"$answer" | tr -d '\r')
+  [ "$status" = 200 ] || fail "devstack refused to $2 the $1: $body"
+  say "$body"
 }
 
 # healthy PORT: the service's actuator health says UP (plain bash, no curl needed).

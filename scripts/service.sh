@@ -5,10 +5,20 @@
 #        order-service-2 is a second order-service instance (port 8084, TXLAB_ORDER2_PORT) in the same groups.
 #        scripts/service.sh pause|resume redis: freezes the embedded Redis (SIGSTOP), as an outage that
 #        answers nothing, then lets it go on (SIGCONT) with its data intact.
+#        scripts/service.sh stop|start broker|database: the devstack shuts its embedded broker (the name
+#        server stays) or MariaDB down, then starts it again on the same port and data.
 source "$(dirname "$0")/lib.sh"
 
-[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart order-service|order-service-2|inventory-service|payment-service, or pause|resume redis"
+[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart order-service|order-service-2|inventory-service|payment-service, pause|resume redis, or stop|start broker|database"
 action=$1 svc=$2
+
+if [ "$svc" = broker ] || [ "$svc" = database ]; then
+  case $action in
+    stop|start) devstack_control "$svc" "$action" ;;
+    *) fail "the $svc can be stopped or started, not $action" ;;
+  esac
+  exit 0
+fi
 
 if [ "$svc" = redis ]; then
   pid=$(ss -ltnp 'sport = :16379' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)

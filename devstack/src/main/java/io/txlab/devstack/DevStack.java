@@ -141,6 +141,36 @@ public final class DevStack implements AutoCloseable {
         return String.join(System.lineSeparator(), lines);
     }
 
+    /**
+     * Takes an embedded part away, as an outage would, or brings it back: {@code broker} (the name server
+     * stays) or {@code database} (MariaDB). Data survives, as it would on a real server's disk.
+     *
+     * @return what happened, in one line
+     * @throws DevStackException if the part is unknown or external (an external server is the user's to restart)
+     */
+    public String control(String part, boolean start) {
+        String verb = start ? "started" : "stopped";
+        switch (part) {
+            case "broker" -> {
+                requireEmbedded("broker", rocketMq, ENV_NAMESRV_ADDR);
+                boolean changed = start ? rocketMq.startBrokerAgain() : rocketMq.stopBroker();
+                return changed ? "broker " + verb : "broker was already " + verb;
+            }
+            case "database" -> {
+                requireEmbedded("database", mariaDb, ENV_MYSQL_URL);
+                boolean changed = start ? mariaDb.startAgain() : mariaDb.stop();
+                return changed ? "database " + verb : "database was already " + verb;
+            }
+            default -> throw new DevStackException("unknown part " + part + ": broker or database");
+        }
+    }
+
+    private static void requireEmbedded(String part, Object embedded, String variable) {
+        if (embedded == null) {
+            throw new DevStackException("the " + part + " is external (" + variable + "): stop and start it yourself");
+        }
+    }
+
     /** Stops what this stack started: broker, name server, Redis, MariaDB. Never throws; repeated calls do nothing. */
     @Override
     public void close() {

@@ -21,6 +21,8 @@ public final class DevStackMain {
 
     public static final String READY_LINE = "TXLAB DEVSTACK READY";
     public static final String ENV_FILE = "devstack.env";
+    /** See {@link DevStackControl}; scripts/lib.sh knows it as DEVSTACK_CONTROL_PORT. */
+    public static final int CONTROL_PORT = 19870;
 
     private DevStackMain() {
     }
@@ -35,9 +37,12 @@ public final class DevStackMain {
         Logger log = LoggerFactory.getLogger(DevStackMain.class);
         Path envFile = baseDir.resolve(ENV_FILE);
         DevStack stack;
+        DevStackControl control;
         try {
             Files.deleteIfExists(envFile);
+            Ports.requireFree("devstack control", CONTROL_PORT, false);
             stack = DevStack.start(DevStackSettings.forRunCommand(baseDir), System.getenv());
+            control = startControl(stack);
         } catch (IOException | RuntimeException e) {
             log.error("TXLAB DEVSTACK FAILED: {}", e instanceof DevStackException ? e.getMessage() : e.toString());
             log.debug("devstack start failure", e);
@@ -51,6 +56,7 @@ public final class DevStackMain {
                 log.warn("could not delete {}: {}", envFile, e.toString());
             }
             log.info("stopping the devstack");
+            control.close();
             stack.close();
             log.info("devstack stopped");
         }, "txlab-devstack-main-shutdown"));
@@ -67,6 +73,18 @@ public final class DevStackMain {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static DevStackControl startControl(DevStack stack) {
+        try {
+            DevStackControl control = DevStackControl.start(CONTROL_PORT, stack::control);
+            LoggerFactory.getLogger(DevStackMain.class).info("control: POST http://{}:{}/broker/stop (or start), "
+                    + "/database/stop (or start)", Ports.LOOPBACK, CONTROL_PORT);
+            return control;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
         }
     }
 

@@ -24,13 +24,23 @@ final class EmbeddedRocketMq implements AutoCloseable {
     private static final int QUEUES_PER_TOPIC = 4;
 
     private final NamesrvController namesrv;
-    private final BrokerController broker;
     private final String namesrvAddr;
+    private final int brokerPort;
+    private final Path brokerDir;
+    private final List<String> topics;
+    private final Duration readyTimeout;
+    /** Null while the broker is stopped on purpose (a broker-restart scenario). */
+    private BrokerController broker;
 
-    private EmbeddedRocketMq(NamesrvController namesrv, BrokerController broker, String namesrvAddr) {
+    private EmbeddedRocketMq(NamesrvController namesrv, BrokerController broker, String namesrvAddr, int brokerPort,
+                             Path brokerDir, List<String> topics, Duration readyTimeout) {
         this.namesrv = namesrv;
         this.broker = broker;
         this.namesrvAddr = namesrvAddr;
+        this.brokerPort = brokerPort;
+        this.brokerDir = brokerDir;
+        this.topics = topics;
+        this.readyTimeout = readyTimeout;
     }
 
     /** Caller must have applied {@link RocketMqSystemProperties} before any RocketMQ class was loaded. */
@@ -42,7 +52,8 @@ final class EmbeddedRocketMq implements AutoCloseable {
         try {
             broker = startBroker(brokerPort, dir.resolve("broker"), namesrvAddr, topics);
             awaitRoutes(namesrv, broker, topics, readyTimeout);
-            return new EmbeddedRocketMq(namesrv, broker, namesrvAddr);
+            return new EmbeddedRocketMq(namesrv, broker, namesrvAddr, brokerPort, dir.resolve("broker"), topics,
+                    readyTimeout);
         } catch (RuntimeException e) {
             if (broker != null) {
                 shutdownQuietly("broker", broker::shutdown);
@@ -54,6 +65,31 @@ final class EmbeddedRocketMq implements AutoCloseable {
 
     String namesrvAddr() {
         return namesrvAddr;
+    }
+
+    /**
+     * Shuts the broker down as an outage would take it away; the name server stays. Its store (half
+     * messages, the op queue, consumer offsets) stays on disk for {@link #startBrokerAgain}.
+     *
+     * @return false if it was already stopped
+     */
+    synchronized boolean stopBroker() {
+        if (broker == null) {
+            return false;
+        }
+        shutdownQuietly("broker", broker::shutdown);
+        broker = null;
+        return true;
+    }
+
+    /** Starts a new broker on the same port and store; returns once every topic has a route again. */
+    synchronized boolean startBrokerAgain() {
+        if (broker != null) {
+            return false;
+        }
+        broker = startBroker(brokerPort, brokerDir, namesrvAddr, topics);
+        awaitRoutes(namesrv, broker, topics, readyTimeout);
+        return true;
     }
 
     private static NamesrvController startNamesrv(int port, Path dir) {
@@ -122,7 +158,7 @@ final class EmbeddedRocketMq implements AutoCloseable {
     /** Broker first (it unregisters from the name server), then the name server. The broker takes ~15 s. */
     @Override
     public void close() {
-        shutdownQuietly("broker", broker::shutdown);
+        stopBroker();
         shutdownQuietly("name server", namesrv::shutdown);
     }
 
