@@ -15,6 +15,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * <p>A message whose handling throws is sent back to the broker, which redelivers it after the delay of
  * level 3 + reconsumeTimes (the broker's messageDelayLevel), until {@code maxReconsumeTimes} redeliveries
  * have failed; then it goes to the group's DLQ.
+ *
+ * <p>Heartbeats go out every {@link BrokerHeartbeat#INTERVAL_MS}.
  */
 final class ConsumerSettings implements BeanPostProcessor {
 
@@ -29,6 +31,7 @@ final class ConsumerSettings implements BeanPostProcessor {
         if (bean instanceof DefaultRocketMQListenerContainer container && container.getConsumer() != null) {
             container.getConsumer().setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
             container.getConsumer().setMaxReconsumeTimes(maxReconsumeTimes);
+            container.getConsumer().setHeartbeatBrokerInterval(BrokerHeartbeat.INTERVAL_MS);
         }
         return bean;
     }

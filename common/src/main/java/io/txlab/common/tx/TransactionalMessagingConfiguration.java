@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.txlab.common.config.TxLabProperties;
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
+import io.txlab.common.messaging.BrokerHeartbeat;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -36,15 +37,18 @@ public class TransactionalMessagingConfiguration {
 
     /**
      * Check-backs run on the producer's check executor, one thread by default: a check waiting on an
-     * in-flight local transaction's row lock would hold up every other. Set before the producer starts.
+     * in-flight local transaction's row lock would hold up every other. Heartbeats every
+     * {@link BrokerHeartbeat#INTERVAL_MS}, so that a restarted broker can check back soon. Set before the
+     * producer starts.
      */
     @Bean
-    static BeanPostProcessor checkBackThreads() {
+    static BeanPostProcessor producerSettings() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof TransactionMQProducer producer && producer.getExecutorService() == null) {
                     producer.setExecutorService(checkBackExecutor());
+                    producer.setHeartbeatBrokerInterval(BrokerHeartbeat.INTERVAL_MS);
                 }
                 return bean;
             }
