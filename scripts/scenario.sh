@@ -4,8 +4,9 @@
 #   scripts/scenario.sh NAME     one scenario
 #   scripts/scenario.sh all      every scenario, then a summary table
 # If the platform is not running, it is started with the embedded stack and the chaos profile (fault
-# points on, armed through /admin/faults with a generated admin token kept in .run/admin-token); it stays
-# up afterwards (scripts/down.sh stops it). Exit 0 only if every scenario passed; 1 if one failed;
+# points on, armed through /admin/faults with a generated admin token kept in .run/admin-token) and 5
+# redeliveries before the DLQ (TXLAB_MAX_RECONSUME_TIMES=5: ~30 s instead of ~6 min, for dlq-and-replay);
+# it stays up afterwards (scripts/down.sh stops it). Exit 0 only if every scenario passed; 1 if one failed;
 # 2 for bad usage or a platform that cannot run scenarios (started without the chaos profile, say).
 source "$(dirname "$0")/lib.sh"
 
@@ -18,16 +19,18 @@ runner() { run_tool io.txlab.scenarios.runner.ScenarioMain "$@"; }
 [ "$1" = "--list" ] && runner --list
 
 token_file="$RUN_DIR/admin-token"
+MAX_RECONSUME_TIMES="${TXLAB_MAX_RECONSUME_TIMES:-5}"
 if ! is_running order-service; then
   token="${TXLAB_ADMIN_TOKEN:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}"
   (umask 077; printf '%s\n' "$token" > "$token_file")
   say "Starting the platform with the chaos profile (fault points on; admin token in $token_file)..."
-  SPRING_PROFILES_ACTIVE=chaos TXLAB_ADMIN_TOKEN="$token" "$TXLAB_ROOT/scripts/up.sh"
+  SPRING_PROFILES_ACTIVE=chaos TXLAB_ADMIN_TOKEN="$token" TXLAB_MAX_RECONSUME_TIMES="$MAX_RECONSUME_TIMES" \
+    "$TXLAB_ROOT/scripts/up.sh"
 else
   token="${TXLAB_ADMIN_TOKEN:-$(cat "$token_file" 2>/dev/null || true)}"
 fi
 
 # Services the scenarios restart get the same profile and token; the checker reads the devstack's database.
-export SPRING_PROFILES_ACTIVE=chaos TXLAB_ADMIN_TOKEN="$token" TXLAB_ROOT
+export SPRING_PROFILES_ACTIVE=chaos TXLAB_ADMIN_TOKEN="$token" TXLAB_MAX_RECONSUME_TIMES="$MAX_RECONSUME_TIMES" TXLAB_ROOT
 set -a; source "$RUN_DIR/devstack/devstack.env"; set +a
 runner "$1"

@@ -3,11 +3,18 @@ package io.txlab.scenarios.runner;
 import static io.txlab.scenarios.runner.ProducerScenarios.CONVERGE;
 import static io.txlab.scenarios.runner.ProducerScenarios.FINAL;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import io.txlab.scenarios.dlq.DeadLetter;
+
 /** Failures on the consumer side, and the compensations a refusal sets off. */
 final class ConsumerScenarios {
+
+    private static final String PAYMENT_GROUP = "txlab-payment";
+    /** Five redeliveries of the devstack's backoff (~30 s), and room for a slower machine. */
+    private static final Duration TO_DLQ = Duration.ofSeconds(80);
 
     private ConsumerScenarios() {
     }
@@ -24,6 +31,9 @@ final class ConsumerScenarios {
                         + "refunds the charge", ConsumerScenarios::insufficientStock),
                 new SimpleScenario("insufficient-balance", "payment refuses: the order is CANCELLED and inventory "
                         + "releases the stock", ConsumerScenarios::insufficientBalance),
+                new SimpleScenario("dlq-and-replay", "payment's consumer fails on every delivery until the broker "
+                        + "gives up and moves the message to its DLQ; with the fault gone the runner replays the dead "
+                        + "letter to payment only, and the order is CONFIRMED", ConsumerScenarios::dlqAndReplay),
                 new SimpleScenario("cancel-before-deduct", "the cancel reaches inventory before the order does: "
                         + "nothing to undo, and the late deduction is skipped for good", ConsumerScenarios::cancelFirst));
     }
@@ -35,6 +45,25 @@ final class ConsumerScenarios {
         run.expect(run.timelineHas(orderId, "DELIVERY_FAILED", "delivery #2 of OrderCreated failed"),
                 "two failed deliveries of OrderCreated, each redelivered");
         run.expect(run.timelineHas(orderId, "STOCK_DEDUCTED", "deducted 1 unit"), "the stock moved once");
+    }
+
+    /**
+     * scripts/scenario.sh starts the platform with TXLAB_MAX_RECONSUME_TIMES=5: the DLQ after ~30 s of
+     * redeliveries (1+2+4+8+15 s), well before the sweeper's 90 s. With RocketMQ's 16 the sweeper would
+     * cancel the order first, and the replay would meet the barrier instead.
+     */
+    private static void dlqAndReplay(ScenarioRun run) {
+        run.arm("payment", "payment.consume", "throw", 1_000);
+        String orderId = run.placeOrder(47, 4, 1);
+        run.expect(run.await(TO_DLQ, () -> run.timelineHas(orderId, "DELIVERY_FAILED", "moves it to its group's DLQ")),
+                "payment's last redelivery failed: the broker moved OrderCreated to %DLQ%" + PAYMENT_GROUP);
+        run.disarm("payment", "payment.consume");
+        run.expect(run.api().orderStatus(orderId).equals("PENDING"), "the order waits, PENDING: payment never replied");
+        List<DeadLetter> replayed = run.replayDeadLetters(PAYMENT_GROUP);
+        run.expect(replayed.stream().anyMatch(letter -> orderId.equals(letter.orderId())),
+                "the runner replayed its dead letter from %DLQ%" + PAYMENT_GROUP + " to " + PAYMENT_GROUP + " only");
+        run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
+        run.expect(run.timelineHas(orderId, "PAYMENT_CHARGED", ""), "payment charged once, on the replay");
     }
 
     private static void duplicateDelivery(ScenarioRun run) {

@@ -49,9 +49,10 @@ public final class ScenarioMain {
             System.err.println(notReady.get());
             return CANNOT_RUN;
         }
-        ScenarioRunner runner = new ScenarioRunner(api, token,
+        Platform platform = new Platform(api, token,
                 new ServiceProcesses(Path.of(env.getOrDefault("TXLAB_ROOT", ".")), System.out::println),
-                CheckTarget.fromEnvironment(env), System.out::println);
+                env.getOrDefault("TXLAB_NAMESRV_ADDR", "127.0.0.1:19876"));
+        ScenarioRunner runner = new ScenarioRunner(platform, CheckTarget.fromEnvironment(env), System.out::println);
         List<ScenarioRunner.Result> results = new ArrayList<>();
         chosen.forEach(scenario -> results.add(runner.run(scenario)));
         SummaryTable.lines(results).forEach(System.out::println);

@@ -10,7 +10,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.txlab.scenarios.client.PlatformClient;
+import io.txlab.scenarios.dlq.DeadLetter;
+import io.txlab.scenarios.dlq.DeadLetterQueues;
 import io.txlab.scenarios.client.PlatformClient.Reply;
+import org.apache.rocketmq.client.exception.MQClientException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,15 +27,19 @@ public final class ScenarioRun {
     private final PlatformClient api;
     private final String adminToken;
     private final ServiceProcesses processes;
+    private final String namesrvAddr;
     private final Consumer<String> out;
     private final List<String> failures = new ArrayList<>();
     private final Set<String> orders = new LinkedHashSet<>();
     private final Set<String> expectedViolations = new LinkedHashSet<>();
+    /** Infrastructure taken away and not yet back: the runner brings it back if the scenario did not. */
+    private final Set<String> outages = new LinkedHashSet<>();
 
-    ScenarioRun(PlatformClient api, String adminToken, ServiceProcesses processes, Consumer<String> out) {
-        this.api = api;
-        this.adminToken = adminToken;
-        this.processes = processes;
+    ScenarioRun(Platform platform, Consumer<String> out) {
+        this.api = platform.api();
+        this.adminToken = platform.adminToken();
+        this.processes = platform.processes();
+        this.namesrvAddr = platform.namesrvAddr();
         this.out = out;
     }
 
@@ -46,13 +53,23 @@ public final class ScenarioRun {
 
     /** Arms a fault point through its service's guarded admin endpoint. */
     public void arm(String service, String point, String action, int times) {
-        Reply reply = api.armFault(service, adminToken,
-                "{\"point\":\"" + point + "\",\"action\":\"" + action + "\",\"times\":" + times + "}");
+        arm(service, point, "{\"point\":\"" + point + "\",\"action\":\"" + action + "\",\"times\":" + times + "}",
+                action + (times > 1 ? " x" + times : ""));
+    }
+
+    /** Arms a delay of {@code delayMs} at the point, for its next {@code times} passes. */
+    public void armDelay(String service, String point, long delayMs, int times) {
+        arm(service, point, "{\"point\":\"" + point + "\",\"action\":\"delay\",\"times\":" + times
+                + ",\"delayMs\":" + delayMs + "}", "delay " + delayMs + " ms" + (times > 1 ? " x" + times : ""));
+    }
+
+    private void arm(String service, String point, String json, String what) {
+        Reply reply = api.armFault(service, adminToken, json);
         if (reply.status() != 201) {
             throw new IllegalStateException("could not arm " + point + ": HTTP " + reply.status() + " "
                     + reply.body().path("detail").asString());
         }
-        say("inject: " + point + " " + action + (times > 1 ? " x" + times : ""));
+        say("inject: " + point + " " + what);
     }
 
     public void disarm(String service, String point) {
@@ -163,20 +180,64 @@ public final class ScenarioRun {
         processes.kill(process);
     }
 
+    /** Freezes Redis (SIGSTOP): it keeps its connections and answers nothing. */
     public void pause(String part) {
         say("outage: " + part + " frozen (SIGSTOP)");
+        outages.add(part);
         processes.pause(part);
     }
 
     public void resume(String part) {
         say("outage over: " + part + " resumed (SIGCONT)");
         processes.resume(part);
+        outages.remove(part);
+    }
+
+    /** Has the devstack shut its broker or database down: connections are refused until {@link #bringBack}. */
+    public void takeDown(String part) {
+        say("outage: the devstack stops the " + part);
+        outages.add(part);
+        processes.stop(part);
+    }
+
+    public void bringBack(String part) {
+        say("outage over: the devstack starts the " + part + " again, same port and data");
+        processes.start(part);
+        outages.remove(part);
+    }
+
+    /** Ends every outage the scenario left behind (it failed half-way): the next scenario needs it all. */
+    void endOutages() {
+        for (String part : List.copyOf(outages)) {
+            if (part.equals("redis")) {
+                resume(part);
+            } else {
+                bringBack(part);
+            }
+        }
     }
 
     public void killAndRestart(String service) {
         say("process: kill -9 " + service + ", then start it again");
         processes.kill(service + "-service");
         processes.start(service + "-service");
+    }
+
+    /** Replays the group's dead letters not replayed before (scripts/dlq.sh replay GROUP does the same). */
+    public List<DeadLetter> replayDeadLetters(String group) {
+        say("replay: the dead letters of " + group + ", from %DLQ%" + group + " to " + group + " only");
+        try (DeadLetterQueues queues = new DeadLetterQueues(namesrvAddr)) {
+            return queues.replay(group, letter -> say("  replayed " + letter.msgId() + " (order " + letter.orderId()
+                    + ", " + letter.eventType() + ")"));
+        } catch (MQClientException e) {
+            throw new IllegalStateException("cannot read the DLQ of " + group + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The lines of a service's log (this run of it) about the order that contain {@code text}. */
+    public List<String> serviceLog(String service, String orderId, String text) {
+        return processes.logLines(service).stream()
+                .filter(line -> line.contains("order=" + orderId) && line.contains(text)).toList();
     }
 
     List<String> failures() {

@@ -12,7 +12,6 @@ import io.txlab.scenarios.check.CheckReport;
 import io.txlab.scenarios.check.CheckTarget;
 import io.txlab.scenarios.check.ConsistencyChecker;
 import io.txlab.scenarios.check.InvariantResult;
-import io.txlab.scenarios.client.PlatformClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,17 +34,12 @@ final class ScenarioRunner {
     /** The services' default sweeper deadline (TXLAB_PENDING_DEADLINE). */
     private static final Duration PENDING_DEADLINE = Duration.ofSeconds(90);
 
-    private final PlatformClient api;
-    private final String adminToken;
-    private final ServiceProcesses processes;
+    private final Platform platform;
     private final CheckTarget target;
     private final Consumer<String> out;
 
-    ScenarioRunner(PlatformClient api, String adminToken, ServiceProcesses processes, CheckTarget target,
-                   Consumer<String> out) {
-        this.api = api;
-        this.adminToken = adminToken;
-        this.processes = processes;
+    ScenarioRunner(Platform platform, CheckTarget target, Consumer<String> out) {
+        this.platform = platform;
         this.target = target;
         this.out = out;
     }
@@ -55,7 +49,7 @@ final class ScenarioRunner {
         out.accept("== " + scenario.name() + ": " + scenario.description());
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
-        ScenarioRun run = new ScenarioRun(api, adminToken, processes, out);
+        ScenarioRun run = new ScenarioRun(platform, out);
         try {
             run.disarmAll();
             scenario.run(run);
@@ -108,6 +102,11 @@ final class ScenarioRunner {
     }
 
     private static void disarmQuietly(ScenarioRun run) {
+        try {
+            run.endOutages();
+        } catch (RuntimeException e) {
+            run.say("could not end every outage: " + e.getMessage());
+        }
         try {
             run.disarmAll();
         } catch (RuntimeException e) {

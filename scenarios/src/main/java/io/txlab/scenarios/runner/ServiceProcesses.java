@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Real process deaths and restarts, through scripts/service.sh (kill -9, and the start command of up.sh). */
@@ -22,9 +24,14 @@ final class ServiceProcesses {
         run("kill", service);
     }
 
-    /** Starts the service again (after a crash or a kill) and returns when it is healthy. */
+    /** Starts the service (or devstack part) again (after a crash, kill or stop) and returns when it is ready. */
     void start(String service) {
         run("start", service);
+    }
+
+    /** Has the devstack shut an embedded part down (broker or database), its data kept for {@link #start}. */
+    void stop(String part) {
+        run("stop", part);
     }
 
     /** Freezes a devstack part (SIGSTOP): an outage that answers nothing. Only Redis, for now. */
@@ -34,6 +41,17 @@ final class ServiceProcesses {
 
     void resume(String part) {
         run("resume", part);
+    }
+
+    /** The service's current log, as scripts/lib.sh writes it: $TXLAB_RUN_DIR/logs (default .run/logs). */
+    List<String> logLines(String service) {
+        String runDir = System.getenv("TXLAB_RUN_DIR");
+        Path log = (runDir != null ? Path.of(runDir) : root.resolve(".run")).resolve("logs").resolve(service + ".log");
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private void run(String action, String service) {

@@ -1,0 +1,14 @@
+package io.txlab.scenarios.dlq;
+
+import java.time.Instant;
+
+/**
+ * A message the broker moved to {@code %DLQ%<group>} after the group's last redelivery failed.
+ *
+ * @param originalTopic the topic it was first sent to (the broker keeps it in the RETRY_TOPIC property)
+ * @param orderId       the message key: every TxLab event is keyed by its order
+ * @param replayed      whether the replay group has already replayed it
+ */
+public record DeadLetter(String group, String msgId, String originalTopic, String orderId, String eventType,
+                         int reconsumeTimes, Instant bornAt, boolean replayed) {
+}

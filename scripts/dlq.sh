@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Dead letters: messages the broker gave up on after a consumer group's last redelivery failed.
+#   scripts/dlq.sh list [GROUP]    each group's %DLQ% messages, replayed or waiting
+#   scripts/dlq.sh replay GROUP    sends the group's waiting dead letters back to that group only
+#                                  (through %RETRY%GROUP, as the broker's own redelivery does)
+# Against the running devstack, or the name server in TXLAB_NAMESRV_ADDR.
+source "$(dirname "$0")/lib.sh"
+
+build_if_needed >&2
+if [ -z "${TXLAB_NAMESRV_ADDR:-}" ] && [ -f "$RUN_DIR/devstack/devstack.env" ]; then
+  set -a; source "$RUN_DIR/devstack/devstack.env"; set +a
+fi
+run_tool io.txlab.scenarios.dlq.DeadLetterMain "$@"
