@@ -38,7 +38,9 @@ demo_jar() { echo "$TXLAB_ROOT/scenarios/target/txlab-scenarios-$VERSION-exec.ja
 # than the jar's own in it.
 run_tool() {
   local main=$1; shift
-  exec java -cp "$(demo_jar)" -Dloader.main="$main" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+  # the RocketMQ client of the dead-letter tool logs there, not in ~/logs/rocketmqlogs
+  exec java -cp "$(demo_jar)" -Dloader.main="$main" -Drocketmq.log.root="$LOG_DIR/rocketmq-tools" \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }
 
 # Builds the runnable jars when one is missing or older than any source, migration or pom.

@@ -34,6 +34,7 @@ public final class DevStackMain {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-devstack.xml");
         }
+        RocketMqSystemProperties.apply();
         Logger log = LoggerFactory.getLogger(DevStackMain.class);
         Path envFile = baseDir.resolve(ENV_FILE);
         DevStack stack;

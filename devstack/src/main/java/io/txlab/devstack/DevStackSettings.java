@@ -49,7 +49,9 @@ public record DevStackSettings(int mysqlPort, int redisPort, int namesrvPort, in
      * learns it at its next route poll (every 30 s): the first redelivery of a fresh stack came 13 s late.
      */
     static final List<String> PRE_CREATED_TOPICS = Stream.concat(Topics.ALL.stream(),
-            ConsumerGroups.ALL.stream().map(MixAll::getRetryTopic)).toList();
+            // the constant, not MixAll.getRetryTopic: initializing MixAll starts RocketMQ's logging before
+            // RocketMqSystemProperties could point it away from ~/logs/rocketmqlogs
+            ConsumerGroups.ALL.stream().map(group -> MixAll.RETRY_GROUP_TOPIC_PREFIX + group)).toList();
 
     /**
      * Fixed ports for the run command, chosen not to collide with a MySQL/MariaDB on 3306 or a Redis on 6379:
