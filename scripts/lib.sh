@@ -18,6 +18,19 @@ PAYMENT_PORT="${TXLAB_PAYMENT_PORT:-8083}"
 DEVSTACK_CONTROL_PORT=19870
 DEVSTACK_PORTS=(13306 16379 19876 19911 "$DEVSTACK_CONTROL_PORT")
 
+# Against docker compose, scripts/compose-test.sh sets TXLAB_COMPOSE_FILE: the scripts then act on the
+# compose stack's containers (its chaos set) instead of local processes.
+compose_mode() { [ -n "${TXLAB_COMPOSE_FILE:-}" ]; }
+compose() {
+  docker compose -f "$TXLAB_COMPOSE_FILE" --env-file "${TXLAB_COMPOSE_ENV_FILE:-$(dirname "$TXLAB_COMPOSE_FILE")/.env}" "$@"
+}
+# container_healthy SERVICE: docker reports the compose service's container healthy.
+container_healthy() {
+  local id
+  id=$(compose ps -q "$1" 2>/dev/null) && [ -n "$id" ] \
+    && [ "$(docker inspect -f '{{.State.Health.Status}}' "$id" 2>/dev/null)" = healthy ]
+}
+
 say()  { printf '%s\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

@@ -8,6 +8,8 @@
 # redeliveries before the DLQ (TXLAB_MAX_RECONSUME_TIMES=5: ~30 s instead of ~6 min, for dlq-and-replay);
 # it stays up afterwards (scripts/down.sh stops it). Exit 0 only if every scenario passed; 1 if one failed;
 # 2 for bad usage or a platform that cannot run scenarios (started without the chaos profile, say).
+# Against docker compose (TXLAB_COMPOSE_FILE set, as scripts/compose-test.sh does) it starts nothing: the
+# settings of the compose stack's chaos set come from the environment.
 source "$(dirname "$0")/lib.sh"
 
 [ $# -eq 1 ] || { say "usage: scripts/scenario.sh --list | NAME | all" >&2; exit 2; }
@@ -17,6 +19,10 @@ build_if_needed >&2
 runner() { run_tool io.txlab.scenarios.runner.ScenarioMain "$@"; }
 
 [ "$1" = "--list" ] && runner --list
+if compose_mode; then
+  export TXLAB_ROOT
+  runner "$1"
+fi
 
 token_file="$RUN_DIR/admin-token"
 MAX_RECONSUME_TIMES="${TXLAB_MAX_RECONSUME_TIMES:-5}"

@@ -50,8 +50,7 @@ public final class ScenarioMain {
             return CANNOT_RUN;
         }
         Platform platform = new Platform(api, token,
-                new ServiceProcesses(Path.of(env.getOrDefault("TXLAB_ROOT", ".")), System.out::println),
-                env.getOrDefault("TXLAB_NAMESRV_ADDR", "127.0.0.1:19876"));
+                new ServiceProcesses(Path.of(env.getOrDefault("TXLAB_ROOT", ".")), System.out::println));
         ScenarioRunner runner = new ScenarioRunner(platform, CheckTarget.fromEnvironment(env), System.out::println);
         List<ScenarioRunner.Result> results = new ArrayList<>();
         chosen.forEach(scenario -> results.add(runner.run(scenario)));

@@ -8,12 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.txlab.scenarios.client.PlatformClient;
-import io.txlab.scenarios.dlq.DeadLetter;
-import io.txlab.scenarios.dlq.DeadLetterQueues;
 import io.txlab.scenarios.client.PlatformClient.Reply;
-import org.apache.rocketmq.client.exception.MQClientException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,11 +22,12 @@ import tools.jackson.databind.JsonNode;
 public final class ScenarioRun {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    /** A line of scripts/dlq.sh replay: "replayed MSG_ID order ORDER_ID ...". */
+    private static final Pattern REPLAYED = Pattern.compile("^replayed \\S+ order (\\S+)");
 
     private final PlatformClient api;
     private final String adminToken;
     private final ServiceProcesses processes;
-    private final String namesrvAddr;
     private final Consumer<String> out;
     private final List<String> failures = new ArrayList<>();
     private final Set<String> orders = new LinkedHashSet<>();
@@ -39,7 +39,6 @@ public final class ScenarioRun {
         this.api = platform.api();
         this.adminToken = platform.adminToken();
         this.processes = platform.processes();
-        this.namesrvAddr = platform.namesrvAddr();
         this.out = out;
     }
 
@@ -223,15 +222,15 @@ public final class ScenarioRun {
         processes.start(service + "-service");
     }
 
-    /** Replays the group's dead letters not replayed before (scripts/dlq.sh replay GROUP does the same). */
-    public List<DeadLetter> replayDeadLetters(String group) {
-        say("replay: the dead letters of " + group + ", from %DLQ%" + group + " to " + group + " only");
-        try (DeadLetterQueues queues = new DeadLetterQueues(namesrvAddr)) {
-            return queues.replay(group, letter -> say("  replayed " + letter.msgId() + " (order " + letter.orderId()
-                    + ", " + letter.eventType() + ")"));
-        } catch (MQClientException e) {
-            throw new IllegalStateException("cannot read the DLQ of " + group + ": " + e.getMessage(), e);
-        }
+    /**
+     * Replays the group's dead letters not replayed before, through scripts/dlq.sh replay GROUP.
+     *
+     * @return the order ids of the dead letters it replayed
+     */
+    public List<String> replayDeadLetters(String group) {
+        say("replay: scripts/dlq.sh replay " + group + " (from %DLQ%" + group + " to " + group + " only)");
+        return processes.replayDeadLetters(group).stream().map(REPLAYED::matcher).filter(Matcher::find)
+                .map(matcher -> matcher.group(1)).toList();
     }
 
     /** The lines of a service's log (this run of it) about the order that contain {@code text}. */

@@ -4,12 +4,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Real process deaths and restarts, through scripts/service.sh (kill -9, and the start command of up.sh). */
+/**
+ * Real process deaths and restarts, and the platform's logs and dead letters, through the scripts:
+ * scripts/service.sh (kill -9 and the start command of up.sh; or, against docker compose, the same
+ * actions on the containers) and scripts/dlq.sh. The scripts decide which platform they act on.
+ */
 final class ServiceProcesses {
 
     private final Path root;
@@ -21,53 +25,65 @@ final class ServiceProcesses {
     }
 
     void kill(String service) {
-        run("kill", service);
+        service("kill", service);
     }
 
     /** Starts the service (or devstack part) again (after a crash, kill or stop) and returns when it is ready. */
     void start(String service) {
-        run("start", service);
+        service("start", service);
     }
 
-    /** Has the devstack shut an embedded part down (broker or database), its data kept for {@link #start}. */
+    /** Has the platform shut an infrastructure part down (broker or database), its data kept for {@link #start}. */
     void stop(String part) {
-        run("stop", part);
+        service("stop", part);
     }
 
-    /** Freezes a devstack part (SIGSTOP): an outage that answers nothing. Only Redis, for now. */
+    /** Freezes a part (SIGSTOP, or docker pause): an outage that answers nothing. Only Redis, for now. */
     void pause(String part) {
-        run("pause", part);
+        service("pause", part);
     }
 
     void resume(String part) {
-        run("resume", part);
+        service("resume", part);
     }
 
-    /** The service's current log, as scripts/lib.sh writes it: $TXLAB_RUN_DIR/logs (default .run/logs). */
+    /** The service's log, this run of it. */
     List<String> logLines(String service) {
-        String runDir = System.getenv("TXLAB_RUN_DIR");
-        Path log = (runDir != null ? Path.of(runDir) : root.resolve(".run")).resolve("logs").resolve(service + ".log");
-        try {
-            return Files.readAllLines(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return List.of();
-        }
+        return script("service.sh", false, "logs", service);
     }
 
-    private void run(String action, String service) {
-        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/service.sh").toString(), action, service)
-                .redirectErrorStream(true);
+    /** scripts/dlq.sh replay GROUP: its output, a line per replayed dead letter and a summary. */
+    List<String> replayDeadLetters(String group) {
+        return script("dlq.sh", true, "replay", group);
+    }
+
+    private void service(String action, String target) {
+        script("service.sh", true, action, target);
+    }
+
+    private List<String> script(String script, boolean echo, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("scripts").resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        String what = "scripts/" + script + " " + String.join(" ", args);
         try {
             Process process = builder.start();
-            try (BufferedReader lines = new BufferedReader(
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader reader = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> out.accept("    " + line));
+                reader.lines().forEach(line -> {
+                    lines.add(line);
+                    if (echo) {
+                        out.accept("    " + line);
+                    }
+                });
             }
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("scripts/service.sh " + action + " " + service + " failed");
+                throw new IllegalStateException(what + " failed");
             }
+            return lines;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run scripts/service.sh: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run " + what + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
