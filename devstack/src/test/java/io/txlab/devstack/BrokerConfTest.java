@@ -1,0 +1,60 @@
+package io.txlab.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker/broker.conf, the compose stack's broker, must time check-backs and redeliveries exactly like the
+ * embedded broker: the devstack's constants are the one source of truth, this test the guard.
+ */
+class BrokerConfTest {
+
+    private static final Path BROKER_CONF = Path.of("..", "docker", "broker.conf");
+    private static Properties conf;
+
+    @BeforeAll
+    static void read() throws IOException {
+        conf = new Properties();
+        try (Reader reader = Files.newBufferedReader(BROKER_CONF, StandardCharsets.UTF_8)) {
+            conf.load(reader);
+        }
+    }
+
+    @Test
+    void checkBackTimingIsTheDevstacks() {
+        assertThat(conf.getProperty("transactionTimeOut"))
+                .isEqualTo(Long.toString(BrokerTransactionSettings.TRANSACTION_TIMEOUT_MS));
+        assertThat(conf.getProperty("transactionCheckInterval"))
+                .isEqualTo(Long.toString(BrokerTransactionSettings.TRANSACTION_CHECK_INTERVAL_MS));
+        assertThat(conf.getProperty("transactionCheckMax"))
+                .isEqualTo(Integer.toString(BrokerTransactionSettings.TRANSACTION_CHECK_MAX));
+        assertThat(conf.getProperty("transactionOpBatchInterval"))
+                .isEqualTo(Integer.toString(BrokerTransactionSettings.TRANSACTION_OP_BATCH_INTERVAL_MS));
+    }
+
+    @Test
+    void redeliveryDelaysAreTheDevstacks() {
+        assertThat(conf.getProperty("messageDelayLevel")).isEqualTo(ConsumerRetrySettings.MESSAGE_DELAY_LEVEL);
+    }
+
+    @Test
+    void clusterAndBrokerAreNamedLikeTheDevstacks() {
+        assertThat(conf.getProperty("brokerClusterName")).isEqualTo(RocketMqConfigs.CLUSTER);
+        assertThat(conf.getProperty("brokerName")).isEqualTo(RocketMqConfigs.BROKER_NAME);
+        assertThat(conf.getProperty("brokerId")).isEqualTo("0");
+    }
+
+    @Test
+    void theBrokerAdvertisesItsComposeServiceName() {
+        assertThat(conf.getProperty("brokerIP1")).isEqualTo("broker");
+        assertThat(conf.getProperty("namesrvAddr")).isEqualTo("namesrv:9876");
+    }
+}
