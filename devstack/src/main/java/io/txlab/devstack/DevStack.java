@@ -143,7 +143,8 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * Takes an embedded part away, as an outage would, or brings it back: {@code broker} (the name server
-     * stays) or {@code database} (MariaDB). Data survives, as it would on a real server's disk.
+     * stays), {@code database} (MariaDB) or {@code redis}. The broker's and the database's data survive, as
+     * they would on a real server's disk; Redis keeps nothing, like a Redis without persistence.
      *
      * @return what happened, in one line
      * @throws DevStackException if the part is unknown or external (an external server is the user's to restart)
@@ -161,7 +162,13 @@ public final class DevStack implements AutoCloseable {
                 boolean changed = start ? mariaDb.startAgain() : mariaDb.stop();
                 return changed ? "database " + verb : "database was already " + verb;
             }
-            default -> throw new DevStackException("unknown part " + part + ": broker or database");
+            case "redis" -> {
+                requireEmbedded("redis", redis, ENV_REDIS_URL);
+                boolean changed = start ? redis.startAgain() : redis.stop();
+                return changed ? "redis " + verb + (start ? " (empty: it keeps nothing)" : "")
+                        : "redis was already " + verb;
+            }
+            default -> throw new DevStackException("unknown part " + part + ": broker, database or redis");
         }
     }
 

@@ -50,7 +50,7 @@ class DevStackControlTest {
 
     @Test
     void unknownPathsAndOtherMethodsTouchNothing() throws Exception {
-        assertThat(send("POST", "/redis/stop").statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/kafka/stop").statusCode()).isEqualTo(404);
         assertThat(send("POST", "/broker/restart").statusCode()).isEqualTo(404);
         assertThat(send("GET", "/broker/stop").statusCode()).isEqualTo(405);
         assertThat(calls).isEmpty();

@@ -1,6 +1,7 @@
 package io.txlab.order;
 
 import io.txlab.common.config.TxLabSupportConfiguration;
+import io.txlab.order.flashsale.application.FlashSaleSettings;
 import io.txlab.order.ordering.application.OrderSettings;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @Import(TxLabSupportConfiguration.class)
-@EnableConfigurationProperties(OrderSettings.class)
+@EnableConfigurationProperties({OrderSettings.class, FlashSaleSettings.class})
 @EnableScheduling
 public class OrderServiceApplication {
 

@@ -11,8 +11,12 @@ import org.springframework.core.env.Environment;
 public class AdminConfiguration {
 
     @Bean
-    FaultAdminController faultAdminController(FaultPoints faults, Environment environment, TxLabProperties properties) {
-        return new FaultAdminController(faults, new AdminToken(environment.getProperty(AdminToken.VARIABLE)),
-                properties.service());
+    AdminAccess adminAccess(Environment environment, TxLabProperties properties) {
+        return new AdminAccess(new AdminToken(environment.getProperty(AdminToken.VARIABLE)), properties.service());
+    }
+
+    @Bean
+    FaultAdminController faultAdminController(FaultPoints faults, AdminAccess access, TxLabProperties properties) {
+        return new FaultAdminController(faults, access, properties.service());
     }
 }

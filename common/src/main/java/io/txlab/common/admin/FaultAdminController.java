@@ -31,12 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class FaultAdminController {
 
     private final FaultPoints faults;
-    private final AdminToken token;
+    private final AdminAccess access;
     private final String service;
 
-    FaultAdminController(FaultPoints faults, AdminToken token, String service) {
+    FaultAdminController(FaultPoints faults, AdminAccess access, String service) {
         this.faults = faults;
-        this.token = token;
+        this.access = access;
         this.service = service;
     }
 
@@ -100,13 +100,7 @@ class FaultAdminController {
     }
 
     private Optional<ResponseEntity<?>> refusal(String presented) {
-        return switch (token.check(presented)) {
-            case ALLOWED -> Optional.empty();
-            case NOT_CONFIGURED -> Optional.of(problem(HttpStatus.FORBIDDEN, "Admin endpoints are off",
-                    "set " + AdminToken.VARIABLE + " for " + service + " to use them", List.of()));
-            case WRONG_OR_MISSING -> Optional.of(problem(HttpStatus.UNAUTHORIZED, "Admin token required",
-                    "send the value of " + AdminToken.VARIABLE + " in the " + AdminToken.HEADER + " header", List.of()));
-        };
+        return access.refusal(presented).map(problem -> ResponseEntity.of(problem).build());
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, String title, String detail, List<String> errors) {

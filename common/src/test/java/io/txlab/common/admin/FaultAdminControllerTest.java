@@ -23,7 +23,8 @@ class FaultAdminControllerTest {
     private final FaultPoints faults = new FaultPoints(true);
 
     private MockMvc mvc(FaultPoints registry, String configuredToken) {
-        return MockMvcBuilders.standaloneSetup(new FaultAdminController(registry, new AdminToken(configuredToken),
+        return MockMvcBuilders.standaloneSetup(new FaultAdminController(registry,
+                new AdminAccess(new AdminToken(configuredToken), "inventory"),
                 "inventory")).build();
     }
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PlatformClient {
 
     /** An HTTP answer; {@code body} is the parsed JSON (a missing node when empty). */
-    public record Reply(int status, JsonNode body, String contentType) {
+    /** @param retryAfter the Retry-After header, empty when there is none */
+    public record Reply(int status, JsonNode body, String contentType, String retryAfter) {
 
         public String text(String field) {
             return body.path(field).asString();
@@ -131,6 +133,35 @@ public final class PlatformClient {
         };
     }
 
+    /** POST /api/flash-sales (admin): {"productId", "units", "startsAt", "endsAt"}. */
+    public Reply createFlashSale(String adminToken, long productId, int units, Instant startsAt, Instant endsAt) {
+        return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/flash-sales"))
+                .header("Content-Type", "application/json")
+                .header("X-Admin-Token", adminToken)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("productId", productId,
+                        "units", units, "startsAt", startsAt.toString(), "endsAt", endsAt.toString())))));
+    }
+
+    /** POST /api/flash-sales/{saleId}/purchases: through the gate; 202 accepted, 409, 429 or 503. */
+    public Reply purchase(String saleId, String requestId, long userId) {
+        return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/flash-sales/" + saleId + "/purchases"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("requestId", requestId,
+                        "userId", userId)))));
+    }
+
+    /** GET /api/flash-sales/{saleId}: units, what Redis holds, orders per status. */
+    public Reply flashSale(String saleId) {
+        return get(orderUrl + "/api/flash-sales/" + saleId);
+    }
+
+    /** POST /api/flash-sales/{saleId}/reconciliation (admin): what it changed. */
+    public Reply reconcileFlashSale(String adminToken, String saleId) {
+        return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/flash-sales/" + saleId + "/reconciliation"))
+                .header("X-Admin-Token", adminToken)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public int available(long productId) {
         return get(inventoryUrl + "/api/inventory/products/" + productId).body().path("available").asInt();
     }
@@ -148,7 +179,8 @@ public final class PlatformClient {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""));
+            return new Reply(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach " + request.build().uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -58,7 +58,8 @@ public final class Platform implements AutoCloseable {
             platform.startService(Service.ORDER, OrderServiceApplication.application(),
                     "--TXLAB_INVENTORY_URL=" + platform.baseUrl(Service.INVENTORY),
                     "--TXLAB_PAYMENT_URL=" + platform.baseUrl(Service.PAYMENT),
-                    "--TXLAB_PENDING_DEADLINE=" + PENDING_DEADLINE, "--TXLAB_SWEEP_INTERVAL=PT1S");
+                    "--TXLAB_PENDING_DEADLINE=" + PENDING_DEADLINE, "--TXLAB_SWEEP_INTERVAL=PT1S",
+                    "--TXLAB_FLASH_RECONCILE_INTERVAL=PT1S");
         } catch (RuntimeException e) {
             platform.close();
             throw e;

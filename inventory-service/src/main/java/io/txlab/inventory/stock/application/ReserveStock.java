@@ -24,15 +24,22 @@ public class ReserveStock {
         this.stocks = stocks;
     }
 
+    /** A flash-sale order deducts from its sale's allocated units, any other from the product's stock. */
     public void handle(OrderCreated order) {
-        replyToOrder.handle(Participant.INVENTORY, order, () -> decide(order),
-                () -> stocks.deduct(order.orderId(), order.productId(), order.quantity()));
+        replyToOrder.handle(Participant.INVENTORY, order, () -> decide(order), () -> {
+            if (order.inFlashSale()) {
+                stocks.deductFromSale(order.orderId(), order.saleId(), order.productId(), order.quantity());
+            } else {
+                stocks.deduct(order.orderId(), order.productId(), order.quantity());
+            }
+        });
     }
 
     private Verdict decide(OrderCreated order) {
-        Reservation reservation = Reservation.decide(stocks.find(order.productId()), order.quantity());
-        log.info("stock reservation product={} quantity={}: {}", order.productId(), order.quantity(),
-                reservation.accepted() ? "accepted" : "rejected " + reservation.reason());
+        Reservation reservation = Reservation.decide(order.inFlashSale() ? stocks.findAllocation(order.saleId())
+                : stocks.find(order.productId()), order.quantity());
+        log.info("stock reservation product={} sale={} quantity={}: {}", order.productId(), order.saleId(),
+                order.quantity(), reservation.accepted() ? "accepted" : "rejected " + reservation.reason());
         return reservation.accepted() ? Verdict.accept() : Verdict.reject(reservation.reason().name());
     }
 }

@@ -24,4 +24,20 @@ public interface StockRepository {
     void release(String orderId);
 
     List<StockMovement> movementsOf(String orderId);
+
+    /** What is left of a flash sale's allocated units, as the stock its orders are sold from. */
+    Optional<Stock> findAllocation(String saleId);
+
+    /**
+     * Like {@link #deduct} but from the flash sale's allocation; the movement carries the sale, so that a
+     * release gives the unit back to the sale, not to normal stock.
+     */
+    void deductFromSale(String orderId, String saleId, long productId, int quantity);
+
+    /**
+     * Moves {@code units} of the product's stock into a new flash sale's allocation, once per sale.
+     *
+     * @return the allocation, existing or new; empty when the product has fewer units (nothing moved)
+     */
+    Optional<FlashAllocation> allocate(String saleId, long productId, int units);
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.txlab.inventory.stock.domain.FlashAllocation;
 import io.txlab.inventory.stock.domain.Stock;
 import io.txlab.inventory.stock.domain.StockMovement;
 import io.txlab.inventory.stock.domain.StockRepository;
@@ -61,6 +62,21 @@ class StockControllerTest {
 
         @Override
         public List<StockMovement> movementsOf(String orderId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Stock> findAllocation(String saleId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void deductFromSale(String orderId, String saleId, long productId, int quantity) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<FlashAllocation> allocate(String saleId, long productId, int units) {
             throw new UnsupportedOperationException();
         }
     }

@@ -10,11 +10,13 @@ import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * The one cancel path: sends OrderCancelled as a half message whose local transaction moves the order to
  * CANCELLED (checked on its version), so the participants hear of the cancel if and only if it committed.
+ * Then tells the rest of this service ({@link OrderWasCancelled}): a flash sale takes its unit back.
  */
 @Service
 public class CancelOrder {
@@ -23,11 +25,13 @@ public class CancelOrder {
 
     private final OrderRepository orders;
     private final TransactionalPublisher publisher;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public CancelOrder(OrderRepository orders, TransactionalPublisher publisher) {
+    public CancelOrder(OrderRepository orders, TransactionalPublisher publisher, ApplicationEventPublisher events) {
         this.orders = orders;
         this.publisher = publisher;
+        this.events = events;
         this.clock = Clock.systemUTC();
     }
 
@@ -44,5 +48,6 @@ public class CancelOrder {
         });
         result.requireRecorded();
         log.info("order cancelled ({}), OrderCancelled {} txId={}", cancelled.reason(), result.outcome(), result.txId());
+        events.publishEvent(new OrderWasCancelled(cancelled));
     }
 }

@@ -47,6 +47,19 @@ public class PlaceOrder {
     }
 
     public PlacedOrder place(PlaceOrderCommand command) {
+        return place(command, UUID.randomUUID().toString(), null);
+    }
+
+    /**
+     * Places an order of a flash sale under the id its unit was taken for. The unique sale slot (one
+     * active order per user and sale) rolls back a second one: {@link OrderNotPlacedException} caused by a
+     * {@code DuplicateKeyException}.
+     */
+    public PlacedOrder placeInSale(PlaceOrderCommand command, String orderId, String saleId) {
+        return place(command, orderId, saleId);
+    }
+
+    private PlacedOrder place(PlaceOrderCommand command, String orderId, String saleId) {
         Optional<Order> existing = orders.findByRequestId(command.requestId());
         if (existing.isPresent()) {
             return replay(existing.get(), command);
@@ -56,22 +69,22 @@ public class PlaceOrder {
         try (var lock = locks.acquire("order-request:" + command.requestId())) {
             return orders.findByRequestId(command.requestId())
                     .map(order -> replay(order, command))
-                    .orElseGet(() -> publishNewOrder(command, product));
+                    .orElseGet(() -> publishNewOrder(Order.placeInSale(orderId, command, product, saleId,
+                            clock.instant()), command));
         }
     }
 
-    private PlacedOrder publishNewOrder(PlaceOrderCommand command, Product product) {
-        Order order = Order.place(UUID.randomUUID().toString(), command, product, clock.instant());
+    private PlacedOrder publishNewOrder(Order order, PlaceOrderCommand command) {
         try (var ignored = LogContext.order(order.orderId())) {
             OrderCreated event = OrderCreated.of(order.orderId(), order.userId(), order.productId(),
-                    order.quantity(), order.amountCents(), order.createdAt());
+                    order.quantity(), order.amountCents(), order.createdAt(), order.saleId());
             PublishResult result = publisher.publish(Topics.ORDER_EVENTS, OrderCreated.TYPE, event,
                     txId -> orders.insert(order));
             log.info("order placed as half message txId={} outcome={}", result.txId(), result.outcome());
             return switch (result.outcome()) {
                 case COMMITTED -> new PlacedOrder(order, false);
-                case IN_DOUBT -> throw new OrderNotPlacedException("order outcome in doubt: retry with the same "
-                        + "requestId; the broker's check-back decides from the tx_log", order.orderId(),
+                case IN_DOUBT -> throw OrderNotPlacedException.inDoubt("order outcome in doubt: retry with the "
+                        + "same requestId; the broker's check-back decides from the tx_log", order.orderId(),
                         result.failure().orElse(null));
                 case NOT_RUN -> throw new OrderNotPlacedException(
                         "order not recorded; the broker's check-back will roll its half message back",

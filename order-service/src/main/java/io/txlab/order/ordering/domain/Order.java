@@ -6,10 +6,12 @@ import java.util.Objects;
 /**
  * An order and its state machine: PENDING until both participants replied; CONFIRMED when both applied
  * their part; CANCELLED as soon as one rejected. A final status never changes again.
+ *
+ * @param saleId the flash sale the order was bought in, or null
  */
 public record Order(String orderId, String requestId, long userId, long productId, int quantity,
                     long amountCents, OrderStatus status, PartOutcome inventory, PartOutcome payment,
-                    String reason, int version, Instant createdAt) {
+                    String reason, int version, Instant createdAt, String saleId) {
 
     public enum Part { INVENTORY, PAYMENT }
 
@@ -19,9 +21,15 @@ public record Order(String orderId, String requestId, long userId, long productI
     }
 
     public static Order place(String orderId, PlaceOrderCommand command, Product product, Instant now) {
+        return placeInSale(orderId, command, product, null, now);
+    }
+
+    /** An order of a flash sale: one unit of the sale's product, at its price. */
+    public static Order placeInSale(String orderId, PlaceOrderCommand command, Product product, String saleId,
+                                    Instant now) {
         long amount = Math.multiplyExact(product.priceCents(), command.quantity());
         return new Order(orderId, command.requestId(), command.userId(), product.productId(), command.quantity(),
-                amount, OrderStatus.PENDING, PartOutcome.AWAITED, PartOutcome.AWAITED, null, 0, now);
+                amount, OrderStatus.PENDING, PartOutcome.AWAITED, PartOutcome.AWAITED, null, 0, now, saleId);
     }
 
     /** The order after a participant's reply; a repeated reply for a part already reported changes nothing. */
@@ -34,7 +42,7 @@ public record Order(String orderId, String requestId, long userId, long productI
         PartOutcome newPayment = part == Part.PAYMENT ? outcome : payment;
         String newReason = reason == null && !applied ? rejectionReason : reason;
         return new Order(orderId, requestId, userId, productId, quantity, amountCents,
-                nextStatus(newInventory, newPayment), newInventory, newPayment, newReason, version, createdAt);
+                nextStatus(newInventory, newPayment), newInventory, newPayment, newReason, version, createdAt, saleId);
     }
 
     /**
@@ -48,7 +56,7 @@ public record Order(String orderId, String requestId, long userId, long productI
         }
         Objects.requireNonNull(cancelReason, "cancelReason");
         return new Order(orderId, requestId, userId, productId, quantity, amountCents, OrderStatus.CANCELLED,
-                inventory, payment, cancelReason, version, createdAt);
+                inventory, payment, cancelReason, version, createdAt, saleId);
     }
 
     /** True when this version of the order, compared with {@code before}, is the move to CANCELLED. */

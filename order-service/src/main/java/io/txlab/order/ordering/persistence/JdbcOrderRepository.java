@@ -20,7 +20,7 @@ class JdbcOrderRepository implements OrderRepository {
 
     private static final String COLUMNS = """
             order_id, request_id, user_id, product_id, quantity, amount_cents, status,
-            inventory_outcome, payment_outcome, reason, version, created_at
+            inventory_outcome, payment_outcome, reason, version, created_at, sale_id
             """;
 
     private final JdbcClient jdbc;
@@ -32,10 +32,10 @@ class JdbcOrderRepository implements OrderRepository {
     @Override
     public void insert(Order order) {
         jdbc.sql("""
-                INSERT INTO orders (order_id, request_id, user_id, product_id, quantity, amount_cents, status,
-                                    inventory_outcome, payment_outcome, created_at)
-                VALUES (:orderId, :requestId, :userId, :productId, :quantity, :amount, :status,
-                        :inventory, :payment, :createdAt)
+                INSERT INTO orders (order_id, request_id, user_id, product_id, quantity, amount_cents, sale_id,
+                                    sale_slot, status, inventory_outcome, payment_outcome, created_at)
+                VALUES (:orderId, :requestId, :userId, :productId, :quantity, :amount, :saleId,
+                        :saleSlot, :status, :inventory, :payment, :createdAt)
                 """)
                 .param("orderId", order.orderId())
                 .param("requestId", order.requestId())
@@ -43,6 +43,8 @@ class JdbcOrderRepository implements OrderRepository {
                 .param("productId", order.productId())
                 .param("quantity", order.quantity())
                 .param("amount", order.amountCents())
+                .param("saleId", order.saleId())
+                .param("saleSlot", order.saleId() == null ? null : order.saleId() + ":" + order.userId())
                 .param("status", order.status().name())
                 .param("inventory", order.inventory().name())
                 .param("payment", order.payment().name())
@@ -83,6 +85,7 @@ class JdbcOrderRepository implements OrderRepository {
         int rows = jdbc.sql("""
                 UPDATE orders
                 SET status = :status, inventory_outcome = :inventory, payment_outcome = :payment, reason = :reason,
+                    sale_slot = CASE WHEN :status = 'CANCELLED' THEN NULL ELSE sale_slot END,
                     version = version + 1, updated_at = CURRENT_TIMESTAMP(3)
                 WHERE order_id = :orderId AND version = :version
                 """)
@@ -103,6 +106,6 @@ class JdbcOrderRepository implements OrderRepository {
                 rs.getLong("product_id"), rs.getInt("quantity"), rs.getLong("amount_cents"),
                 OrderStatus.valueOf(rs.getString("status")), PartOutcome.valueOf(rs.getString("inventory_outcome")),
                 PartOutcome.valueOf(rs.getString("payment_outcome")), rs.getString("reason"), rs.getInt("version"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("sale_id"));
     }
 }

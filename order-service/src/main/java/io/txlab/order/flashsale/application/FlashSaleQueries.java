@@ -1,0 +1,46 @@
+package io.txlab.order.flashsale.application;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.txlab.order.flashsale.domain.FlashSale;
+import io.txlab.order.flashsale.domain.FlashSaleRepository;
+import io.txlab.order.flashsale.domain.FlashStock;
+import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
+import org.springframework.stereotype.Service;
+
+/** What GET /api/flash-sales/{saleId} shows: the sale, what Redis holds, and its orders per status. */
+@Service
+public class FlashSaleQueries {
+
+    private final FlashSales sales;
+    private final FlashSaleRepository repository;
+    private final FlashStock stock;
+
+    public FlashSaleQueries(FlashSales sales, FlashSaleRepository repository, FlashStock stock) {
+        this.sales = sales;
+        this.repository = repository;
+        this.stock = stock;
+    }
+
+    /**
+     * @param redisRemaining units Redis still sells; empty when Redis does not answer or lost the sale
+     * @param redis          "ok", "not loaded" or "unavailable"
+     */
+    public record SaleState(FlashSale sale, Optional<Integer> redisRemaining, Optional<Integer> redisBuyers,
+                            String redis, Map<String, Integer> orders) {
+    }
+
+    public SaleState state(String saleId) {
+        FlashSale sale = sales.get(saleId);
+        Map<String, Integer> orders = repository.orderCounts(saleId);
+        try {
+            return stock.holding(saleId)
+                    .map(held -> new SaleState(sale, Optional.of(held.remaining()), Optional.of(held.buyers().size()),
+                            "ok", orders))
+                    .orElseGet(() -> new SaleState(sale, Optional.empty(), Optional.empty(), "not loaded", orders));
+        } catch (FlashStockUnavailableException e) {
+            return new SaleState(sale, Optional.empty(), Optional.empty(), "unavailable", orders);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.txlab.order.flashsale.application;
+
+import java.time.Duration;
+
+/** Too many purchase requests, for the sale or for the user: a 429 with Retry-After. */
+public final class RateLimitedException extends RuntimeException {
+
+    private final Duration retryAfter;
+
+    public RateLimitedException(String detail, Duration retryAfter) {
+        super(detail);
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

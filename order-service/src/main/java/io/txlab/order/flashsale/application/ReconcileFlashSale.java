@@ -1,0 +1,118 @@
+package io.txlab.order.flashsale.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.txlab.order.flashsale.domain.FlashSale;
+import io.txlab.order.flashsale.domain.FlashSaleRepository;
+import io.txlab.order.flashsale.domain.FlashStock;
+import io.txlab.order.flashsale.domain.FlashStock.Buyer;
+import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
+import io.txlab.order.ordering.domain.OrderRepository;
+import io.txlab.order.ordering.domain.OrderStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Repairs drift between Redis and the database, which is the truth: a sale Redis lost is loaded again
+ * from the orders that hold a unit; a unit Redis holds for an order that was cancelled or never written
+ * (and is older than {@code txlab.flash.orphan-grace}, so not in flight) is given back; a buyer Redis lost
+ * is restored; the count is set to units minus buyers. Runs every {@code txlab.flash.reconcile-interval}
+ * for sales not long over, and on demand.
+ */
+@Service
+public class ReconcileFlashSale {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconcileFlashSale.class);
+    /** Sales are looked after until this long after their end: their last cancels may come late. */
+    private static final Duration AFTER_END = Duration.ofMinutes(10);
+
+    private final FlashSales sales;
+    private final FlashSaleRepository repository;
+    private final FlashStock stock;
+    private final OrderRepository orders;
+    private final FlashSaleSettings settings;
+    private final Clock clock = Clock.systemUTC();
+
+    public ReconcileFlashSale(FlashSales sales, FlashSaleRepository repository, FlashStock stock,
+                              OrderRepository orders, FlashSaleSettings settings) {
+        this.sales = sales;
+        this.repository = repository;
+        this.stock = stock;
+        this.orders = orders;
+        this.settings = settings;
+    }
+
+    public record Report(String saleId, List<String> changes, int remaining) {
+    }
+
+    @Scheduled(initialDelayString = "${txlab.flash.reconcile-interval:PT5S}",
+            fixedDelayString = "${txlab.flash.reconcile-interval:PT5S}")
+    public void reconcileRecentSales() {
+        for (FlashSale sale : repository.endingAfter(clock.instant().minus(AFTER_END))) {
+            try {
+                Report report = reconcile(sale.saleId());
+                if (!report.changes().isEmpty()) {
+                    log.warn("flash sale {} reconciled: {}", sale.saleId(), String.join("; ", report.changes()));
+                }
+            } catch (FlashStockUnavailableException e) {
+                log.warn("flash sale {} not reconciled, Redis did not answer: {}", sale.saleId(), e.getMessage());
+                return;
+            }
+        }
+    }
+
+    /** @throws FlashStockUnavailableException when Redis does not answer */
+    public Report reconcile(String saleId) {
+        FlashSale sale = sales.get(saleId);
+        Map<Long, String> active = repository.activeBuyers(saleId);
+        List<String> changes = new ArrayList<>();
+        Optional<FlashStock.Holding> holding = stock.holding(saleId);
+        if (holding.isEmpty()) {
+            stock.warm(saleId, sale.units(), active, clock.millis());
+            changes.add("loaded into Redis from the database: " + active.size() + " buyers, "
+                    + Math.max(sale.units() - active.size(), 0) + " units left");
+        } else {
+            giveBackOrphans(saleId, holding.get().buyers(), active, changes);
+            restoreLostBuyers(saleId, holding.get().buyers(), active, changes);
+        }
+        FlashStock.Recount recount = stock.recount(saleId, sale.units());
+        if (recount.changed()) {
+            changes.add("count corrected from " + recount.before() + " to " + recount.after());
+        }
+        return new Report(saleId, changes, recount.after());
+    }
+
+    private void giveBackOrphans(String saleId, Map<Long, Buyer> held, Map<Long, String> active, List<String> changes) {
+        long graceStart = clock.millis() - settings.orphanGrace().toMillis();
+        held.forEach((userId, buyer) -> {
+            boolean orphan = !buyer.orderId().equals(active.get(userId)) && buyer.takenAtMillis() < graceStart;
+            if (orphan && stock.giveBack(saleId, userId, buyer.orderId())) {
+                changes.add("gave back the unit of user " + userId + ": order " + buyer.orderId() + " is "
+                        + (repository.orderExists(buyer.orderId()) ? "cancelled" : "not in the database"));
+            }
+        });
+    }
+
+    private boolean stillActive(String orderId) {
+        return orders.findById(orderId).filter(order -> order.status() != OrderStatus.CANCELLED).isPresent();
+    }
+
+    private void restoreLostBuyers(String saleId, Map<Long, Buyer> held, Map<Long, String> active,
+                                   List<String> changes) {
+        active.forEach((userId, orderId) -> {
+            Buyer buyer = held.get(userId);
+            boolean lost = buyer == null || !buyer.orderId().equals(orderId);
+            // read again: a cancel that committed after the snapshot has just given this unit back
+            if (lost && stillActive(orderId) && stock.restoreBuyer(saleId, userId, orderId, clock.millis())) {
+                changes.add("restored buyer " + userId + " of active order " + orderId);
+            }
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package io.txlab.order.flashsale.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** A flash sale: {@code units} of one product, one per user, sold between {@code startsAt} and {@code endsAt}. */
+public record FlashSale(String saleId, long productId, int units, Instant startsAt, Instant endsAt) {
+
+    public static final int MAX_UNITS = 1_000_000;
+
+    public enum Phase { NOT_STARTED, OPEN, ENDED }
+
+    public FlashSale {
+        Objects.requireNonNull(saleId, "saleId");
+    }
+
+    /**
+     * @throws InvalidFlashSaleException listing every problem of the request
+     */
+    public static FlashSale create(String saleId, Long productId, Integer units, Instant startsAt, Instant endsAt,
+                                   Instant now) {
+        List<String> errors = new ArrayList<>();
+        if (productId == null || productId <= 0) {
+            errors.add("productId must be a positive number");
+        }
+        if (units == null || units <= 0 || units > MAX_UNITS) {
+            errors.add("units must be between 1 and " + MAX_UNITS);
+        }
+        if (startsAt == null || endsAt == null) {
+            errors.add("startsAt and endsAt are required (ISO-8601 instants, e.g. 2026-11-22T10:00:00Z)");
+        } else if (!startsAt.isBefore(endsAt)) {
+            errors.add("startsAt must be before endsAt");
+        } else if (!endsAt.isAfter(now)) {
+            errors.add("endsAt must be in the future");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFlashSaleException(errors);
+        }
+        return new FlashSale(saleId, productId, units, startsAt, endsAt);
+    }
+
+    public Phase phaseAt(Instant now) {
+        if (now.isBefore(startsAt)) {
+            return Phase.NOT_STARTED;
+        }
+        return now.isBefore(endsAt) ? Phase.OPEN : Phase.ENDED;
+    }
+}

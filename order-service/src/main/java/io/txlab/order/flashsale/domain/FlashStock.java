@@ -1,0 +1,43 @@
+package io.txlab.order.flashsale.domain;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sale's sellable units and buyers in the gate's store (Redis), changed only atomically: a take
+ * decrements the count and records the buyer with the order id; a give-back undoes exactly that take.
+ * Any method may throw {@link FlashStockUnavailableException}.
+ */
+public interface FlashStock {
+
+    enum Take { TAKEN, ALREADY_BOUGHT, SOLD_OUT, NOT_WARMED }
+
+    /** What the store holds for a sale: units left, and each buyer with the order and the time of the take. */
+    record Holding(int remaining, Map<Long, Buyer> buyers) {
+    }
+
+    record Buyer(String orderId, long takenAtMillis) {
+    }
+
+    Take take(String saleId, long userId, String orderId, long nowMillis);
+
+    /** Gives the unit back if (and only if) the buyer's unit is still held for this order: at most once. */
+    boolean giveBack(String saleId, long userId, String orderId);
+
+    /** Loads a sale (after its creation, or after the store lost it); does nothing if the store has it. */
+    boolean warm(String saleId, int units, Map<Long, String> buyers, long nowMillis);
+
+    Optional<Holding> holding(String saleId);
+
+    /** Records a buyer the store lost (its order is active in the database), taking a unit for it. */
+    boolean restoreBuyer(String saleId, long userId, String orderId, long nowMillis);
+
+    /** Sets the count to units minus the buyers held, never below zero, in one step. */
+    Recount recount(String saleId, int units);
+
+    record Recount(int before, int after) {
+        public boolean changed() {
+            return before != after;
+        }
+    }
+}

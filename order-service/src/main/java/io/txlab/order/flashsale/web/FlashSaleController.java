@@ -1,0 +1,108 @@
+package io.txlab.order.flashsale.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.txlab.common.admin.AdminAccess;
+import io.txlab.common.admin.AdminToken;
+import io.txlab.order.flashsale.application.CreateFlashSale;
+import io.txlab.order.flashsale.application.FlashSaleQueries;
+import io.txlab.order.flashsale.application.PurchaseFlashUnit;
+import io.txlab.order.flashsale.application.ReconcileFlashSale;
+import io.txlab.order.flashsale.domain.FlashSale;
+import io.txlab.order.ordering.application.PlacedOrder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Flash sales: create (admin), purchase through the gate, state, reconcile (admin). */
+@RestController
+@RequestMapping("/api/flash-sales")
+class FlashSaleController {
+
+    private final CreateFlashSale create;
+    private final PurchaseFlashUnit purchase;
+    private final FlashSaleQueries queries;
+    private final ReconcileFlashSale reconcile;
+    private final AdminAccess access;
+
+    FlashSaleController(CreateFlashSale create, PurchaseFlashUnit purchase, FlashSaleQueries queries,
+                        ReconcileFlashSale reconcile, AdminAccess access) {
+        this.create = create;
+        this.purchase = purchase;
+        this.queries = queries;
+        this.reconcile = reconcile;
+        this.access = access;
+    }
+
+    record CreateRequest(Long productId, Integer units, Instant startsAt, Instant endsAt) {
+    }
+
+    record PurchaseRequest(String requestId, Long userId) {
+    }
+
+    @PostMapping
+    ResponseEntity<?> create(@RequestHeader(value = AdminToken.HEADER, required = false) String token,
+                             @RequestBody CreateRequest request) {
+        var refusal = access.refusal(token);
+        if (refusal.isPresent()) {
+            return ResponseEntity.of(refusal.get()).build();
+        }
+        CreateFlashSale.Created created = create.create(request.productId(), request.units(), request.startsAt(),
+                request.endsAt());
+        Map<String, Object> body = sale(created.sale());
+        body.put("loadedInRedis", created.loadedInRedis());
+        return ResponseEntity.created(URI.create("/api/flash-sales/" + created.sale().saleId())).body(body);
+    }
+
+    @PostMapping("/{saleId}/purchases")
+    ResponseEntity<Map<String, Object>> purchase(@PathVariable String saleId, @RequestBody PurchaseRequest request) {
+        PlacedOrder placed = purchase.purchase(saleId, request.requestId(), request.userId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orderId", placed.order().orderId());
+        body.put("status", placed.order().status().name());
+        body.put("saleId", saleId);
+        return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .location(URI.create("/api/orders/" + placed.order().orderId())).body(body);
+    }
+
+    @GetMapping("/{saleId}")
+    Map<String, Object> state(@PathVariable String saleId) {
+        FlashSaleQueries.SaleState state = queries.state(saleId);
+        Map<String, Object> body = sale(state.sale());
+        body.put("redis", state.redis());
+        body.put("redisRemaining", state.redisRemaining().orElse(null));
+        body.put("redisBuyers", state.redisBuyers().orElse(null));
+        body.put("orders", Map.of("pending", state.orders().get("PENDING"), "confirmed", state.orders().get("CONFIRMED"),
+                "cancelled", state.orders().get("CANCELLED")));
+        return body;
+    }
+
+    @PostMapping("/{saleId}/reconciliation")
+    ResponseEntity<?> reconcile(@RequestHeader(value = AdminToken.HEADER, required = false) String token,
+                                @PathVariable String saleId) {
+        var refusal = access.refusal(token);
+        if (refusal.isPresent()) {
+            return ResponseEntity.of(refusal.get()).build();
+        }
+        return ResponseEntity.ok(reconcile.reconcile(saleId));
+    }
+
+    private static Map<String, Object> sale(FlashSale sale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("saleId", sale.saleId());
+        body.put("productId", sale.productId());
+        body.put("units", sale.units());
+        body.put("startsAt", sale.startsAt().toString());
+        body.put("endsAt", sale.endsAt().toString());
+        return body;
+    }
+}

@@ -1,0 +1,98 @@
+package io.txlab.order.flashsale.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.txlab.order.flashsale.application.FlashPurchaseRefusedException;
+import io.txlab.order.flashsale.application.FlashSaleNotFoundException;
+import io.txlab.order.flashsale.application.NotEnoughStockException;
+import io.txlab.order.flashsale.application.RateLimitedException;
+import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
+import io.txlab.order.flashsale.domain.InvalidFlashSaleException;
+import io.txlab.order.flashsale.domain.InventoryUnreachableException;
+import io.txlab.order.ordering.application.OrderNotPlacedException;
+import io.txlab.order.ordering.application.UnknownProductException;
+import io.txlab.order.ordering.domain.InvalidOrderException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Problem bodies for the flash-sale endpoints; the type of a 409 names why (…/sold-out, …/already-bought). */
+@RestControllerAdvice(assignableTypes = FlashSaleController.class)
+class FlashSaleProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(FlashSaleProblems.class);
+    private static final String TYPES = "https://txlab.io/problems/flash-sale/";
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(FlashPurchaseRefusedException e) {
+        return problem(HttpStatus.CONFLICT, e.reason().slug(), e.reason().title(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> limited(RateLimitedException e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(body(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unavailable(FlashStockUnavailableException e) {
+        log.warn("flash-sale gate unavailable: {}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "gate-unavailable", "Flash-sale gate unavailable",
+                e.getMessage() + "; nothing was taken or sold: retry later");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notPlaced(OrderNotPlacedException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "order-not-placed", "Order not placed", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notFound(FlashSaleNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-sale", "Unknown flash sale", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notEnough(NotEnoughStockException e) {
+        return problem(HttpStatus.CONFLICT, "not-enough-stock", "Not enough stock", e.getMessage());
+    }
+
+    @ExceptionHandler({InvalidFlashSaleException.class, InvalidOrderException.class, UnknownProductException.class,
+            HttpMessageNotReadableException.class})
+    ResponseEntity<ProblemDetail> invalid(RuntimeException e) {
+        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                e instanceof HttpMessageNotReadableException ? "the body is not the expected JSON" : e.getMessage());
+        if (e instanceof InvalidFlashSaleException invalid) {
+            body.setProperty("errors", invalid.errors());
+        } else if (e instanceof InvalidOrderException invalid) {
+            body.setProperty("errors", invalid.errors());
+        } else {
+            body.setProperty("errors", List.of(body.getDetail()));
+        }
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> inventory(InventoryUnreachableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "inventory-unavailable", "Inventory unavailable", e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String title, String detail) {
+        return ResponseEntity.status(status).body(body(status, slug, title, detail));
+    }
+
+    private static ProblemDetail body(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,7 @@
+package io.txlab.order.ordering.application;
+
+import io.txlab.order.ordering.domain.Order;
+
+/** Published inside the order service once an order's move to CANCELLED has committed. */
+public record OrderWasCancelled(Order order) {
+}
