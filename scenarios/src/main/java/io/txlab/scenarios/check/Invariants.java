@@ -25,14 +25,38 @@ final class Invariants {
 
     List<InvariantResult> judge(Snapshot snapshot) {
         return List.of(confirmedAppliedOnce(snapshot), cancelledNetZero(snapshot),
-                books("stock-books-balance", "per product: initial stock = available + net deducted; never negative",
-                        snapshot.products(), "product "),
+                books("stock-books-balance", "per product: initial stock = available + units moved into flash sales "
+                        + "+ net deducted outside them; never negative", snapshot.products(), "product "),
                 books("money-books-balance", "per account: initial balance = balance + net charged; never negative",
                         snapshot.accounts(), "user "),
                 eachEffectOnce(snapshot), noEffectWithoutOrder(snapshot), everyOrderPublished(snapshot),
-                noStalePending(snapshot),
-                InvariantResult.skipped("flash-sale-books", "flash sale: orders accepted <= units; Redis agrees",
-                        "no flash sales yet"));
+                noStalePending(snapshot), flashSaleBooks(snapshot));
+    }
+
+    /** Zero oversell, one unit per user, and the sale's own books. Redis is compared by reconciliation, not here. */
+    private static InvariantResult flashSaleBooks(Snapshot snapshot) {
+        String description = "per flash sale: orders holding a unit <= units, one per user; allocated units = "
+                + "remaining + net sold; CONFIRMED orders = net sold";
+        if (snapshot.sales().isEmpty()) {
+            return InvariantResult.skipped("flash-sale-books", description, "no flash sales yet");
+        }
+        List<String> violations = new ArrayList<>();
+        for (Snapshot.Sale sale : snapshot.sales()) {
+            String id = "sale " + sale.saleId();
+            if (sale.holding() > sale.units()) {
+                violations.add(id + " (oversold: " + sale.holding() + " orders hold a unit of " + sale.units() + ")");
+            } else if (sale.mostPerUser() > 1) {
+                violations.add(id + " (a user holds " + sale.mostPerUser() + " units)");
+            } else if (sale.allocated() != sale.units()) {
+                violations.add(id + " (inventory allocated " + sale.allocated() + " of " + sale.units() + " units)");
+            } else if (sale.remaining() < 0 || sale.allocated() != sale.remaining() + sale.netSold()) {
+                violations.add(id + " (allocated " + sale.allocated() + " != " + sale.remaining() + " + " + sale.netSold()
+                        + ")");
+            } else if (sale.confirmed() > sale.netSold()) {
+                violations.add(id + " (" + sale.confirmed() + " CONFIRMED orders, " + sale.netSold() + " units sold)");
+            }
+        }
+        return InvariantResult.of("flash-sale-books", description, snapshot.sales().size(), violations);
     }
 
     private static InvariantResult confirmedAppliedOnce(Snapshot snapshot) {

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 record Snapshot(Map<String, Order> orders, Map<String, Moves> stock, Map<String, Moves> money,
                 List<Book> products, List<Book> accounts, Set<String> repeatedMovements, Set<String> published,
-                Instant readAt) {
+                Instant readAt, List<Sale> sales) {
 
     record Order(String orderId, String status, int quantity, long amountCents, Instant createdAt) {
     }
@@ -29,6 +29,19 @@ record Snapshot(Map<String, Order> orders, Map<String, Moves> stock, Map<String,
 
     /** A product's or an account's books: what it opened with, what it holds, what its movements took net. */
     record Book(String id, long initial, long current, long netTaken) {
+    }
+
+    /**
+     * A flash sale as the order schema and inventory's allocation see it.
+     *
+     * @param holding          its orders that hold a unit (PENDING or CONFIRMED)
+     * @param mostPerUser      the most such orders one user has
+     * @param allocated        units inventory moved into the sale; -1 when it has no allocation
+     * @param remaining        the allocation's units not sold
+     * @param netSold          units its movements deducted, net of releases
+     */
+    record Sale(String saleId, int units, int holding, int confirmed, int mostPerUser, int allocated, int remaining,
+                int netSold) {
     }
 
     long count(String status) {

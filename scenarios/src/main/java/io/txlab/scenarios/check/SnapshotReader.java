@@ -30,11 +30,14 @@ final class SnapshotReader {
             repeated.addAll(repeated(payment, "payment_movement"));
             return new Snapshot(orders(order), moves(inventory, "stock_movement", "quantity", "DEDUCT", "RELEASE"),
                     moves(payment, "payment_movement", "amount_cents", "CHARGE", "REFUND"),
+                    // units moved into flash sales still belong to the product's books; their sales are booked apart
                     books(inventory, """
-                            SELECT s.product_id, s.initial_available, s.available,
+                            SELECT s.product_id, s.initial_available,
+                                   s.available + COALESCE((SELECT SUM(a.units) FROM flash_allocation a
+                                                           WHERE a.product_id = s.product_id), 0),
                                    COALESCE(SUM(CASE m.kind WHEN 'DEDUCT' THEN m.quantity
                                                             WHEN 'RELEASE' THEN -m.quantity END), 0)
-                            FROM stock s LEFT JOIN stock_movement m ON m.product_id = s.product_id
+                            FROM stock s LEFT JOIN stock_movement m ON m.product_id = s.product_id AND m.sale_id IS NULL
                             GROUP BY s.product_id, s.initial_available, s.available
                             """),
                     books(payment, """
@@ -44,7 +47,7 @@ final class SnapshotReader {
                             FROM account a LEFT JOIN payment_movement m ON m.user_id = a.user_id
                             GROUP BY a.user_id, a.initial_balance_cents, a.balance_cents
                             """),
-                    repeated, published(order), Instant.now());
+                    repeated, published(order), Instant.now(), FlashSales.read(order, inventory));
         }
     }
 

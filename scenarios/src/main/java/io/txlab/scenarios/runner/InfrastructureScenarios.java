@@ -38,13 +38,13 @@ final class InfrastructureScenarios {
         String inFlight = run.placeOrder(44, 4, 1);
         run.expect(run.await(CONVERGE, () -> run.api().checkBacks(inFlight).size() > 0),
                 "a check-back answered UNKNOWN: the half message of " + inFlight + " waits on the broker");
-        run.takeDown("broker");
+        run.outage().takeDown("broker");
         String requestId = UUID.randomUUID().toString();
         Reply refused = run.api().placeOrder(requestId, 45, 4, 1);
         run.say("load: user 45 buys 1 x product 4 while the broker is down -> HTTP " + refused.status() + " "
                 + refused.body().path("title").asString());
         run.expect(refused.status() == 503, "the order is refused with 503: no half message, so no local transaction");
-        run.bringBack("broker");
+        run.outage().bringBack("broker");
         run.disarm("order", "order.check-back");
         run.expect(run.awaitStatus(inFlight, FINAL, CONVERGE).equals("CONFIRMED"),
                 "the half message outlived the restart: checked back again, committed, the order CONFIRMED");
@@ -69,13 +69,13 @@ final class InfrastructureScenarios {
     private static void databaseOutage(ScenarioRun run) {
         run.armDelay("inventory", "inventory.consume", 3_000, 1);
         String orderId = run.placeOrder(46, 4, 1);
-        run.takeDown("database");
+        run.outage().takeDown("database");
         // each failure waits out the pool's 5 s connection timeout, and again to record it: ~10 s a delivery
         long started = System.nanoTime();
         run.await(Duration.ofSeconds(45), () -> failedDeliveries(run, orderId).size() >= 2);
         run.say("wait: " + failedDeliveries(run, orderId).size() + " failed deliveries in inventory-service's log after "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
-        run.bringBack("database");
+        run.outage().bringBack("database");
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"),
                 "the order is CONFIRMED once the database is back");
         List<String> failed = failedDeliveries(run, orderId);
@@ -93,11 +93,11 @@ final class InfrastructureScenarios {
     }
 
     private static void redisOutage(ScenarioRun run) {
-        run.pause("redis");
+        run.outage().pause("redis");
         String during = run.placeOrder(41, 4, 1);
         run.expect(run.awaitStatus(during, FINAL, WITHOUT_LOCKS).equals("CONFIRMED"),
                 "an order placed while Redis answers nothing is CONFIRMED, its locks skipped");
-        run.resume("redis");
+        run.outage().resume("redis");
         String after = run.placeOrder(42, 4, 1);
         run.expect(run.awaitStatus(after, FINAL, CONVERGE).equals("CONFIRMED"),
                 "after the outage an order is CONFIRMED again");

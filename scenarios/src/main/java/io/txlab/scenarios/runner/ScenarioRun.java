@@ -1,6 +1,7 @@
 package io.txlab.scenarios.runner;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,13 +33,13 @@ public final class ScenarioRun {
     private final List<String> failures = new ArrayList<>();
     private final Set<String> orders = new LinkedHashSet<>();
     private final Set<String> expectedViolations = new LinkedHashSet<>();
-    /** Infrastructure taken away and not yet back: the runner brings it back if the scenario did not. */
-    private final Set<String> outages = new LinkedHashSet<>();
+    private final Outages outages;
 
     ScenarioRun(Platform platform, Consumer<String> out) {
         this.api = platform.api();
         this.adminToken = platform.adminToken();
         this.processes = platform.processes();
+        this.outages = new Outages(processes, this::say);
         this.out = out;
     }
 
@@ -80,6 +81,21 @@ public final class ScenarioRun {
         for (String service : List.of("order", "inventory", "payment")) {
             api.disarmFaults(service, adminToken);
         }
+    }
+
+    /** Creates a flash sale with the admin token; @return its id */
+    public String openFlashSale(long productId, int units, Instant startsAt, Instant endsAt) {
+        Reply created = api.createFlashSale(adminToken, productId, units, startsAt, endsAt);
+        if (created.status() != 201) {
+            throw new IllegalStateException("flash sale not created: HTTP " + created.status() + " "
+                    + created.body().path("detail").asString());
+        }
+        say("setup: flash sale " + created.text("saleId") + ", " + units + " units of product " + productId);
+        return created.text("saleId");
+    }
+
+    public Reply reconcileFlashSale(String saleId) {
+        return api.reconcileFlashSale(adminToken, saleId);
     }
 
     /** Places an order with a fresh request id; the order is followed on the timeline. */
@@ -179,41 +195,9 @@ public final class ScenarioRun {
         processes.kill(process);
     }
 
-    /** Freezes Redis (SIGSTOP): it keeps its connections and answers nothing. */
-    public void pause(String part) {
-        say("outage: " + part + " frozen (SIGSTOP)");
-        outages.add(part);
-        processes.pause(part);
-    }
-
-    public void resume(String part) {
-        say("outage over: " + part + " resumed (SIGCONT)");
-        processes.resume(part);
-        outages.remove(part);
-    }
-
-    /** Has the devstack shut its broker or database down: connections are refused until {@link #bringBack}. */
-    public void takeDown(String part) {
-        say("outage: the devstack stops the " + part);
-        outages.add(part);
-        processes.stop(part);
-    }
-
-    public void bringBack(String part) {
-        say("outage over: the devstack starts the " + part + " again, same port and data");
-        processes.start(part);
-        outages.remove(part);
-    }
-
-    /** Ends every outage the scenario left behind (it failed half-way): the next scenario needs it all. */
-    void endOutages() {
-        for (String part : List.copyOf(outages)) {
-            if (part.equals("redis")) {
-                resume(part);
-            } else {
-                bringBack(part);
-            }
-        }
+    /** Outages of the infrastructure: Redis frozen, the broker or the database stopped. */
+    public Outages outage() {
+        return outages;
     }
 
     public void killAndRestart(String service) {

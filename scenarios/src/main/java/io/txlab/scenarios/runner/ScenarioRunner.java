@@ -103,7 +103,7 @@ final class ScenarioRunner {
 
     private static void disarmQuietly(ScenarioRun run) {
         try {
-            run.endOutages();
+            run.outage().endAll();
         } catch (RuntimeException e) {
             run.say("could not end every outage: " + e.getMessage());
         }

@@ -13,6 +13,7 @@ final class Scenarios {
         List<Scenario> all = new ArrayList<>(ProducerScenarios.all());
         all.addAll(ConsumerScenarios.all());
         all.addAll(InfrastructureScenarios.all());
+        all.addAll(FlashSaleScenarios.all());
         all.addAll(BaselineScenarios.all());
         ALL = List.copyOf(all);
     }

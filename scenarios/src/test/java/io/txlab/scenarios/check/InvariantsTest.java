@@ -39,7 +39,7 @@ class InvariantsTest {
         return new Snapshot(Map.of("c-1", order("c-1", "CONFIRMED"), "x-1", order("x-1", "CANCELLED")),
                 Map.of("c-1", applied(2), "x-1", undone(2)), Map.of("c-1", applied(1000)),
                 List.of(new Snapshot.Book("1", 10, 8, 2)), List.of(new Snapshot.Book("7", 5000, 4000, 1000)), Set.of(),
-                Set.of("c-1", "x-1"), NOW);
+                Set.of("c-1", "x-1"), NOW, List.of());
     }
 
     @Test
@@ -58,7 +58,7 @@ class InvariantsTest {
                 Map.of("c-1", applied(1000), "c-2", applied(1000)),
                 List.of(new Snapshot.Book("1", 10, 7, 2), new Snapshot.Book("2", 5, -1, 6)),
                 List.of(new Snapshot.Book("7", 5000, 4000, 999)),
-                Set.of("c-1 (DEDUCT x2)"), Set.of("c-1", "c-2", "x-1"), NOW);
+                Set.of("c-1 (DEDUCT x2)"), Set.of("c-1", "c-2", "x-1"), NOW, List.of());
 
         Map<String, InvariantResult> results = judge(broken);
 
@@ -75,7 +75,7 @@ class InvariantsTest {
     @Test
     void aPendingOrderWithinTheDeadlineIsNoViolation() {
         Snapshot snapshot = new Snapshot(Map.of("p-1", order("p-1", "PENDING")), Map.of(), Map.of(), List.of(),
-                List.of(), Set.of(), Set.of("p-1"), NOW);
+                List.of(), Set.of(), Set.of("p-1"), NOW, List.of());
 
         assertThat(judge(snapshot).get("no-stale-pending").status()).isEqualTo(Status.PASS);
     }
@@ -83,12 +83,29 @@ class InvariantsTest {
     @Test
     void anOrderWithoutItsEventIsReportedOnlyWhenCreatedSinceTheGivenTime() {
         Snapshot snapshot = new Snapshot(Map.of("lost", order("lost", "PENDING")), Map.of(), Map.of(), List.of(),
-                List.of(), Set.of(), Set.of(), NOW);
+                List.of(), Set.of(), Set.of(), NOW, List.of());
 
         assertFailsWith(judge(snapshot).get("every-order-published"), "lost");
         assertThat(new Invariants(Duration.ofSeconds(90), NOW).judge(snapshot)).filteredOn(result ->
                 result.name().equals("every-order-published")).singleElement()
                 .satisfies(result -> assertThat(result.status()).isEqualTo(Status.PASS));
+    }
+
+    @Test
+    void flashSalesThatOversellGiveAUserTwoUnitsOrLoseUnitsFailWithTheirIds() {
+        List<Snapshot.Sale> sales = List.of(
+                new Snapshot.Sale("ok", 10, 10, 10, 1, 10, 0, 10),
+                new Snapshot.Sale("oversold", 10, 11, 11, 1, 10, 0, 10),
+                new Snapshot.Sale("twice", 10, 2, 2, 2, 10, 8, 2),
+                new Snapshot.Sale("leaky", 10, 3, 3, 1, 10, 8, 3),
+                new Snapshot.Sale("unallocated", 10, 0, 0, 0, -1, 0, 0));
+        Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), List.of(), List.of(), Set.of(), Set.of(), NOW,
+                sales);
+
+        assertFailsWith(judge(snapshot).get("flash-sale-books"), "sale oversold", "sale twice", "sale leaky",
+                "sale unallocated");
+        assertThat(judge(new Snapshot(Map.of(), Map.of(), Map.of(), List.of(), List.of(), Set.of(), Set.of(), NOW,
+                List.of(sales.get(0)))).get("flash-sale-books").status()).isEqualTo(Status.PASS);
     }
 
     private static void assertFailsWith(InvariantResult result, String... ids) {

@@ -1,0 +1,81 @@
+package io.txlab.scenarios.runner;
+
+import static io.txlab.scenarios.runner.ProducerScenarios.CONVERGE;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.txlab.scenarios.client.PlatformClient.Reply;
+
+/** The flash-sale gate under a storm of buyers. */
+final class FlashSaleScenarios {
+
+    private static final long PRODUCT = 6;
+    private static final int UNITS = 20;
+    private static final long FIRST_BUYER = 2001;
+    private static final int BUYERS = 300;
+    private static final int REQUESTS_PER_BUYER = 2;
+
+    private FlashSaleScenarios() {
+    }
+
+    static List<Scenario> all() {
+        return List.of(new SimpleScenario("flash-sale-storm", "a flash sale of " + UNITS + " units; " + BUYERS
+                + " buyers fire " + REQUESTS_PER_BUYER + " purchases each at once: exactly " + UNITS + " orders, one per "
+                + "buyer, the rest refused (409, 429); Redis agrees with the database", FlashSaleScenarios::storm));
+    }
+
+    private static void storm(ScenarioRun run) {
+        String saleId = run.openFlashSale(PRODUCT, UNITS, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
+        Map<Integer, Integer> statuses = fire(run, saleId);
+        run.say("load: " + BUYERS * REQUESTS_PER_BUYER + " purchases answered " + statuses);
+        run.expect(statuses.getOrDefault(202, 0) == UNITS, statuses.getOrDefault(202, 0) + " purchases accepted, "
+                + "exactly the " + UNITS + " units");
+        run.expect(statuses.keySet().stream().allMatch(status -> status == 202 || status == 409 || status == 429),
+                "every other purchase was refused with 409 (sold out, already bought) or 429 (rate limited)");
+        run.expect(run.await(CONVERGE, () -> run.api().flashSale(saleId).body().path("orders").path("pending").asInt() == 0),
+                "no order of the sale is PENDING any more");
+        Reply state = run.api().flashSale(saleId);
+        run.say("state: " + state.body());
+        run.expect(state.body().path("orders").path("confirmed").asInt() == UNITS, UNITS + " orders CONFIRMED");
+        run.expect(state.body().path("redisRemaining").asInt() == 0 && "ok".equals(state.text("redis")),
+                "Redis has 0 units left");
+        Reply reconciled = run.reconcileFlashSale(saleId);
+        run.expect(reconciled.status() == 200 && reconciled.body().path("changes").isEmpty(),
+                "reconciliation finds nothing to repair: Redis agrees with the database");
+    }
+
+    private static Map<Integer, Integer> fire(ScenarioRun run, String saleId) {
+        ExecutorService buyers = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (int round = 0; round < REQUESTS_PER_BUYER; round++) {
+                for (long user = FIRST_BUYER; user < FIRST_BUYER + BUYERS; user++) {
+                    long buyer = user;
+                    replies.add(buyers.submit(() -> run.api().purchase(saleId, UUID.randomUUID().toString(), buyer)
+                            .status()));
+                }
+            }
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (Future<Integer> reply : replies) {
+                statuses.merge(reply.get(), 1, Integer::sum);
+            }
+            return statuses;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a purchase failed: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            buyers.shutdown();
+        }
+    }
+}
