@@ -62,24 +62,12 @@ final class EmbeddedMariaDb implements AutoCloseable {
 
     /** Stops mysqld, as an outage takes the database away; its data directory stays for {@link #startAgain}. */
     synchronized boolean stop() {
-        if (!Ports.isListening(port)) {
-            return false;
-        }
-        close();
-        return true;
+        return Restarts.stop(port, this::close);
     }
 
     /** Starts mysqld again on the same port and data; returns once it accepts connections. */
     synchronized boolean startAgain() {
-        if (Ports.isListening(port)) {
-            return false;
-        }
-        try {
-            db.start();
-            return true;
-        } catch (ManagedProcessException | RuntimeException e) {
-            throw new DevStackException("MariaDB on port " + port + " failed to start again: " + firstLine(e), e);
-        }
+        return Restarts.startAgain("MariaDB", port, db::start);
     }
 
     @Override

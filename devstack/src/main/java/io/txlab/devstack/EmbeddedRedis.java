@@ -42,24 +42,12 @@ final class EmbeddedRedis implements AutoCloseable {
 
     /** Stops the server: everything it held is gone, as after a crash of a Redis without persistence. */
     synchronized boolean stop() {
-        if (!Ports.isListening(port)) {
-            return false;
-        }
-        close();
-        return true;
+        return Restarts.stop(port, this::close);
     }
 
     /** Starts it again on the same port, empty. */
     synchronized boolean startAgain() {
-        if (Ports.isListening(port)) {
-            return false;
-        }
-        try {
-            server.start();
-            return true;
-        } catch (IOException | RuntimeException e) {
-            throw new DevStackException("Redis on port " + port + " failed to start again: " + e.getMessage(), e);
-        }
+        return Restarts.startAgain("Redis", port, server::start);
     }
 
     @Override

@@ -34,23 +34,31 @@ class JdbcStockRepository implements StockRepository {
 
     @Override
     public void deduct(String orderId, long productId, int quantity) {
-        // The condition, not the earlier read, is what keeps stock from going negative.
-        int updated = jdbc.sql("""
-                UPDATE stock SET available = available - :quantity, version = version + 1
-                WHERE product_id = :productId AND available >= :quantity
-                """)
-                .param("quantity", quantity)
-                .param("productId", productId)
-                .update();
-        if (updated == 0) {
+        if (!takeFromStock(productId, quantity)) {
             throw new ConcurrentChangeException("product " + productId + " no longer has " + quantity + " units");
         }
+        insertDeduction(orderId, productId, null, quantity);
+    }
+
+    /** The condition, not an earlier read, is what keeps stock from going negative. */
+    private boolean takeFromStock(long productId, int units) {
+        return jdbc.sql("""
+                UPDATE stock SET available = available - :units, version = version + 1
+                WHERE product_id = :productId AND available >= :units
+                """)
+                .param("units", units)
+                .param("productId", productId)
+                .update() == 1;
+    }
+
+    private void insertDeduction(String orderId, long productId, String saleId, int quantity) {
         jdbc.sql("""
-                INSERT INTO stock_movement (order_id, product_id, quantity, kind)
-                VALUES (:orderId, :productId, :quantity, 'DEDUCT')
+                INSERT INTO stock_movement (order_id, product_id, sale_id, quantity, kind)
+                VALUES (:orderId, :productId, :saleId, :quantity, 'DEDUCT')
                 """)
                 .param("orderId", orderId)
                 .param("productId", productId)
+                .param("saleId", saleId)
                 .param("quantity", quantity)
                 .update();
     }
@@ -107,15 +115,7 @@ class JdbcStockRepository implements StockRepository {
         if (updated == 0) {
             throw new ConcurrentChangeException("flash sale " + saleId + " no longer has " + quantity + " units");
         }
-        jdbc.sql("""
-                INSERT INTO stock_movement (order_id, product_id, sale_id, quantity, kind)
-                VALUES (:orderId, :productId, :saleId, :quantity, 'DEDUCT')
-                """)
-                .param("orderId", orderId)
-                .param("productId", productId)
-                .param("saleId", saleId)
-                .param("quantity", quantity)
-                .update();
+        insertDeduction(orderId, productId, saleId, quantity);
     }
 
     @Override
@@ -124,14 +124,7 @@ class JdbcStockRepository implements StockRepository {
         if (existing.isPresent()) {
             return existing;
         }
-        int taken = jdbc.sql("""
-                UPDATE stock SET available = available - :units, version = version + 1
-                WHERE product_id = :productId AND available >= :units
-                """)
-                .param("units", units)
-                .param("productId", productId)
-                .update();
-        if (taken == 0) {
+        if (!takeFromStock(productId, units)) {
             return Optional.empty();
         }
         // a concurrent allocation of the same sale fails here, on the primary key, and rolls back its UPDATE
