@@ -13,20 +13,64 @@
 #          confirmed, cancelled and redisRemaining and "oversold: no" (or "oversold: YES", exit 1).
 # Exit codes: 0 done; 1 oversold; 2 bad usage or no admin token; 3 order service unreachable;
 # 4 unexpected answer (the sale was refused: wrong token, too little stock, no flash-sale API).
-# Order service: 127.0.0.1:TXLAB_ORDER_PORT (8081 by default).
+#
+# Open-model benchmark of ordinary orders (io.txlab.scenarios.bench.BenchMain): requests leave at fixed intended
+# times (rate N: request i at start + i/N) from a pool of workers, whatever the answers do; latency runs from the
+# intended time, so a backlog in front of the platform counts (no coordinated omission).
+# Usage: scripts/load.sh constant|step-up|sale|mixed [options]; every profile takes [--rate N] [--workers N (default 64)]
+#   constant  --rate orders/s (default 100) for [--duration S (default 30)]
+#   step-up   --rate start (default 50), raised by [--step N (default 50)] every [--step-seconds S (default 10)] up to
+#             [--max-rate N (default 500)]; prints a line per step (offered, achieved, p99, errors) and the knee: the
+#             last step of the unbroken run from the first that achieves >= 95 % of offered with p99 under
+#             [--slo-ms MS (default 1000)]
+#   sale      0 -> --rate peak (default 100) over [--ramp-up S (default 10)], [--hold S (default 20)], back to 0 over
+#             [--ramp-down S (default 10)]
+#   mixed     --rate requests/s (default 100, at least 10) for [--duration S (default 30)]: every 10th an order, the
+#             others reads (a product's stock, the status of an earlier order of the run)
+#   Orders: users 1001..3000 in turn, products 6 and 4 by turns of 2,000 orders, quantity 1. Each profile prints a
+#   progress line a second (elapsed, offered/s, achieved/s, in flight, errors), then offered and achieved order rate,
+#   p50/p99/p99.9 of the order POSTs (and reads), CONFIRMED/s and time to consistency (created_at -> updated_at of
+#   the run's CONFIRMED orders, read from the order schema once none is PENDING, at most 60 s; TXLAB_MYSQL_URL/USER/
+#   PASSWORD, TXLAB_ORDER_SCHEMA), errors by kind, CPU seconds per order of each platform process in
+#   RUN_DIR/pids (devstack, order-service, inventory-service, payment-service) and of the driver; and writes
+#   RUN_DIR/bench/PROFILE-TIMESTAMP.json, .md and .html (an inline SVG chart), whose paths it prints last.
+#   Exit codes: 0 done; 2 bad usage; 3 order service unreachable; 4 the orders could not be read from the database.
+# Order service: 127.0.0.1:TXLAB_ORDER_PORT (8081 by default); inventory: TXLAB_INVENTORY_PORT (8082).
 source "$(dirname "$0")/lib.sh"
+
+PROFILES="flash, constant, step-up, sale, mixed"
 
 usage() { # EXIT_CODE
   say "usage: scripts/load.sh flash [--units N (default 100)] [--buyers N (default 2000, ids from 1001)]" \
       "[--requests-per-buyer N (default 2)] [--concurrency N (default 32)] [--product ID (default 6)]"
+  say "       scripts/load.sh constant|step-up|sale|mixed [--rate N] [--workers N (default 64)]" \
+      "[--duration S] [--step N] [--step-seconds S] [--max-rate N] [--slo-ms MS] [--ramp-up S] [--hold S]" \
+      "[--ramp-down S] (scripts/load.sh constant --help: which profile takes which option)"
   exit "$1"
+}
+
+# open_model PROFILE ARGS...: the open-model benchmark of ordinary orders; it starts nothing.
+open_model() {
+  local arg help=""
+  for arg in "$@"; do [ "$arg" = --help ] || [ "$arg" = -h ] && help=1; done
+  if [ -z "$help" ] && ! port_in_use "$ORDER_PORT"; then
+    say "the order service does not answer on 127.0.0.1:$ORDER_PORT; start the platform first: scripts/up.sh" >&2
+    exit 3
+  fi
+  mkdir -p "$LOG_DIR"
+  build_if_needed >&2
+  export TXLAB_ORDER_PORT="$ORDER_PORT" TXLAB_INVENTORY_PORT="$INVENTORY_PORT" TXLAB_RUN_DIR="$RUN_DIR"
+  TXLAB_CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+  export TXLAB_CLK_TCK
+  run_tool io.txlab.scenarios.bench.BenchMain "$@"
 }
 
 case "${1:-}" in
   flash) ;;
+  constant|step-up|sale|mixed) open_model "$@" ;;
   -h|--help) usage 0 ;;
-  "") say "no load profile given; the only profile is flash" >&2; usage 2 >&2 ;;
-  *) say "no load profile '$1'; the only profile is flash" >&2; usage 2 >&2 ;;
+  "") say "no load profile given; the profiles are $PROFILES" >&2; usage 2 >&2 ;;
+  *) say "no load profile '$1'; the profiles are $PROFILES" >&2; usage 2 >&2 ;;
 esac
 
 mkdir -p "$LOG_DIR"

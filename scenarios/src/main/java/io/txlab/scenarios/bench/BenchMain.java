@@ -1,0 +1,97 @@
+package io.txlab.scenarios.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code scripts/load.sh constant|step-up|sale|mixed [options]}: the open-model benchmark of ordinary orders.
+ * Settings from the environment: TXLAB_ORDER_PORT (8081), TXLAB_INVENTORY_PORT (8082), TXLAB_MYSQL_URL/USER/
+ * PASSWORD and TXLAB_ORDER_SCHEMA (as the services), TXLAB_RUN_DIR (./.run: pid files in, results to bench/),
+ * TXLAB_CLK_TCK (100). The only class here that prints. Exit codes: 0 done; 2 bad usage; 3 order service
+ * unreachable; 4 the orders could not be read from the database (the other figures are still written).
+ */
+public final class BenchMain {
+
+    static final int OK = 0;
+    static final int USAGE = 2;
+    static final int UNREACHABLE = 3;
+    static final int NO_DATABASE = 4;
+
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new BenchMain(System.out, System.err).run(args, System.getenv()));
+    }
+
+    int run(String[] args, Map<String, String> env) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(BenchOptions.USAGE);
+            return OK;
+        }
+        BenchOptions options;
+        String orderUrl;
+        String inventoryUrl;
+        long clockTicks;
+        try {
+            options = BenchOptions.parse(args);
+            orderUrl = "http://127.0.0.1:" + port(env, "TXLAB_ORDER_PORT", "8081");
+            inventoryUrl = "http://127.0.0.1:" + port(env, "TXLAB_INVENTORY_PORT", "8082");
+            clockTicks = clockTicks(env);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(BenchOptions.USAGE);
+            return USAGE;
+        }
+        BenchApi api = new BenchApi(orderUrl, inventoryUrl);
+        if (!api.orderServiceAnswers()) {
+            err.println("cannot reach the order service at " + orderUrl + "; is the platform running?"
+                    + " Start it with scripts/up.sh");
+            return UNREACHABLE;
+        }
+        Path runDir = Path.of(env.getOrDefault("TXLAB_RUN_DIR", ".run"));
+        Bench.Target target = new Bench.Target(api, OrderDatabase.fromEnvironment(env), runDir, clockTicks,
+                SETTLE_LIMIT);
+        return benchmark(options, target, inventoryUrl, runDir);
+    }
+
+    private int benchmark(BenchOptions options, Bench.Target target, String inventoryUrl, Path runDir) {
+        ConsoleText.settings(options, target, inventoryUrl).forEach(out::println);
+        BenchResult result = new Bench(target).run(options, progress -> out.println(ConsoleText.progress(progress)));
+        ResultFiles.Paths paths = new ResultFiles(runDir.resolve("bench")).write(result, LocalDateTime.now());
+        out.println();
+        MarkdownReport.lines(result).forEach(out::println);
+        out.println();
+        out.println("JSON     " + paths.json().toAbsolutePath());
+        out.println("Markdown " + paths.markdown().toAbsolutePath());
+        out.println("HTML     " + paths.html().toAbsolutePath());
+        return result.figures().consistency() == null ? NO_DATABASE : OK;
+    }
+
+    private static int port(Map<String, String> env, String name, String fallback) {
+        String port = env.getOrDefault(name, fallback).strip();
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new IllegalArgumentException(name + " must be a port number, not '" + port + "'");
+        }
+        return Integer.parseInt(port);
+    }
+
+    private static long clockTicks(Map<String, String> env) {
+        String ticks = env.getOrDefault("TXLAB_CLK_TCK", "100").strip();
+        if (!ticks.matches("[1-9][0-9]{0,5}")) {
+            throw new IllegalArgumentException("TXLAB_CLK_TCK must be a positive whole number, not '" + ticks + "'");
+        }
+        return Long.parseLong(ticks);
+    }
+}

@@ -1,0 +1,127 @@
+package io.txlab.scenarios.bench;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The settings of {@code scripts/load.sh PROFILE [options]}: {@code --name N} or {@code --name=N}, each at most
+ * once, and only the options that the profile uses. {@code rate} is orders/s (constant), the start rate (step-up),
+ * the peak (sale), or all requests/s, a tenth of them orders (mixed).
+ */
+public record BenchOptions(Profile profile, int rate, int durationSeconds, int step, int stepSeconds, int maxRate,
+                           int sloMillis, int rampUpSeconds, int holdSeconds, int rampDownSeconds, int workers) {
+
+    public static final String USAGE = """
+            usage: scripts/load.sh constant|step-up|sale|mixed [options]
+              all:      [--rate N] [--workers N (default 64)]
+              constant: --rate orders/s (default 100) [--duration S (default 30)]
+              step-up:  --rate start (default 50) [--step N (default 50)] [--step-seconds S (default 10)]
+                        [--max-rate N (default 500)] [--slo-ms MS (default 1000)]
+              sale:     --rate peak orders/s (default 100) [--ramp-up S (default 10)] [--hold S (default 20)]
+                        [--ramp-down S (default 10)]
+              mixed:    --rate requests/s, 10 % orders (default 100) [--duration S (default 30)]""";
+
+    private static final Set<Profile> ALL = EnumSet.allOf(Profile.class);
+    private static final List<Option> OPTIONS = List.of(
+            new Option("--rate", -1, 1, 100_000, ALL),
+            new Option("--duration", 30, 1, 86_400, EnumSet.of(Profile.CONSTANT, Profile.MIXED)),
+            new Option("--step", 50, 1, 100_000, EnumSet.of(Profile.STEP_UP)),
+            new Option("--step-seconds", 10, 1, 3_600, EnumSet.of(Profile.STEP_UP)),
+            new Option("--max-rate", 500, 1, 100_000, EnumSet.of(Profile.STEP_UP)),
+            new Option("--slo-ms", 1000, 1, 600_000, EnumSet.of(Profile.STEP_UP)),
+            new Option("--ramp-up", 10, 1, 3_600, EnumSet.of(Profile.SALE)),
+            new Option("--hold", 20, 0, 86_400, EnumSet.of(Profile.SALE)),
+            new Option("--ramp-down", 10, 1, 3_600, EnumSet.of(Profile.SALE)),
+            new Option("--workers", 64, 1, 4_096, ALL));
+
+    private record Option(String name, int fallback, int min, int max, Set<Profile> profiles) {
+
+        int parse(String text) {
+            try {
+                int value = Integer.parseInt(text.strip());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // said below, with the allowed range
+            }
+            throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max
+                    + ", not '" + text + "'");
+        }
+    }
+
+    /** @throws IllegalArgumentException with a message for the user, for any unknown, misplaced or bad argument */
+    public static BenchOptions parse(String... args) {
+        if (args.length == 0 || args[0].isBlank() || args[0].startsWith("--")) {
+            throw new IllegalArgumentException("no load profile given; the profiles are " + Profile.names());
+        }
+        Profile profile = Profile.of(args[0]);
+        Map<String, Integer> given = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] nameAndValue = nameAndValue(args, i);
+            if (!args[i].contains("=") && nameAndValue[1] != null) {
+                i++;
+            }
+            Option option = option(nameAndValue[0], profile);
+            if (nameAndValue[1] == null) {
+                throw new IllegalArgumentException(option.name() + " needs a value");
+            }
+            if (given.put(option.name(), option.parse(nameAndValue[1])) != null) {
+                throw new IllegalArgumentException(option.name() + " is given twice");
+            }
+        }
+        return of(profile, given);
+    }
+
+    /** Offered order rate at full load: what mixed sends as orders is a tenth of its requests. */
+    public double peakOrderRate() {
+        return profile == Profile.MIXED ? rate / 10.0 : profile == Profile.STEP_UP ? maxRate : rate;
+    }
+
+    private static BenchOptions of(Profile profile, Map<String, Integer> given) {
+        int rate = given.getOrDefault("--rate", profile == Profile.STEP_UP ? 50 : 100);
+        BenchOptions options = new BenchOptions(profile, rate, value(given, "--duration"), value(given, "--step"),
+                value(given, "--step-seconds"), value(given, "--max-rate"), value(given, "--slo-ms"),
+                value(given, "--ramp-up"), value(given, "--hold"), value(given, "--ramp-down"),
+                value(given, "--workers"));
+        if (profile == Profile.STEP_UP && options.maxRate() < rate) {
+            throw new IllegalArgumentException("--max-rate (" + options.maxRate() + ") must not be below --rate ("
+                    + rate + ")");
+        }
+        if (profile == Profile.MIXED && rate < 10) {
+            throw new IllegalArgumentException("--rate must be at least 10 for mixed (a tenth of the requests are orders)");
+        }
+        return options;
+    }
+
+    /** {name, value}; the value is null when none follows. */
+    private static String[] nameAndValue(String[] args, int i) {
+        String arg = args[i];
+        int equals = arg.indexOf('=');
+        if (arg.startsWith("--") && equals > 0) {
+            return new String[] {arg.substring(0, equals), arg.substring(equals + 1)};
+        }
+        if (!arg.startsWith("--")) {
+            throw new IllegalArgumentException("unexpected argument '" + arg + "' (options start with --)");
+        }
+        boolean valueFollows = i + 1 < args.length && !args[i + 1].startsWith("--");
+        return new String[] {arg, valueFollows ? args[i + 1] : null};
+    }
+
+    private static Option option(String name, Profile profile) {
+        Option option = OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown option '" + name + "'"));
+        if (!option.profiles().contains(profile)) {
+            throw new IllegalArgumentException(name + " does not apply to the " + profile.cliName() + " profile");
+        }
+        return option;
+    }
+
+    private static int value(Map<String, Integer> given, String name) {
+        return given.getOrDefault(name, OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst()
+                .orElseThrow().fallback());
+    }
+}

@@ -1,0 +1,25 @@
+package io.txlab.scenarios.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run measured, as written to the JSON file. Rates are orders/s, latencies milliseconds.
+ * {@code readLatency} is null but for mixed, {@code knee} null when there is none (or not step-up),
+ * {@code consistency} null when the database could not be read (a note says why).
+ */
+public record BenchResult(BenchOptions settings, String startedAt, String orderService, int availableProcessors,
+                          Figures figures, List<Steps.Step> steps, Steps.Step knee, List<SecondStats.Point> timeSeries,
+                          List<String> notes) {
+
+    /** {@code lateSends}: requests that left more than 100 ms after their intended time (workers behind). */
+    public record Figures(long ordersOffered, long ordersAccepted, double offeredOrderRate, double achievedOrderRate,
+                          double elapsedSeconds, long lateSends, LatencySummary orderLatency,
+                          LatencySummary readLatency, Map<String, Long> errorsByKind,
+                          ConsistencyReader.Consistency consistency, List<ProcessCpu.Usage> cpu) {
+    }
+
+    public long errors() {
+        return figures.errorsByKind().values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,132 @@
+package io.txlab.scenarios.bench;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Time to consistency from the order service's own timestamps, never from polling: a CONFIRMED order's
+ * updated_at is when it became CONFIRMED (nothing updates it after that), created_at when it was accepted.
+ * Reads only the run's own orders, by id, in batches.
+ */
+final class ConsistencyReader {
+
+    /** The run's orders by status once settled (or the limit passed); rates from the database's clock. */
+    record Consistency(long orders, long confirmed, long cancelled, long pending, boolean settled,
+                       double waitedSeconds, double confirmedPerSecond, LatencySummary timeToConsistency) {
+    }
+
+    private static final int BATCH = 500;
+    private static final long POLL_MILLIS = 500;
+
+    private final OrderDatabase database;
+    private final Duration settleLimit;
+
+    ConsistencyReader(OrderDatabase database, Duration settleLimit) {
+        this.database = database;
+        this.settleLimit = settleLimit;
+    }
+
+    /** Waits (up to the limit) until none of the orders is PENDING, then reads them. */
+    Consistency read(List<String> orderIds) throws SQLException {
+        try (Connection connection = database.connect()) {
+            long waiting = System.nanoTime();
+            long pending = pending(connection, orderIds);
+            while (pending > 0 && System.nanoTime() - waiting < settleLimit.toNanos()) {
+                pause();
+                pending = pending(connection, orderIds);
+            }
+            double waited = (System.nanoTime() - waiting) / 1e9;
+            return tally(connection, orderIds, pending == 0, waited);
+        }
+    }
+
+    private static long pending(Connection connection, List<String> orderIds) throws SQLException {
+        long pending = 0;
+        for (List<String> batch : batches(orderIds)) {
+            try (PreparedStatement query = prepare(connection,
+                    "SELECT COUNT(*) FROM orders WHERE status = 'PENDING' AND order_id IN (%s)", batch);
+                 ResultSet rows = query.executeQuery()) {
+                rows.next();
+                pending += rows.getLong(1);
+            }
+        }
+        return pending;
+    }
+
+    private static Consistency tally(Connection connection, List<String> orderIds, boolean settled, double waited)
+            throws SQLException {
+        Tally tally = new Tally();
+        for (List<String> batch : batches(orderIds)) {
+            try (PreparedStatement query = prepare(connection, "SELECT status, UNIX_TIMESTAMP(created_at),"
+                    + " UNIX_TIMESTAMP(updated_at) FROM orders WHERE order_id IN (%s)", batch);
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tally.add(rows.getString(1), rows.getBigDecimal(2), rows.getBigDecimal(3));
+                }
+            }
+        }
+        return tally.consistency(settled, waited);
+    }
+
+    private static final class Tally {
+        private final Histogram micros = LatencySummary.newHistogram();
+        private long orders;
+        private long confirmed;
+        private long cancelled;
+        private long pending;
+        private BigDecimal firstCreated;
+        private BigDecimal lastConfirmed;
+
+        void add(String status, BigDecimal created, BigDecimal updated) {
+            orders++;
+            firstCreated = firstCreated == null || created.compareTo(firstCreated) < 0 ? created : firstCreated;
+            switch (status) {
+                case "CONFIRMED" -> {
+                    confirmed++;
+                    micros.recordValue(Math.max(0, updated.subtract(created).movePointRight(6).longValue()));
+                    lastConfirmed = lastConfirmed == null || updated.compareTo(lastConfirmed) > 0 ? updated : lastConfirmed;
+                }
+                case "CANCELLED" -> cancelled++;
+                default -> pending++;
+            }
+        }
+
+        Consistency consistency(boolean settled, double waited) {
+            double span = lastConfirmed == null ? 0 : lastConfirmed.subtract(firstCreated).doubleValue();
+            return new Consistency(orders, confirmed, cancelled, pending, settled, waited,
+                    span > 0 ? confirmed / span : 0, LatencySummary.of(micros));
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, List<String> ids) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(
+                sql.formatted(String.join(",", Collections.nCopies(ids.size(), "?"))));
+        for (int i = 0; i < ids.size(); i++) {
+            statement.setString(i + 1, ids.get(i));
+        }
+        return statement;
+    }
+
+    private static List<List<String>> batches(List<String> ids) {
+        int count = (ids.size() + BATCH - 1) / BATCH;
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(b -> ids.subList(b * BATCH, Math.min(ids.size(), (b + 1) * BATCH))).toList();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the orders to settle", e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.txlab.scenarios.bench;
+
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Open model: one dispatcher hands each request to the worker pool at its intended time, whatever the answers
+ * do; when every worker is busy, requests wait in the pool's queue. Latency runs from the intended time, so that
+ * wait is part of it (no coordinated omission).
+ */
+final class OpenLoop {
+
+    /** One request: empty when it got the answer it should, else the kind of error; never throws. */
+    interface Action {
+        Result perform(int i);
+    }
+
+    /** {@code orderId} of an accepted order, else empty. */
+    record Result(Optional<String> error, String orderId) {
+        static Result ok(String orderId) {
+            return new Result(Optional.empty(), orderId);
+        }
+
+        static Result failed(String kind) {
+            return new Result(Optional.of(kind), "");
+        }
+    }
+
+    /** Once a second: order rates over the last second, requests dispatched but not answered, errors so far. */
+    record Progress(int elapsedSeconds, double offeredPerSecond, double achievedPerSecond, long inFlight, long errors) {
+    }
+
+    private final Schedule schedule;
+    private final RequestMix mix;
+    private final int workers;
+
+    OpenLoop(Schedule schedule, RequestMix mix, int workers) {
+        this.schedule = schedule;
+        this.mix = mix;
+        this.workers = workers;
+    }
+
+    /** Runs once; returns when every request is answered; {@code progress} is called from another thread. */
+    long run(Action action, Recording recording, Consumer<Progress> progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("bench-worker"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("bench-progress"));
+        long start = System.nanoTime();
+        ticker.scheduleAtFixedRate(new Ticker(recording, progress, start), 1, 1, TimeUnit.SECONDS);
+        try {
+            for (int i = 0; i < schedule.size(); i++) {
+                long due = start + schedule.offsetNanos(i);
+                waitUntil(due);
+                boolean order = mix.kind(i) == RequestMix.Kind.ORDER;
+                recording.offered(secondOf(due - start), order);
+                int request = i;
+                pool.execute(() -> perform(action, request, order, due, start, recording));
+            }
+            pool.shutdown();
+            awaitAll(pool);
+            return System.nanoTime() - start;
+        } finally {
+            pool.shutdownNow();
+            stop(ticker);
+        }
+    }
+
+    private static void perform(Action action, int i, boolean order, long due, long start, Recording recording) {
+        recording.sent(System.nanoTime() - due);
+        Result result;
+        try {
+            result = action.perform(i);
+        } catch (RuntimeException e) {
+            result = Result.failed("exception " + e.getClass().getSimpleName());
+        }
+        long done = System.nanoTime();
+        recording.completed(secondOf(done - start), order, done - due, result.error(), result.orderId());
+    }
+
+    static int secondOf(long offsetNanos) {
+        return (int) (offsetNanos / 1_000_000_000L);
+    }
+
+    private static void waitUntil(long due) {
+        for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted");
+            }
+        }
+    }
+
+    private static void awaitAll(ExecutorService pool) {
+        try {
+            // no limit of our own: each request ends within the client's connect and request timeouts
+            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static final class Ticker implements Runnable {
+        private final Recording recording;
+        private final Consumer<Progress> progress;
+        private final long start;
+        private long lastAt;
+        private Recording.Totals last = new Recording.Totals(0, 0, 0, 0, 0);
+
+        Ticker(Recording recording, Consumer<Progress> progress, long start) {
+            this.recording = recording;
+            this.progress = progress;
+            this.start = start;
+            this.lastAt = start;
+        }
+
+        @Override
+        public void run() {
+            long now = System.nanoTime();
+            Recording.Totals totals = recording.totals();
+            double seconds = (now - lastAt) / 1e9;
+            progress.accept(new Progress((int) Math.round((now - start) / 1e9),
+                    (totals.offeredOrders() - last.offeredOrders()) / seconds,
+                    (totals.acceptedOrders() - last.acceptedOrders()) / seconds,
+                    totals.dispatched() - totals.completed(), totals.errors()));
+            last = totals;
+            lastAt = now;
+        }
+    }
+
+    private static void stop(ScheduledExecutorService ticker) {
+        ticker.shutdown();
+        try {
+            // a tick already running finishes its line before the caller prints the results
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package io.txlab.scenarios.bench;
+
+import org.HdrHistogram.Histogram;
+
+/** What happened in one second of a run. Not thread-safe: {@link Recording} guards it. */
+final class SecondStats {
+
+    /** One point of the time series, as reported. */
+    public record Point(int second, long offeredOrders, long achievedOrders, long reads, long errors,
+                        double orderP99Ms, double readP99Ms) {
+    }
+
+    long offeredOrders;
+    long acceptedOrders;
+    long okReads;
+    long errors;
+    final Histogram orderMicros = LatencySummary.newHistogram();
+    final Histogram readMicros = LatencySummary.newHistogram();
+
+    Point point(int second) {
+        return new Point(second, offeredOrders, acceptedOrders, okReads, errors,
+                LatencySummary.of(orderMicros).p99Ms(), LatencySummary.of(readMicros).p99Ms());
+    }
+}

@@ -1,0 +1,61 @@
+package io.txlab.scenarios.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class BenchMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final BenchMain main = new BenchMain(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    @Test
+    void helpPrintsTheUsage() {
+        assertThat(main.run(new String[] {"--help"}, Map.of())).isEqualTo(BenchMain.OK);
+        assertThat(out()).contains("usage: scripts/load.sh constant|step-up|sale|mixed", "--slo-ms", "--ramp-down");
+    }
+
+    @Test
+    void badUsageExits2WithTheReasonAndTheUsageButNoStackTrace() {
+        assertThat(main.run(new String[] {"constant", "--rate", "lots"}, Map.of())).isEqualTo(BenchMain.USAGE);
+
+        assertThat(err()).startsWith("--rate must be a whole number from 1 to 100000, not 'lots'")
+                .contains("usage: scripts/load.sh").doesNotContain("Exception", "\tat ");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void badEnvironmentIsBadUsageToo() {
+        assertThat(main.run(new String[] {"constant"}, Map.of("TXLAB_ORDER_PORT", "http"))).isEqualTo(BenchMain.USAGE);
+        assertThat(err()).startsWith("TXLAB_ORDER_PORT must be a port number, not 'http'");
+        assertThat(main.run(new String[] {"constant"}, Map.of("TXLAB_CLK_TCK", "0"))).isEqualTo(BenchMain.USAGE);
+    }
+
+    @Test
+    void anUnreachableOrderServiceExits3AndSaysHowToStartIt() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        assertThat(main.run(new String[] {"constant", "--duration", "1"}, Map.of("TXLAB_ORDER_PORT", Integer.toString(port))))
+                .isEqualTo(BenchMain.UNREACHABLE);
+        assertThat(err()).contains("cannot reach the order service at http://127.0.0.1:" + port, "scripts/up.sh");
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

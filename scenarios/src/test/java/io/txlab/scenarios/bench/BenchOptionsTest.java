@@ -1,0 +1,68 @@
+package io.txlab.scenarios.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void eachProfileHasItsDefaults() {
+        assertThat(BenchOptions.parse("constant"))
+                .isEqualTo(new BenchOptions(Profile.CONSTANT, 100, 30, 50, 10, 500, 1000, 10, 20, 10, 64));
+        assertThat(BenchOptions.parse("step-up").rate()).isEqualTo(50);
+        assertThat(BenchOptions.parse("step-up").peakOrderRate()).isEqualTo(500);
+        assertThat(BenchOptions.parse("sale").rate()).isEqualTo(100);
+        assertThat(BenchOptions.parse("mixed").peakOrderRate()).isEqualTo(10);
+    }
+
+    @Test
+    void optionsWithSpaceOrEquals() {
+        BenchOptions options = BenchOptions.parse("step-up", "--rate", "20", "--step=10", "--step-seconds", "5",
+                "--max-rate=100", "--slo-ms", "250", "--workers", "16");
+
+        assertThat(options).isEqualTo(new BenchOptions(Profile.STEP_UP, 20, 30, 10, 5, 100, 250, 10, 20, 10, 16));
+        assertThat(BenchOptions.parse("sale", "--ramp-up=5", "--hold", "0", "--ramp-down", "3"))
+                .extracting(BenchOptions::rampUpSeconds, BenchOptions::holdSeconds, BenchOptions::rampDownSeconds)
+                .containsExactly(5, 0, 3);
+    }
+
+    @Test
+    void theProfileComesFirstAndMustExist() {
+        assertThatThrownBy(BenchOptions::parse)
+                .hasMessage("no load profile given; the profiles are constant, step-up, sale, mixed");
+        assertThatThrownBy(() -> BenchOptions.parse("--rate", "5"))
+                .hasMessage("no load profile given; the profiles are constant, step-up, sale, mixed");
+        assertThatThrownBy(() -> BenchOptions.parse("soak"))
+                .hasMessage("no load profile 'soak'; the profiles are constant, step-up, sale, mixed");
+    }
+
+    @Test
+    void badValuesSayWhatIsAllowed() {
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--rate", "0"))
+                .hasMessage("--rate must be a whole number from 1 to 100000, not '0'");
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--duration=fast"))
+                .hasMessage("--duration must be a whole number from 1 to 86400, not 'fast'");
+        assertThatThrownBy(() -> BenchOptions.parse("step-up", "--rate", "600"))
+                .hasMessage("--max-rate (500) must not be below --rate (600)");
+        assertThatThrownBy(() -> BenchOptions.parse("mixed", "--rate", "5"))
+                .hasMessage("--rate must be at least 10 for mixed (a tenth of the requests are orders)");
+    }
+
+    @Test
+    void unknownMisplacedMissingAndRepeatedOptionsAreRefused() {
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--speed", "5")).hasMessage("unknown option '--speed'");
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--step", "5"))
+                .hasMessage("--step does not apply to the constant profile");
+        assertThatThrownBy(() -> BenchOptions.parse("sale", "--duration", "5"))
+                .hasMessage("--duration does not apply to the sale profile");
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--rate")).hasMessage("--rate needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--rate", "--duration", "5"))
+                .hasMessage("--rate needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--rate", "5", "--rate=6"))
+                .hasMessage("--rate is given twice");
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "5"))
+                .hasMessage("unexpected argument '5' (options start with --)");
+    }
+}

@@ -1,0 +1,100 @@
+package io.txlab.scenarios.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.txlab.scenarios.support.Platform;
+import io.txlab.scenarios.support.Platform.Service;
+import io.txlab.scenarios.support.PlatformExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The open-model benchmark's constant profile, briefly, against the test platform: real orders, real figures. */
+@ExtendWith(PlatformExtension.class)
+class BenchSmokeIT {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchSmokeIT.class);
+    private static final int RATE = 20;
+    private static final int SECONDS = 3;
+
+    @Test
+    void aShortConstantRunConfirmsEveryOrderAndWritesItsThreeReports(Platform platform) throws Exception {
+        Path runDir = Files.createTempDirectory(Path.of("target"), "bench-it-");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = new BenchMain(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"constant", "--rate",
+                Integer.toString(RATE), "--duration", Integer.toString(SECONDS), "--workers", "8"}, env(platform, runDir));
+        log.info("benchmark output:\n{}{}", out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<Path> files = files(runDir.resolve("bench"));
+        assertThat(files).hasSize(3);
+        JsonNode figures = JsonMapper.builder().build().readTree(file(files, ".json").toFile()).path("figures");
+        assertThat(figures.path("ordersOffered").asInt()).isEqualTo(RATE * SECONDS);
+        assertThat(figures.path("ordersAccepted").asInt()).as("every order got 202").isEqualTo(RATE * SECONDS);
+        assertThat(figures.path("errorsByKind").isEmpty()).as(figures.path("errorsByKind").toString()).isTrue();
+        assertThat(figures.path("achievedOrderRate").asDouble()).isPositive();
+        JsonNode consistency = figures.path("consistency");
+        assertThat(consistency.path("confirmed").asInt()).as("all confirmed").isEqualTo(RATE * SECONDS);
+        assertThat(consistency.path("pending").asInt()).isZero();
+        assertThat(consistency.path("confirmedPerSecond").asDouble()).isPositive();
+        assertThat(consistency.path("timeToConsistency").path("p50Ms").asDouble()).isPositive();
+        assertThat(Files.readString(file(files, ".md"))).contains("| time to consistency p50 / p99 / p99.9 / max |");
+        assertThat(Files.readString(file(files, ".html"))).contains("<svg", "<polyline").doesNotContain("<script");
+    }
+
+    @Test
+    void aShortMixedRunReadsStockAndEarlierOrdersWithoutErrors(Platform platform) throws Exception {
+        Path runDir = Files.createTempDirectory(Path.of("target"), "bench-it-mixed-");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = new BenchMain(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(
+                new String[] {"mixed", "--rate", "50", "--duration", "2", "--workers", "8"}, env(platform, runDir));
+        log.info("mixed benchmark output:\n{}", out.toString(StandardCharsets.UTF_8));
+
+        assertThat(exit).isZero();
+        JsonNode figures = JsonMapper.builder().build().readTree(file(files(runDir.resolve("bench")), ".json").toFile())
+                .path("figures");
+        assertThat(figures.path("ordersAccepted").asInt()).isEqualTo(10);
+        assertThat(figures.path("readLatency").path("count").asInt()).isEqualTo(90);
+        assertThat(figures.path("errorsByKind").isEmpty()).as(figures.path("errorsByKind").toString()).isTrue();
+        assertThat(figures.path("consistency").path("confirmed").asInt()).isEqualTo(10);
+    }
+
+    private static Map<String, String> env(Platform platform, Path runDir) {
+        return Map.of("TXLAB_ORDER_PORT", port(platform.baseUrl(Service.ORDER)),
+                "TXLAB_INVENTORY_PORT", port(platform.baseUrl(Service.INVENTORY)),
+                "TXLAB_MYSQL_URL", platform.stack().mysqlUrl(), "TXLAB_MYSQL_USER", platform.stack().mysqlUser(),
+                "TXLAB_MYSQL_PASSWORD", platform.stack().mysqlPassword(),
+                "TXLAB_ORDER_SCHEMA", platform.schema(Service.ORDER), "TXLAB_RUN_DIR", runDir.toString());
+    }
+
+    private static String port(String baseUrl) {
+        return Integer.toString(URI.create(baseUrl).getPort());
+    }
+
+    private static List<Path> files(Path directory) throws Exception {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static Path file(List<Path> files, String suffix) {
+        return files.stream().filter(f -> f.toString().endsWith(suffix)).findFirst().orElseThrow();
+    }
+}
