@@ -4,11 +4,11 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+
+import io.txlab.scenarios.concurrent.DaemonThreads;
 
 /**
  * Open model: one dispatcher hands each request to the worker pool at its intended time, whatever the answers
@@ -49,8 +49,8 @@ final class OpenLoop {
 
     /** Runs once; returns when every request is answered; {@code progress} is called from another thread. */
     long run(Action action, Recording recording, Consumer<Progress> progress) {
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("bench-worker"));
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("bench-progress"));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("bench-worker"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-progress"));
         long start = System.nanoTime();
         ticker.scheduleAtFixedRate(new Ticker(recording, progress, start), 1, 1, TimeUnit.SECONDS);
         try {
@@ -67,7 +67,7 @@ final class OpenLoop {
             return System.nanoTime() - start;
         } finally {
             pool.shutdownNow();
-            stop(ticker);
+            DaemonThreads.stop(ticker);
         }
     }
 
@@ -132,24 +132,5 @@ final class OpenLoop {
             last = totals;
             lastAt = now;
         }
-    }
-
-    private static void stop(ScheduledExecutorService ticker) {
-        ticker.shutdown();
-        try {
-            // a tick already running finishes its line before the caller prints the results
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

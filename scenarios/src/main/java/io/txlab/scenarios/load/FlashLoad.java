@@ -7,11 +7,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+
+import io.txlab.scenarios.concurrent.DaemonThreads;
 
 /**
  * Fires every purchase of a run, closed model: {@code concurrency} workers on a fixed thread pool, each sending
@@ -52,8 +53,8 @@ final class FlashLoad {
     /** Runs once; {@code progress} is called from another thread, never after this returns. */
     Result run(Consumer<Progress> progress) {
         int workers = Math.min(options.concurrency(), options.requests());
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("flash-buyer"));
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("flash-progress"));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("flash-buyer"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("flash-progress"));
         List<Callable<Void>> loops = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             loops.add(() -> {
@@ -71,7 +72,7 @@ final class FlashLoad {
             throw new IllegalStateException("interrupted", e);
         } finally {
             pool.shutdownNow();
-            stop(ticker);
+            DaemonThreads.stop(ticker);
         }
     }
 
@@ -110,24 +111,5 @@ final class FlashLoad {
             lastAt = now;
             lastDone = done;
         }
-    }
-
-    private static void stop(ScheduledExecutorService ticker) {
-        ticker.shutdown();
-        try {
-            // a tick already running finishes its line before the caller prints the results
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
