@@ -1,7 +1,9 @@
 package io.txlab.scenarios.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,8 +95,9 @@ class FlashLoadTest {
         assertThat(progress.get(0).total()).isEqualTo(120);
         assertThat(progress.get(0).done()).isBetween(1, 119);
         assertThat(progress.get(0).requestsPerSecond()).isBetween(1.0, 100.0);
-        Thread.sleep(1_100);
-        assertThat(progress).as("nothing reported after the run").hasSize(reported);
+        // a tick is due every second: none may come for longer than that once the run is over
+        await().during(Duration.ofMillis(1_100)).atMost(Duration.ofSeconds(2))
+                .until(() -> progress.size() == reported);
     }
 
     @Test
