@@ -162,6 +162,12 @@ class FlashSaleIT {
         Reply secondBuy = api.purchase(saleId, UUID.randomUUID().toString(), 1802);
         assertThat(secondBuy.status()).isEqualTo(409);
         assertThat(secondBuy.body().path("type").asString()).endsWith("/already-bought");
+        String normalRequest = UUID.randomUUID().toString();
+        api.placeOrder(normalRequest, 1803, 4, 2);
+        Reply reused = api.purchase(saleId, normalRequest, 1803);
+        assertThat(reused.status()).as("a request id already used for another order").isEqualTo(409);
+        assertThat(reused.body().path("type").asString()).endsWith("/request-id-conflict");
+        assertThat(api.flashSale(saleId).body().path("redisRemaining").asInt()).as("its unit went back").isEqualTo(4);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.txlab.order.flashsale.web;
 import java.net.URI;
 import java.util.List;
 
+import io.txlab.common.tx.TransactionalPublisher;
 import io.txlab.order.flashsale.application.FlashPurchaseRefusedException;
 import io.txlab.order.flashsale.application.FlashSaleNotFoundException;
 import io.txlab.order.flashsale.application.NotEnoughStockException;
@@ -11,6 +12,7 @@ import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
 import io.txlab.order.flashsale.domain.InvalidFlashSaleException;
 import io.txlab.order.flashsale.domain.InventoryUnreachableException;
 import io.txlab.order.ordering.application.OrderNotPlacedException;
+import io.txlab.order.ordering.application.RequestIdConflictException;
 import io.txlab.order.ordering.application.UnknownProductException;
 import io.txlab.order.ordering.domain.InvalidOrderException;
 import org.slf4j.Logger;
@@ -28,7 +30,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class FlashSaleProblems {
 
     private static final Logger log = LoggerFactory.getLogger(FlashSaleProblems.class);
-    private static final String TYPES = "https://txlab.io/problems/flash-sale/";
+    /** Like the order endpoints' problems (urn:txlab:problem:…), one level down: …:flash-sale/sold-out. */
+    private static final String TYPES = "urn:txlab:problem:flash-sale/";
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(FlashPurchaseRefusedException e) {
@@ -53,6 +56,21 @@ class FlashSaleProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notPlaced(OrderNotPlacedException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "order-not-placed", "Order not placed", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> requestIdConflict(RequestIdConflictException e) {
+        ResponseEntity<ProblemDetail> conflict = problem(HttpStatus.CONFLICT, "request-id-conflict",
+                "Request id already used", e.getMessage());
+        conflict.getBody().setProperty("orderId", e.orderId());
+        return conflict;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> brokerUnavailable(TransactionalPublisher.BrokerUnavailableException e) {
+        log.warn("broker unavailable: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Message broker unavailable",
+                "the purchase was not placed and its unit went back; retry with the same requestId");
     }
 
     @ExceptionHandler
