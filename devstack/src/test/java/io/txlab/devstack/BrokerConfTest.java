@@ -46,6 +46,12 @@ class BrokerConfTest {
     }
 
     @Test
+    void theUnusedTimerStoreIsOffAsOnTheDevstack() {
+        boolean devstack = RocketMqConfigs.store(Path.of("store"), 10911).isTimerWheelEnable();
+        assertThat(conf.getProperty("timerWheelEnable")).isEqualTo(Boolean.toString(devstack)).isEqualTo("false");
+    }
+
+    @Test
     void clusterAndBrokerAreNamedLikeTheDevstacks() {
         assertThat(conf.getProperty("brokerClusterName")).isEqualTo(RocketMqConfigs.CLUSTER);
         assertThat(conf.getProperty("brokerName")).isEqualTo(RocketMqConfigs.BROKER_NAME);
