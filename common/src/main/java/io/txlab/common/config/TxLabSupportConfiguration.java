@@ -36,10 +36,13 @@ public class TxLabSupportConfiguration {
         return new FaultPoints(properties.faults().enabled());
     }
 
-    /** Waits up to 10 s for a busy lock: longer than any handling holds it, short of a consumer timeout. */
+    /**
+     * Waits up to 10 s for a busy lock: longer than any handling holds it, short of a consumer timeout.
+     * A lock lives 30 s at most, longer than a handling's slowest path (a 3 s broker send, a 5 s pool wait).
+     */
     @Bean
     ContentionLocks contentionLocks(RedissonClient redisson) {
-        return new ContentionLocks(redisson, Duration.ofSeconds(10));
+        return new ContentionLocks(redisson, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -19,10 +19,16 @@ public final class ContentionLocks {
 
     private final RedissonClient redisson;
     private final Duration wait;
+    private final Duration lease;
 
-    public ContentionLocks(RedissonClient redisson, Duration wait) {
+    /**
+     * @param lease how long a held lock lives at most. A fixed lease spares Redisson's watchdog (a timer
+     *              per lock and renewals); a handling that outlives it merely loses the contention cut.
+     */
+    public ContentionLocks(RedissonClient redisson, Duration wait, Duration lease) {
         this.redisson = redisson;
         this.wait = wait;
+        this.lease = lease;
     }
 
     /** A lock that may or may not be held; closing it releases it if it is. */
@@ -39,7 +45,7 @@ public final class ContentionLocks {
         RLock lock;
         try {
             lock = redisson.getLock("txlab:lock:" + key);
-            if (lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (lock.tryLock(wait.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS)) {
                 return held(key, lock);
             }
             log.info("lock {} still busy after {} ms, going on without it", key, wait.toMillis());

@@ -46,8 +46,13 @@ public final class InboundEvents {
             return;
         }
         try (var ignored = LogContext.order(event.orderId())) {
-            log.info("received {} msgId={} reconsumeTimes={}", event.type(), message.getMsgId(),
-                    message.getReconsumeTimes());
+            // A first delivery is routine (the handler logs its decision); a redelivery is worth seeing.
+            if (message.getReconsumeTimes() > 0) {
+                log.info("received {} msgId={} again, reconsumeTimes={}", event.type(), message.getMsgId(),
+                        message.getReconsumeTimes());
+            } else {
+                log.debug("received {} msgId={}", event.type(), message.getMsgId());
+            }
             try {
                 faults.pass(consumer + ".consume");
                 handler.accept(event);

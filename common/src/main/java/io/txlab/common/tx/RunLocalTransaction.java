@@ -44,7 +44,7 @@ final class RunLocalTransaction {
             } catch (RuntimeException e) {
                 return workDone[0] ? afterFailedCommit(txId, pending, e) : rolledBack(txId, pending, e);
             }
-            log.info("local transaction committed");
+            log.debug("local transaction committed"); // the publisher's caller logs the outcome with its txId
             return answerCommitted(pending);
         }
     }

@@ -18,7 +18,7 @@ import org.redisson.client.RedisConnectionException;
 class ContentionLocksTest {
 
     private final RedissonClient redisson = mock(RedissonClient.class);
-    private final ContentionLocks locks = new ContentionLocks(redisson, Duration.ofMillis(10));
+    private final ContentionLocks locks = new ContentionLocks(redisson, Duration.ofMillis(10), Duration.ofSeconds(30));
 
     @Test
     void withRedisDownTheWorkGoesAheadWithoutTheLock() {
@@ -33,7 +33,7 @@ class ContentionLocksTest {
     void aBusyLockIsNotWaitedForForever() throws InterruptedException {
         RLock busy = mock(RLock.class);
         when(redisson.getLock("txlab:lock:k")).thenReturn(busy);
-        when(busy.tryLock(anyLong(), eq(TimeUnit.MILLISECONDS))).thenReturn(false);
+        when(busy.tryLock(anyLong(), eq(30_000L), eq(TimeUnit.MILLISECONDS))).thenReturn(false);
 
         try (var lock = locks.acquire("k")) {
             assertThat(lock.held()).isFalse();
@@ -44,7 +44,7 @@ class ContentionLocksTest {
     void aFailedReleaseDoesNotFailTheWorkItGuarded() throws InterruptedException {
         RLock lost = mock(RLock.class);
         when(redisson.getLock("txlab:lock:k")).thenReturn(lost);
-        when(lost.tryLock(anyLong(), eq(TimeUnit.MILLISECONDS))).thenReturn(true);
+        when(lost.tryLock(anyLong(), eq(30_000L), eq(TimeUnit.MILLISECONDS))).thenReturn(true);
         doThrow(new IllegalMonitorStateException("not the owner any more")).when(lost).unlock();
 
         try (var lock = locks.acquire("k")) {
