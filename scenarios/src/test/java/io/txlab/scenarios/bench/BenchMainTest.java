@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 class BenchMainTest {
@@ -20,7 +22,8 @@ class BenchMainTest {
     @Test
     void helpPrintsTheUsage() {
         assertThat(main.run(new String[] {"--help"}, Map.of())).isEqualTo(BenchMain.OK);
-        assertThat(out()).contains("usage: scripts/load.sh constant|step-up|sale|mixed", "--slo-ms", "--ramp-down");
+        assertThat(out()).contains("usage: scripts/load.sh constant|step-up|sale|mixed|compare", "--slo-ms",
+                "--ramp-down", "--flash-seconds");
     }
 
     @Test
@@ -49,6 +52,27 @@ class BenchMainTest {
         assertThat(main.run(new String[] {"constant", "--duration", "1"}, Map.of("TXLAB_ORDER_PORT", Integer.toString(port))))
                 .isEqualTo(BenchMain.UNREACHABLE);
         assertThat(err()).contains("cannot reach the order service at http://127.0.0.1:" + port, "scripts/up.sh");
+    }
+
+    @Test
+    void compareWithoutTheDualWriteEndpointExits5AndSaysToStartTheChaosProfile() throws Exception {
+        HttpServer platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        platform.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().startsWith("/api/unsafe") ? 404 : 200, -1);
+            exchange.close();
+        });
+        platform.start();
+        try {
+            assertThat(main.run(new String[] {"compare", "--duration", "1"},
+                    Map.of("TXLAB_ORDER_PORT", Integer.toString(platform.getAddress().getPort()))))
+                    .isEqualTo(BenchMain.NO_DUAL_WRITE);
+        } finally {
+            platform.stop(0);
+        }
+        assertThat(err()).isEqualTo("the dual-write endpoint exists only with the chaos profile: start the platform"
+                + " with SPRING_PROFILES_ACTIVE=chaos scripts/up.sh" + System.lineSeparator());
+        assertThat(out()).isEmpty();
     }
 
     private String out() {
