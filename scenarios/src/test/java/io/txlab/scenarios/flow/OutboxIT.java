@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -113,26 +114,35 @@ class OutboxIT {
     }
 
     @Test
-    void whileTheRelayFailsTheOrderStaysPendingWithItsRowUnsentAndAfterwardsItIsPublishedAndChargedOnce(
+    void whileTheRelayFailsOrdersStayPendingWithTheirRowsUnsentAndAfterwardsTheyArePublishedInOneBatchAndChargedOnce(
             Platform platform, PlatformClient api) {
         platform.faults(Service.ORDER).arm("order.outbox-relay", FaultAction.throwTimes(FaultAction.ALWAYS));
 
-        String orderId = place(platform, "outbox", UUID.randomUUID().toString(), 63, 1).orderId();
+        List<String> orderIds = List.of(place(platform, "outbox", UUID.randomUUID().toString(), 63, 1).orderId(),
+                place(platform, "outbox", UUID.randomUUID().toString(), 64, 1).orderId());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> outboxRow(platform, orderId).attempts() >= 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
-                !outboxRow(platform, orderId).sent() && api.orderStatus(orderId).equals("PENDING"));
-        assertThat(outboxRow(platform, orderId).lastError()).contains("order.outbox-relay");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                orderIds.stream().allMatch(orderId -> outboxRow(platform, orderId).attempts() >= 1));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> orderIds.stream().allMatch(
+                orderId -> !outboxRow(platform, orderId).sent() && api.orderStatus(orderId).equals("PENDING")));
+        assertThat(outboxRow(platform, orderIds.get(0)).lastError()).contains("order.outbox-relay");
 
         platform.faults(Service.ORDER).disarm("order.outbox-relay");
 
-        await().atMost(CONVERGED).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
-        OutboxRow row = outboxRow(platform, orderId);
-        assertThat(row.sent()).isTrue();
-        assertThat(row.attempts()).isGreaterThanOrEqualTo(2);
+        await().atMost(CONVERGED).until(() ->
+                orderIds.stream().allMatch(orderId -> api.orderStatus(orderId).equals("CONFIRMED")));
         Ledger ledger = new Ledger(platform);
-        assertThat(ledger.movements(Service.PAYMENT, orderId)).containsExactly("CHARGE");
-        assertThat(ledger.movements(Service.INVENTORY, orderId)).containsExactly("DEDUCT");
+        for (String orderId : orderIds) {
+            OutboxRow row = outboxRow(platform, orderId);
+            assertThat(row.sent()).isTrue();
+            assertThat(row.attempts()).isGreaterThanOrEqualTo(2);
+            assertThat(ledger.movements(Service.PAYMENT, orderId)).containsExactly("CHARGE");
+            assertThat(ledger.movements(Service.INVENTORY, orderId)).containsExactly("DEDUCT");
+        }
+        // both were claimed by the first try after the disarm: one batch send, marked sent by one statement
+        assertThat(platform.db(Service.ORDER).sql("""
+                SELECT COUNT(DISTINCT sent_at) FROM outbox_event WHERE order_id IN (:orderIds)
+                """).param("orderIds", orderIds).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
