@@ -48,8 +48,9 @@
 #   RUN_DIR/pids (devstack, order-service, inventory-service, payment-service) and of the driver; and writes
 #   RUN_DIR/bench/PROFILE-TIMESTAMP.json, .md and .html (an inline SVG chart), whose paths it prints last.
 #   Exit codes: 0 done; 1 compare's flash sale oversold; 2 bad usage; 3 order service unreachable; 4 the orders
-#   could not be read from the database; 5 compare, but no dual-write endpoint (start the platform with
-#   SPRING_PROFILES_ACTIVE=chaos); 6 compare's flash-sale phase failed (sale refused, say). 1, 4, 6: figures written.
+#   could not be read from the database; 5 compare, but the platform lacks a way: no dual-write endpoint (start it
+#   with SPRING_PROFILES_ACTIVE=chaos) or no outbox (an order service older than the outbox); 6 compare's
+#   flash-sale phase failed (sale refused, say). 1, 4, 6: figures written.
 # Order service: 127.0.0.1:TXLAB_ORDER_PORT (8081 by default); inventory: TXLAB_INVENTORY_PORT (8082).
 source "$(dirname "$0")/lib.sh"
 

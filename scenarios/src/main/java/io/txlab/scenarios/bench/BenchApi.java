@@ -79,6 +79,17 @@ public final class BenchApi {
         return new Answer(get(orderUrl + "/api/orders/" + orderId).statusCode(), orderId);
     }
 
+    /**
+     * Whether POST /api/orders knows {@code ?publish=}: since the outbox, an unknown value is a 400
+     * unknown-publish-mode problem; before, the parameter was ignored (and outbox orders would go transactional).
+     * Places no order.
+     */
+    public boolean knowsPublishModes() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/orders?publish=none"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        return response.statusCode() == 400 && field(response.body(), "type").endsWith("unknown-publish-mode");
+    }
+
     /** Whether the order service answers at all (any status). */
     public boolean orderServiceAnswers() {
         try {
@@ -90,8 +101,12 @@ public final class BenchApi {
     }
 
     private static String orderId(String body) {
+        return field(body, "orderId");
+    }
+
+    private static String field(String body, String name) {
         try {
-            return JSON.readTree(body).path("orderId").asString("");
+            return JSON.readTree(body).path(name).asString("");
         } catch (JacksonException e) {
             return "";
         }

@@ -13,9 +13,9 @@ import java.util.Map;
  * USER/PASSWORD and TXLAB_ORDER_SCHEMA (as the services), TXLAB_RUN_DIR (./.run: pid files in, results to bench/),
  * TXLAB_CLK_TCK (100), TXLAB_ADMIN_TOKEN (else RUN_DIR/admin-token; compare's flash-sale phase). The only class
  * here that prints. Exit codes: 0 done; 1 compare's flash sale was oversold; 2 bad usage; 3 order service
- * unreachable; 4 the orders could not be read from the database; 5 compare without the dual-write endpoint (the
- * platform is not on the chaos profile); 6 compare's flash-sale phase failed (sale refused, say). With 1, 4 and 6
- * the figures are still written.
+ * unreachable; 4 the orders could not be read from the database; 5 compare, but the platform lacks a way: no
+ * dual-write endpoint (not the chaos profile) or no outbox (an older order service); 6 compare's flash-sale phase
+ * failed (sale refused, say). With 1, 4 and 6 the figures are still written.
  */
 public final class BenchMain {
 
@@ -24,7 +24,7 @@ public final class BenchMain {
     static final int USAGE = 2;
     static final int UNREACHABLE = 3;
     static final int NO_DATABASE = 4;
-    static final int NO_DUAL_WRITE = 5;
+    static final int MISSING_WAY = 5;
     static final int FLASH_FAILED = 6;
 
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
@@ -69,7 +69,12 @@ public final class BenchMain {
         if (options.profile() == Profile.COMPARE && !hasDualWrite(api)) {
             err.println("the dual-write endpoint exists only with the chaos profile: start the platform with"
                     + " SPRING_PROFILES_ACTIVE=chaos scripts/up.sh");
-            return NO_DUAL_WRITE;
+            return MISSING_WAY;
+        }
+        if (options.profile() == Profile.COMPARE && !hasOutbox(api)) {
+            err.println("the order service at " + orderUrl + " does not know POST /api/orders?publish=outbox (it is"
+                    + " older than the outbox): rebuild and restart the platform");
+            return MISSING_WAY;
         }
         Path runDir = Path.of(env.getOrDefault("TXLAB_RUN_DIR", ".run"));
         Bench.Target target = new Bench.Target(api, OrderDatabase.fromEnvironment(env), runDir, clockTicks,
@@ -94,6 +99,14 @@ public final class BenchMain {
     private static boolean hasDualWrite(BenchApi api) {
         try {
             return api.hasEndpoint(PublishingWay.DUAL_WRITE);
+        } catch (BenchApi.NoAnswer e) {
+            return true;
+        }
+    }
+
+    private static boolean hasOutbox(BenchApi api) {
+        try {
+            return api.knowsPublishModes();
         } catch (BenchApi.NoAnswer e) {
             return true;
         }

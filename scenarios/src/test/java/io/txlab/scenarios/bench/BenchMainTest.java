@@ -56,23 +56,38 @@ class BenchMainTest {
 
     @Test
     void compareWithoutTheDualWriteEndpointExits5AndSaysToStartTheChaosProfile() throws Exception {
+        assertThat(compareAgainst(Map.of("/api/unsafe", 404))).isEqualTo(BenchMain.MISSING_WAY);
+
+        assertThat(err()).isEqualTo("the dual-write endpoint exists only with the chaos profile: start the platform"
+                + " with SPRING_PROFILES_ACTIVE=chaos scripts/up.sh" + System.lineSeparator());
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void compareAgainstAnOrderServiceOlderThanTheOutboxExits5Too() throws Exception {
+        assertThat(compareAgainst(Map.of("/api/unsafe", 400, "/api/orders", 400))).isEqualTo(BenchMain.MISSING_WAY);
+
+        assertThat(err()).contains("does not know POST /api/orders?publish=outbox", "rebuild and restart")
+                .doesNotContain("Exception");
+    }
+
+    /** A platform that answers {@code statuses} by path prefix, 200 elsewhere, with no problem type. */
+    private int compareAgainst(Map<String, Integer> statuses) throws Exception {
         HttpServer platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         platform.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().startsWith("/api/unsafe") ? 404 : 200, -1);
+            String path = exchange.getRequestURI().getPath();
+            exchange.sendResponseHeaders(statuses.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(200), -1);
             exchange.close();
         });
         platform.start();
         try {
-            assertThat(main.run(new String[] {"compare", "--duration", "1"},
-                    Map.of("TXLAB_ORDER_PORT", Integer.toString(platform.getAddress().getPort()))))
-                    .isEqualTo(BenchMain.NO_DUAL_WRITE);
+            return main.run(new String[] {"compare", "--duration", "1"},
+                    Map.of("TXLAB_ORDER_PORT", Integer.toString(platform.getAddress().getPort())));
         } finally {
             platform.stop(0);
         }
-        assertThat(err()).isEqualTo("the dual-write endpoint exists only with the chaos profile: start the platform"
-                + " with SPRING_PROFILES_ACTIVE=chaos scripts/up.sh" + System.lineSeparator());
-        assertThat(out()).isEmpty();
     }
 
     private String out() {
