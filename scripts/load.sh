@@ -17,7 +17,8 @@
 # Open-model benchmark of ordinary orders (io.txlab.scenarios.bench.BenchMain): requests leave at fixed intended
 # times (rate N: request i at start + i/N) from a pool of workers, whatever the answers do; latency runs from the
 # intended time, so a backlog in front of the platform counts (no coordinated omission).
-# Usage: scripts/load.sh constant|step-up|sale|mixed [options]; every profile takes [--rate N] [--workers N (default 64)]
+# Usage: scripts/load.sh constant|step-up|sale|mixed|compare [options]; every profile takes [--rate N]
+#        [--workers N (default 64)]
 #   constant  --rate orders/s (default 100) for [--duration S (default 30)]
 #   step-up   --rate start (default 50), raised by [--step N (default 50)] every [--step-seconds S (default 10)] up to
 #             [--max-rate N (default 500)]; prints a line per step (offered, achieved, p99, errors) and the knee: the
@@ -27,25 +28,42 @@
 #             [--ramp-down S (default 10)]
 #   mixed     --rate requests/s (default 100, at least 10) for [--duration S (default 30)]: every 10th an order, the
 #             others reads (a product's stock, the status of an earlier order of the run)
-#   Orders: users 1001..3000 in turn, products 6 and 4 by turns of 2,000 orders, quantity 1. Each profile prints a
+#   compare   --rate orders/s of all three ways together (default 150) for [--duration S (default 30)]: consecutive
+#             orders take turns among transactional (POST /api/orders), outbox (POST /api/orders?publish=outbox)
+#             and dual-write (POST /api/unsafe/dual-write/orders, chaos profile only: without it, exit 5), so machine
+#             noise hits all three alike; reports each way's offered, accepted, achieved/s, HTTP p50/p99/p99.9,
+#             CONFIRMED and time to consistency p50/p99/p99.9, errors, and its achieved/s, CONFIRMED/s and p99s
+#             relative to dual write ("0.93x"). Then a flash-sale phase (admin token as for flash; none: skipped
+#             with a notice): a sale of [--flash-units N (default 500)] units of product 7, [--flash-rate N (default
+#             400)] purchases/s, open model, for [--flash-seconds S (default 10; 0: no flash phase)] from users
+#             100001.. (every 5th purchase a buyer's second click): purchases/s offered, achieved and accepted,
+#             rejections by kind (sold-out, already-bought, rate-limited, other), accepted and rejected p50/p99,
+#             and once settled "oversold: no" (or YES, exit 1).
+#   Orders: 1 unit of product 7 (1.00, stock 100,000,000) from users 100001..150000 in turn (1,000,000.00 each),
+#   so neither stock nor balances run out over many runs of 100k orders. Each profile prints a
 #   progress line a second (elapsed, offered/s, achieved/s, in flight, errors), then offered and achieved order rate,
 #   p50/p99/p99.9 of the order POSTs (and reads), CONFIRMED/s and time to consistency (created_at -> updated_at of
 #   the run's CONFIRMED orders, read from the order schema once none is PENDING, at most 60 s; TXLAB_MYSQL_URL/USER/
 #   PASSWORD, TXLAB_ORDER_SCHEMA), errors by kind, CPU seconds per order of each platform process in
 #   RUN_DIR/pids (devstack, order-service, inventory-service, payment-service) and of the driver; and writes
 #   RUN_DIR/bench/PROFILE-TIMESTAMP.json, .md and .html (an inline SVG chart), whose paths it prints last.
-#   Exit codes: 0 done; 2 bad usage; 3 order service unreachable; 4 the orders could not be read from the database.
+#   Exit codes: 0 done; 1 compare's flash sale oversold; 2 bad usage; 3 order service unreachable; 4 the orders
+#   could not be read from the database; 5 compare, but the platform lacks a way: no dual-write endpoint (start it
+#   with SPRING_PROFILES_ACTIVE=chaos) or no outbox (an order service older than the outbox); 6 compare's
+#   flash-sale phase failed (sale refused, say). 1, 4, 6: figures written.
 # Order service: 127.0.0.1:TXLAB_ORDER_PORT (8081 by default); inventory: TXLAB_INVENTORY_PORT (8082).
 source "$(dirname "$0")/lib.sh"
 
-PROFILES="flash, constant, step-up, sale, mixed"
+PROFILES="flash, constant, step-up, sale, mixed, compare"
 
 usage() { # EXIT_CODE
   say "usage: scripts/load.sh flash [--units N (default 100)] [--buyers N (default 2000, ids from 1001)]" \
       "[--requests-per-buyer N (default 2)] [--concurrency N (default 32)] [--product ID (default 6)]"
-  say "       scripts/load.sh constant|step-up|sale|mixed [--rate N] [--workers N (default 64)]" \
+  say "       scripts/load.sh constant|step-up|sale|mixed|compare [--rate N] [--workers N (default 64)]" \
       "[--duration S] [--step N] [--step-seconds S] [--max-rate N] [--slo-ms MS] [--ramp-up S] [--hold S]" \
-      "[--ramp-down S] (scripts/load.sh constant --help: which profile takes which option)"
+      "[--ramp-down S] [--flash-seconds S] [--flash-rate N] [--flash-units N]" \
+      "(scripts/load.sh constant --help: which profile takes which option; orders: 1 unit of product 7" \
+      "from users 100001..150000 in turn)"
   exit "$1"
 }
 
@@ -67,7 +85,7 @@ open_model() {
 
 case "${1:-}" in
   flash) ;;
-  constant|step-up|sale|mixed) open_model "$@" ;;
+  constant|step-up|sale|mixed|compare) open_model "$@" ;;
   -h|--help) usage 0 ;;
   "") say "no load profile given; the profiles are $PROFILES" >&2; usage 2 >&2 ;;
   *) say "no load profile '$1'; the profiles are $PROFILES" >&2; usage 2 >&2 ;;

@@ -35,7 +35,9 @@ public final class FaultPointCatalogue {
             new Point("before-reply", "a participant decided, before it sends its reply half message", PARTICIPANTS),
             new Point("compensate", "inside a cancel's DB transaction, before anything is undone", PARTICIPANTS),
             new Point("between-commit-and-send", "the unsafe dual write: the order committed, its plain message not "
-                    + "yet sent", Set.of("order")));
+                    + "yet sent", Set.of("order")),
+            new Point("outbox-relay", "the outbox relay claimed a batch of unsent rows, before sending it (a throw "
+                    + "fails the batch: its rows stay unsent)", Set.of("order")));
 
     private FaultPointCatalogue() {
     }

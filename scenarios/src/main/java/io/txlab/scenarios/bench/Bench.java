@@ -5,18 +5,25 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.txlab.scenarios.load.FlashApi;
+
 /**
  * One benchmark run: sends the profile's requests on schedule, then waits for the accepted orders to settle
- * and reads their timestamps, and measures the CPU the platform spent meanwhile. Prints nothing.
+ * and reads their timestamps, and measures the CPU the platform spent meanwhile; for compare, then the flash-sale
+ * phase. Prints nothing: progress lines go to a consumer.
  */
 public final class Bench {
 
-    /** Where the platform is and how to measure it. */
-    public record Target(BenchApi api, OrderDatabase database, Path runDir, long clockTicks, Duration settleLimit) {
+    /** Where the platform is and how to measure it; {@code adminToken} empty when there is none (no flash phase). */
+    public record Target(BenchApi api, OrderDatabase database, Path runDir, long clockTicks, Duration settleLimit,
+                         Optional<String> adminToken) {
     }
 
     private final Target target;
@@ -25,38 +32,82 @@ public final class Bench {
         this.target = target;
     }
 
-    public BenchResult run(BenchOptions options, Consumer<OpenLoop.Progress> progress) {
+    public BenchResult run(BenchOptions options, Consumer<String> progressLines) {
         Schedule schedule = Schedule.of(options);
-        RequestMix mix = new RequestMix(options.profile() == Profile.MIXED);
+        RequestMix mix = RequestMix.of(options.profile());
         Recording recording = new Recording();
         ProcessCpu cpu = new ProcessCpu(target.runDir(), Path.of("/proc"), target.clockTicks());
         String startedAt = Instant.now().toString();
         ProcessCpu.Sample before = cpu.sample();
-        long elapsedNanos = new OpenLoop(schedule, mix, options.workers())
-                .run(new Requests(target.api(), mix, recording)::perform, recording, progress);
+        long elapsedNanos = new OpenLoop(schedule, mix, options.workers()).run(
+                new Requests(target.api(), mix, recording)::perform, recording,
+                progress -> progressLines.accept(ConsoleText.progress(progress)));
         List<String> notes = new ArrayList<>(before.notes());
-        ConsistencyReader.Consistency consistency = consistency(recording.acceptedOrderIds(), notes);
+        boolean compare = options.profile() == Profile.COMPARE;
+        Map<PublishingWay, List<String>> orderIds = orderIdsByWay(recording, compare);
+        ConsistencyReader.Grouped<PublishingWay> consistency = consistency(orderIds, notes);
         List<ProcessCpu.Usage> usage = cpu.usage(before, cpu.sample(), recording.acceptedOrderIds().size());
         List<Steps.Step> steps = Steps.of(schedule, recording);
-        BenchResult.Figures figures = figures(options, schedule, recording, elapsedNanos, consistency, usage);
+        BenchResult.Figures figures = figures(options, schedule, recording, elapsedNanos,
+                consistency == null ? null : consistency.all(), usage);
         Steps.Step knee = options.profile() == Profile.STEP_UP
                 ? Steps.knee(steps, options.sloMillis()).orElse(null) : null;
+        List<WayFigures> ways = compare ? Comparison.of(figures.ordersOffered(), figures.elapsedSeconds(),
+                answers(recording), consistency == null ? Map.of() : consistency.groups()) : List.of();
+        FlashReport flash = compare ? flash(options, progressLines, notes) : null;
         return new BenchResult(options, startedAt, target.api().orderUrl(), Runtime.getRuntime().availableProcessors(),
-                figures, steps, knee, recording.timeSeries(), notes);
+                figures, ways, flash, steps, knee, recording.timeSeries(), notes);
     }
 
-    private ConsistencyReader.Consistency consistency(List<String> orderIds, List<String> notes) {
+    private static Map<PublishingWay, List<String>> orderIdsByWay(Recording recording, boolean compare) {
+        Map<PublishingWay, List<String>> ids = new EnumMap<>(PublishingWay.class);
+        for (PublishingWay way : compare ? PublishingWay.values() : new PublishingWay[] {PublishingWay.TRANSACTIONAL}) {
+            ids.put(way, recording.answers(way).acceptedIds());
+        }
+        return ids;
+    }
+
+    private static Map<PublishingWay, Recording.WayAnswers> answers(Recording recording) {
+        Map<PublishingWay, Recording.WayAnswers> answers = new EnumMap<>(PublishingWay.class);
+        for (PublishingWay way : PublishingWay.values()) {
+            answers.put(way, recording.answers(way));
+        }
+        return answers;
+    }
+
+    private ConsistencyReader.Grouped<PublishingWay> consistency(Map<PublishingWay, List<String>> orderIds,
+                                                                List<String> notes) {
         try {
-            ConsistencyReader.Consistency consistency =
+            ConsistencyReader.Grouped<PublishingWay> consistency =
                     new ConsistencyReader(target.database(), target.settleLimit()).read(orderIds);
-            if (!consistency.settled()) {
-                notes.add(consistency.pending() + " order(s) still PENDING after " + target.settleLimit().toSeconds()
-                        + " s: time to consistency covers the confirmed ones only");
+            if (!consistency.all().settled()) {
+                notes.add(consistency.all().pending() + " order(s) still PENDING after "
+                        + target.settleLimit().toSeconds() + " s: time to consistency covers the confirmed ones only");
             }
             return consistency;
         } catch (SQLException e) {
             notes.add("could not read the orders from " + target.database() + ": " + e.getMessage());
             return null;
+        }
+    }
+
+    private FlashReport flash(BenchOptions options, Consumer<String> progressLines, List<String> notes) {
+        if (options.flash().seconds() == 0) {
+            return FlashReport.skipped("--flash-seconds 0");
+        }
+        if (target.adminToken().isEmpty()) {
+            String reason = "no admin token to create the sale with (set TXLAB_ADMIN_TOKEN, or keep it in "
+                    + target.runDir().resolve("admin-token") + ")";
+            progressLines.accept("flash-sale phase skipped: " + reason);
+            notes.add("flash-sale phase skipped: " + reason);
+            return FlashReport.skipped(reason);
+        }
+        FlashApi api = new FlashApi(target.api().orderUrl(), target.adminToken().get());
+        try {
+            return new FlashSalePhase(api, options.workers(), target.settleLimit()).run(options.flash(), progressLines);
+        } catch (FlashApi.UnexpectedAnswer | FlashApi.Unreachable e) {
+            notes.add("flash-sale phase failed: " + e.getMessage());
+            return FlashReport.failed(e.getMessage());
         }
     }
 
@@ -89,10 +140,15 @@ public final class Bench {
         }
 
         private OpenLoop.Result order(int orderNumber) {
-            BenchApi.Answer answer = api.placeOrder(UUID.randomUUID().toString(), mix.user(orderNumber),
-                    mix.product(orderNumber));
-            return answer.status() == 202 && !answer.orderId().isEmpty() ? OpenLoop.Result.ok(answer.orderId())
-                    : OpenLoop.Result.failed("HTTP " + answer.status());
+            PublishingWay way = mix.way(orderNumber);
+            try {
+                BenchApi.Answer answer = api.placeOrder(way, UUID.randomUUID().toString(), mix.user(orderNumber),
+                        mix.product(orderNumber));
+                return (answer.status() / 100 == 2 && !answer.orderId().isEmpty() ? OpenLoop.Result.ok(answer.orderId())
+                        : OpenLoop.Result.failed("HTTP " + answer.status())).by(way);
+            } catch (BenchApi.NoAnswer e) {
+                return OpenLoop.Result.failed(e.kind()).by(way);
+            }
         }
 
         private static OpenLoop.Result read(BenchApi.Answer answer) {

@@ -54,12 +54,21 @@ public final class BenchApi {
         return orderUrl;
     }
 
-    public Answer placeOrder(String requestId, long userId, long productId) {
-        String body = JSON.writeValueAsString(Map.of("requestId", requestId, "userId", userId,
-                "productId", productId, "quantity", 1));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/orders"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-        return new Answer(response.statusCode(), response.statusCode() == 202 ? orderId(response.body()) : "");
+    /** One unit, placed the given way; the order id with any 2xx. */
+    public Answer placeOrder(PublishingWay way, String requestId, long userId, long productId) {
+        HttpResponse<String> response = post(way, JSON.writeValueAsString(Map.of("requestId", requestId,
+                "userId", userId, "productId", productId, "quantity", 1)));
+        return new Answer(response.statusCode(), response.statusCode() / 100 == 2 ? orderId(response.body()) : "");
+    }
+
+    /**
+     * Whether the order service has the endpoint of {@code way}: an empty body is refused (400) where it exists
+     * and never places an order. A 404, or the 405 of the static-resource handler that takes unmapped paths,
+     * means there is no such endpoint (dual write: the platform does not run the chaos profile).
+     */
+    public boolean hasEndpoint(PublishingWay way) {
+        int status = post(way, "{}").statusCode();
+        return status != 404 && status != 405;
     }
 
     public Answer productStock(long productId) {
@@ -68,6 +77,17 @@ public final class BenchApi {
 
     public Answer orderStatus(String orderId) {
         return new Answer(get(orderUrl + "/api/orders/" + orderId).statusCode(), orderId);
+    }
+
+    /**
+     * Whether POST /api/orders knows {@code ?publish=}: since the outbox, an unknown value is a 400
+     * unknown-publish-mode problem; before, the parameter was ignored (and outbox orders would go transactional).
+     * Places no order.
+     */
+    public boolean knowsPublishModes() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/orders?publish=none"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        return response.statusCode() == 400 && field(response.body(), "type").endsWith("unknown-publish-mode");
     }
 
     /** Whether the order service answers at all (any status). */
@@ -81,11 +101,20 @@ public final class BenchApi {
     }
 
     private static String orderId(String body) {
+        return field(body, "orderId");
+    }
+
+    private static String field(String body, String name) {
         try {
-            return JSON.readTree(body).path("orderId").asString("");
+            return JSON.readTree(body).path(name).asString("");
         } catch (JacksonException e) {
             return "";
         }
+    }
+
+    private HttpResponse<String> post(PublishingWay way, String body) {
+        return send(HttpRequest.newBuilder(URI.create(orderUrl + way.path()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> get(String url) {

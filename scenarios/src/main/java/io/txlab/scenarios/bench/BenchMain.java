@@ -8,18 +8,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code scripts/load.sh constant|step-up|sale|mixed [options]}: the open-model benchmark of ordinary orders.
- * Settings from the environment: TXLAB_ORDER_PORT (8081), TXLAB_INVENTORY_PORT (8082), TXLAB_MYSQL_URL/USER/
- * PASSWORD and TXLAB_ORDER_SCHEMA (as the services), TXLAB_RUN_DIR (./.run: pid files in, results to bench/),
- * TXLAB_CLK_TCK (100). The only class here that prints. Exit codes: 0 done; 2 bad usage; 3 order service
- * unreachable; 4 the orders could not be read from the database (the other figures are still written).
+ * {@code scripts/load.sh constant|step-up|sale|mixed|compare [options]}: the open-model benchmark of ordinary
+ * orders. Settings from the environment: TXLAB_ORDER_PORT (8081), TXLAB_INVENTORY_PORT (8082), TXLAB_MYSQL_URL/
+ * USER/PASSWORD and TXLAB_ORDER_SCHEMA (as the services), TXLAB_RUN_DIR (./.run: pid files in, results to bench/),
+ * TXLAB_CLK_TCK (100), TXLAB_ADMIN_TOKEN (else RUN_DIR/admin-token; compare's flash-sale phase). The only class
+ * here that prints. Exit codes: 0 done; 1 compare's flash sale was oversold; 2 bad usage; 3 order service
+ * unreachable; 4 the orders could not be read from the database; 5 compare, but the platform lacks a way: no
+ * dual-write endpoint (not the chaos profile) or no outbox (an older order service); 6 compare's flash-sale phase
+ * failed (sale refused, say). With 1, 4 and 6 the figures are still written.
  */
 public final class BenchMain {
 
     static final int OK = 0;
+    static final int OVERSOLD = 1;
     static final int USAGE = 2;
     static final int UNREACHABLE = 3;
     static final int NO_DATABASE = 4;
+    static final int MISSING_WAY = 5;
+    static final int FLASH_FAILED = 6;
 
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
 
@@ -60,15 +66,25 @@ public final class BenchMain {
                     + " Start it with scripts/up.sh");
             return UNREACHABLE;
         }
+        if (options.profile() == Profile.COMPARE && !hasDualWrite(api)) {
+            err.println("the dual-write endpoint exists only with the chaos profile: start the platform with"
+                    + " SPRING_PROFILES_ACTIVE=chaos scripts/up.sh");
+            return MISSING_WAY;
+        }
+        if (options.profile() == Profile.COMPARE && !hasOutbox(api)) {
+            err.println("the order service at " + orderUrl + " does not know POST /api/orders?publish=outbox (it is"
+                    + " older than the outbox): rebuild and restart the platform");
+            return MISSING_WAY;
+        }
         Path runDir = Path.of(env.getOrDefault("TXLAB_RUN_DIR", ".run"));
         Bench.Target target = new Bench.Target(api, OrderDatabase.fromEnvironment(env), runDir, clockTicks,
-                SETTLE_LIMIT);
+                SETTLE_LIMIT, AdminToken.find(env, runDir));
         return benchmark(options, target, inventoryUrl, runDir);
     }
 
     private int benchmark(BenchOptions options, Bench.Target target, String inventoryUrl, Path runDir) {
         ConsoleText.settings(options, target, inventoryUrl).forEach(out::println);
-        BenchResult result = new Bench(target).run(options, progress -> out.println(ConsoleText.progress(progress)));
+        BenchResult result = new Bench(target).run(options, out::println);
         ResultFiles.Paths paths = new ResultFiles(runDir.resolve("bench")).write(result, LocalDateTime.now());
         out.println();
         MarkdownReport.lines(result).forEach(out::println);
@@ -76,7 +92,34 @@ public final class BenchMain {
         out.println("JSON     " + paths.json().toAbsolutePath());
         out.println("Markdown " + paths.markdown().toAbsolutePath());
         out.println("HTML     " + paths.html().toAbsolutePath());
-        return result.figures().consistency() == null ? NO_DATABASE : OK;
+        return exitCode(result);
+    }
+
+    /** A service that stops answering now is unreachable all the same. */
+    private static boolean hasDualWrite(BenchApi api) {
+        try {
+            return api.hasEndpoint(PublishingWay.DUAL_WRITE);
+        } catch (BenchApi.NoAnswer e) {
+            return true;
+        }
+    }
+
+    private static boolean hasOutbox(BenchApi api) {
+        try {
+            return api.knowsPublishModes();
+        } catch (BenchApi.NoAnswer e) {
+            return true;
+        }
+    }
+
+    static int exitCode(BenchResult result) {
+        if (result.flash() != null && result.flash().oversold()) {
+            return OVERSOLD;
+        }
+        if (result.figures().consistency() == null) {
+            return NO_DATABASE;
+        }
+        return result.flash() != null && result.flash().status().equals("failed") ? FLASH_FAILED : OK;
     }
 
     private static int port(Map<String, String> env, String name, String fallback) {

@@ -9,25 +9,35 @@ import java.util.Set;
 /**
  * The settings of {@code scripts/load.sh PROFILE [options]}: {@code --name N} or {@code --name=N}, each at most
  * once, and only the options that the profile uses. {@code rate} is orders/s (constant), the start rate (step-up),
- * the peak (sale), or all requests/s, a tenth of them orders (mixed).
+ * the peak (sale), all requests/s, a tenth of them orders (mixed), or orders/s of all three ways together
+ * (compare). {@code flash} is compare's flash-sale phase ({@code seconds} 0: none).
  */
 public record BenchOptions(Profile profile, int rate, int durationSeconds, int step, int stepSeconds, int maxRate,
-                           int sloMillis, int rampUpSeconds, int holdSeconds, int rampDownSeconds, int workers) {
+                           int sloMillis, int rampUpSeconds, int holdSeconds, int rampDownSeconds, int workers,
+                           FlashPhase flash) {
+
+    /** Purchases at {@code rate}/s, open model, for {@code seconds}, at a sale of {@code units}. */
+    public record FlashPhase(int seconds, int rate, int units) {
+    }
 
     public static final String USAGE = """
-            usage: scripts/load.sh constant|step-up|sale|mixed [options]
+            usage: scripts/load.sh constant|step-up|sale|mixed|compare [options]
               all:      [--rate N] [--workers N (default 64)]
               constant: --rate orders/s (default 100) [--duration S (default 30)]
               step-up:  --rate start (default 50) [--step N (default 50)] [--step-seconds S (default 10)]
                         [--max-rate N (default 500)] [--slo-ms MS (default 1000)]
               sale:     --rate peak orders/s (default 100) [--ramp-up S (default 10)] [--hold S (default 20)]
                         [--ramp-down S (default 10)]
-              mixed:    --rate requests/s, 10 % orders (default 100) [--duration S (default 30)]""";
+              mixed:    --rate requests/s, 10 % orders (default 100) [--duration S (default 30)]
+              compare:  --rate orders/s, the ways in turn (default 150) [--duration S (default 30)]
+                        [--flash-seconds S (default 10, 0: no flash phase)] [--flash-rate purchases/s (default 400)]
+                        [--flash-units N (default 500)]
+              orders:   1 unit of product 7 from users 100001..150000 in turn""";
 
     private static final Set<Profile> ALL = EnumSet.allOf(Profile.class);
     private static final List<Option> OPTIONS = List.of(
             new Option("--rate", -1, 1, 100_000, ALL),
-            new Option("--duration", 30, 1, 86_400, EnumSet.of(Profile.CONSTANT, Profile.MIXED)),
+            new Option("--duration", 30, 1, 86_400, EnumSet.of(Profile.CONSTANT, Profile.MIXED, Profile.COMPARE)),
             new Option("--step", 50, 1, 100_000, EnumSet.of(Profile.STEP_UP)),
             new Option("--step-seconds", 10, 1, 3_600, EnumSet.of(Profile.STEP_UP)),
             new Option("--max-rate", 500, 1, 100_000, EnumSet.of(Profile.STEP_UP)),
@@ -35,7 +45,10 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
             new Option("--ramp-up", 10, 1, 3_600, EnumSet.of(Profile.SALE)),
             new Option("--hold", 20, 0, 86_400, EnumSet.of(Profile.SALE)),
             new Option("--ramp-down", 10, 1, 3_600, EnumSet.of(Profile.SALE)),
-            new Option("--workers", 64, 1, 4_096, ALL));
+            new Option("--workers", 64, 1, 4_096, ALL),
+            new Option("--flash-seconds", 10, 0, 3_600, EnumSet.of(Profile.COMPARE)),
+            new Option("--flash-rate", 400, 1, 100_000, EnumSet.of(Profile.COMPARE)),
+            new Option("--flash-units", 500, 1, 1_000_000, EnumSet.of(Profile.COMPARE)));
 
     private record Option(String name, int fallback, int min, int max, Set<Profile> profiles) {
 
@@ -82,17 +95,28 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
     }
 
     private static BenchOptions of(Profile profile, Map<String, Integer> given) {
-        int rate = given.getOrDefault("--rate", profile == Profile.STEP_UP ? 50 : 100);
+        int rate = given.getOrDefault("--rate", switch (profile) {
+            case STEP_UP -> 50;
+            case COMPARE -> 150;
+            default -> 100;
+        });
+        FlashPhase flash = new FlashPhase(profile == Profile.COMPARE ? value(given, "--flash-seconds") : 0,
+                value(given, "--flash-rate"), value(given, "--flash-units"));
         BenchOptions options = new BenchOptions(profile, rate, value(given, "--duration"), value(given, "--step"),
                 value(given, "--step-seconds"), value(given, "--max-rate"), value(given, "--slo-ms"),
                 value(given, "--ramp-up"), value(given, "--hold"), value(given, "--ramp-down"),
-                value(given, "--workers"));
+                value(given, "--workers"), flash);
         if (profile == Profile.STEP_UP && options.maxRate() < rate) {
             throw new IllegalArgumentException("--max-rate (" + options.maxRate() + ") must not be below --rate ("
                     + rate + ")");
         }
         if (profile == Profile.MIXED && rate < 10) {
             throw new IllegalArgumentException("--rate must be at least 10 for mixed (a tenth of the requests are orders)");
+        }
+        int ways = PublishingWay.values().length;
+        if (profile == Profile.COMPARE && (long) rate * options.durationSeconds() < ways) {
+            throw new IllegalArgumentException("compare needs at least " + ways + " orders (--rate x --duration),"
+                    + " one for each way: " + PublishingWay.labels());
         }
         return options;
     }

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 
@@ -34,8 +36,18 @@ final class ConsistencyReader {
         this.settleLimit = settleLimit;
     }
 
+    /** The orders of all groups together, and of each group apart. */
+    record Grouped<K>(Consistency all, Map<K, Consistency> groups) {
+    }
+
     /** Waits (up to the limit) until none of the orders is PENDING, then reads them. */
     Consistency read(List<String> orderIds) throws SQLException {
+        return read(Map.of("all", orderIds)).all();
+    }
+
+    /** Waits (up to the limit) until none of the orders of any group is PENDING, then reads each group. */
+    <K> Grouped<K> read(Map<K, List<String>> groups) throws SQLException {
+        List<String> orderIds = groups.values().stream().flatMap(List::stream).toList();
         try (Connection connection = database.connect()) {
             long waiting = System.nanoTime();
             long pending = pending(connection, orderIds);
@@ -44,7 +56,12 @@ final class ConsistencyReader {
                 pending = pending(connection, orderIds);
             }
             double waited = (System.nanoTime() - waiting) / 1e9;
-            return tally(connection, orderIds, pending == 0, waited);
+            Map<K, Consistency> byGroup = new LinkedHashMap<>();
+            for (Map.Entry<K, List<String>> group : groups.entrySet()) {
+                byGroup.put(group.getKey(), tally(connection, group.getValue(), waited));
+            }
+            return new Grouped<>(groups.size() == 1 ? byGroup.values().iterator().next()
+                    : tally(connection, orderIds, waited), byGroup);
         }
     }
 
@@ -61,8 +78,7 @@ final class ConsistencyReader {
         return pending;
     }
 
-    private static Consistency tally(Connection connection, List<String> orderIds, boolean settled, double waited)
-            throws SQLException {
+    private static Consistency tally(Connection connection, List<String> orderIds, double waited) throws SQLException {
         Tally tally = new Tally();
         for (List<String> batch : batches(orderIds)) {
             try (PreparedStatement query = prepare(connection, "SELECT status, UNIX_TIMESTAMP(created_at),"
@@ -73,7 +89,7 @@ final class ConsistencyReader {
                 }
             }
         }
-        return tally.consistency(settled, waited);
+        return tally.consistency(waited);
     }
 
     private static final class Tally {
@@ -99,9 +115,9 @@ final class ConsistencyReader {
             }
         }
 
-        Consistency consistency(boolean settled, double waited) {
+        Consistency consistency(double waited) {
             double span = lastConfirmed == null ? 0 : lastConfirmed.subtract(firstCreated).doubleValue();
-            return new Consistency(orders, confirmed, cancelled, pending, settled, waited,
+            return new Consistency(orders, confirmed, cancelled, pending, pending == 0, waited,
                     span > 0 ? confirmed / span : 0, LatencySummary.of(micros));
         }
     }

@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The result as a Markdown document: a table of the figures, the steps, the notes. Formats only. */
+/**
+ * The result as a Markdown document: a table of the figures, for compare those of each way and of the flash-sale
+ * phase, the steps, the notes. Formats only.
+ */
 final class MarkdownReport {
 
     private MarkdownReport() {
@@ -24,6 +27,14 @@ final class MarkdownReport {
         lines.add("| figure | value |");
         lines.add("| --- | --- |");
         figures(result).forEach((name, value) -> lines.add("| " + name + " | " + value + " |"));
+        if (!result.ways().isEmpty()) {
+            lines.add("");
+            lines.addAll(CompareReport.ways(result.ways()));
+        }
+        if (result.flash() != null) {
+            lines.add("");
+            lines.addAll(CompareReport.flash(result.flash()));
+        }
         if (result.steps().size() > 1) {
             lines.add("");
             lines.addAll(steps(result));

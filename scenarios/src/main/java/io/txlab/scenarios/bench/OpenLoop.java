@@ -22,14 +22,18 @@ final class OpenLoop {
         Result perform(int i);
     }
 
-    /** {@code orderId} of an accepted order, else empty. */
-    record Result(Optional<String> error, String orderId) {
+    /** {@code orderId} of an accepted order, else empty; {@code way} the order's (transactional for the rest). */
+    record Result(Optional<String> error, String orderId, PublishingWay way) {
         static Result ok(String orderId) {
-            return new Result(Optional.empty(), orderId);
+            return new Result(Optional.empty(), orderId, PublishingWay.TRANSACTIONAL);
         }
 
         static Result failed(String kind) {
-            return new Result(Optional.of(kind), "");
+            return new Result(Optional.of(kind), "", PublishingWay.TRANSACTIONAL);
+        }
+
+        Result by(PublishingWay way) {
+            return new Result(error, orderId, way);
         }
     }
 
@@ -80,7 +84,7 @@ final class OpenLoop {
             result = Result.failed("exception " + e.getClass().getSimpleName());
         }
         long done = System.nanoTime();
-        recording.completed(secondOf(done - start), order, done - due, result.error(), result.orderId());
+        recording.completed(secondOf(done - start), order, done - due, result);
     }
 
     static int secondOf(long offsetNanos) {

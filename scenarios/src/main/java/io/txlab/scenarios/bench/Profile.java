@@ -3,12 +3,16 @@ package io.txlab.scenarios.bench;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The load shapes of {@code scripts/load.sh}; {@code flash} is the separate closed-model benchmark. */
+/**
+ * The load shapes of {@code scripts/load.sh}; {@code flash} is the separate closed-model benchmark. {@code compare}
+ * is a constant rate whose orders take turns among the publishing ways, then a short flash-sale phase.
+ */
 public enum Profile {
     CONSTANT("constant"),
     STEP_UP("step-up"),
     SALE("sale"),
-    MIXED("mixed");
+    MIXED("mixed"),
+    COMPARE("compare");
 
     private final String cliName;
 

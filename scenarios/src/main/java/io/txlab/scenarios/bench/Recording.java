@@ -1,11 +1,13 @@
 package io.txlab.scenarios.bench;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 import org.HdrHistogram.Histogram;
 
@@ -20,17 +22,21 @@ final class Recording {
     record Window(long offeredOrders, long acceptedOrders, long errors, LatencySummary orderLatency) {
     }
 
+    /** The answers to one way's orders: its accepted orders' ids, the latency of all its orders, its errors. */
+    record WayAnswers(List<String> acceptedIds, LatencySummary latency, Map<String, Long> errorsByKind) {
+    }
+
     /** Totals for the progress line. */
     record Totals(long offeredOrders, long acceptedOrders, long dispatched, long completed, long errors) {
     }
 
     static final long LATE_NANOS = 100_000_000L;
 
-    private final Histogram orderMicros = LatencySummary.newHistogram();
+    private final Tally orders = new Tally();
+    private final Map<PublishingWay, Tally> ordersByWay = new EnumMap<>(PublishingWay.class);
     private final Histogram readMicros = LatencySummary.newHistogram();
     private final TreeMap<Integer, SecondStats> seconds = new TreeMap<>();
     private final Map<String, Long> errorsByKind = new TreeMap<>();
-    private final List<String> acceptedOrderIds = new ArrayList<>();
     private long offeredOrders;
     private long dispatched;
     private long completed;
@@ -49,20 +55,25 @@ final class Recording {
         late += lateNanos > LATE_NANOS ? 1 : 0;
     }
 
-    /** {@code error} is empty when the request got the answer it should (202 for an order, 200 for a read). */
-    synchronized void completed(int second, boolean order, long latencyNanos, Optional<String> error, String orderId) {
+    /** The result's error is empty when the request got the answer it should (2xx for an order, 200 for a read). */
+    synchronized void completed(int second, boolean order, long latencyNanos, OpenLoop.Result result) {
         long micros = Math.max(0, latencyNanos / 1000);
+        Optional<String> error = result.error();
         SecondStats stats = second(second);
         completed++;
-        (order ? orderMicros : readMicros).recordValue(micros);
         (order ? stats.orderMicros : stats.readMicros).recordValue(micros);
+        if (order) {
+            orders.add(micros, error, result.orderId());
+            ordersByWay.computeIfAbsent(result.way(), way -> new Tally()).add(micros, error, result.orderId());
+        } else {
+            readMicros.recordValue(micros);
+        }
         if (error.isPresent()) {
             errors++;
             stats.errors++;
             errorsByKind.merge(error.get(), 1L, Long::sum);
         } else if (order) {
             stats.acceptedOrders++;
-            acceptedOrderIds.add(orderId);
         } else {
             stats.okReads++;
         }
@@ -70,12 +81,12 @@ final class Recording {
 
     /** An order accepted earlier in the run, if there is one yet. */
     synchronized Optional<String> randomAcceptedOrder() {
-        return acceptedOrderIds.isEmpty() ? Optional.empty()
-                : Optional.of(acceptedOrderIds.get(ThreadLocalRandom.current().nextInt(acceptedOrderIds.size())));
+        List<String> ids = orders.acceptedIds();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
     }
 
     synchronized Totals totals() {
-        return new Totals(offeredOrders, acceptedOrderIds.size(), dispatched, completed, errors);
+        return new Totals(offeredOrders, orders.accepted(), dispatched, completed, errors);
     }
 
     synchronized Window window(int fromSecond, int toSecond) {
@@ -102,7 +113,22 @@ final class Recording {
     }
 
     synchronized LatencySummary orderLatency() {
-        return LatencySummary.of(orderMicros);
+        return orders.latency();
+    }
+
+    synchronized LatencySummary acceptedOrderLatency() {
+        return orders.acceptedLatency();
+    }
+
+    /** Of the orders that failed with an error kind {@code kinds} accepts. */
+    synchronized LatencySummary failedOrderLatency(Predicate<String> kinds) {
+        return orders.failedLatency(kinds);
+    }
+
+    /** What the orders of one way got back: none if it sent none. */
+    synchronized WayAnswers answers(PublishingWay way) {
+        Tally tally = ordersByWay.getOrDefault(way, new Tally());
+        return new WayAnswers(List.copyOf(tally.acceptedIds()), tally.latency(), tally.errorsByKind());
     }
 
     synchronized LatencySummary readLatency() {
@@ -114,7 +140,7 @@ final class Recording {
     }
 
     synchronized List<String> acceptedOrderIds() {
-        return List.copyOf(acceptedOrderIds);
+        return List.copyOf(orders.acceptedIds());
     }
 
     synchronized long late() {

@@ -3,19 +3,24 @@ package io.txlab.scenarios.bench;
 /**
  * What request {@code i} of a run is: a pure function of its index. Every profile but mixed sends only orders;
  * mixed sends an order as every tenth request and reads otherwise, alternating a product's stock and the status
- * of an earlier order. Order {@code k} comes from user 1001 + k mod 2000, so consecutive orders are from distinct
- * users and each funded user (1,000.00) buys in turn; products 6 (stock 100,000) and 4 (stock 5,000) take turns
- * by round of 2,000 orders, so neither stock nor a user's balance runs out in runs of a few ten thousand orders.
+ * of an earlier order. Order {@code k} is one unit of product 7 (1.00, stock 100,000,000) from user
+ * 100001 + k mod 50,000 (1,000,000.00 each), so consecutive orders are from distinct users and neither the stock
+ * nor a balance runs out, run after run. Orders go the transactional way but in compare, where the publishing
+ * ways take turns.
  */
-public record RequestMix(boolean mixed) {
+public record RequestMix(boolean mixed, boolean rotateWays) {
 
     public enum Kind { ORDER, STOCK_READ, STATUS_READ }
 
-    public static final long FIRST_USER = 1001;
-    public static final int USERS = 2000;
+    public static final long FIRST_USER = 100_001;
+    public static final int USERS = 50_000;
+    public static final long PRODUCT = 7;
     private static final int ORDER_EVERY = 10;
-    private static final long[] PRODUCTS = {6, 4};
-    private static final int READ_PRODUCTS = 6;
+    private static final int READ_PRODUCTS = 7;
+
+    public static RequestMix of(Profile profile) {
+        return new RequestMix(profile == Profile.MIXED, profile == Profile.COMPARE);
+    }
 
     public Kind kind(int i) {
         if (!mixed || i % ORDER_EVERY == 0) {
@@ -34,7 +39,11 @@ public record RequestMix(boolean mixed) {
     }
 
     public long product(int orderNumber) {
-        return PRODUCTS[(orderNumber / USERS) % PRODUCTS.length];
+        return PRODUCT;
+    }
+
+    public PublishingWay way(int orderNumber) {
+        return rotateWays ? PublishingWay.inTurn(orderNumber) : PublishingWay.TRANSACTIONAL;
     }
 
     /** Spreads the stock reads over every product. */

@@ -43,8 +43,8 @@ public final class Schedule {
     public static Schedule of(BenchOptions options) {
         List<Segment> segments = new ArrayList<>();
         switch (options.profile()) {
-            case CONSTANT, MIXED -> segments.add(new Segment(options.profile().cliName(), options.durationSeconds(),
-                    options.rate(), options.rate()));
+            case CONSTANT, MIXED, COMPARE -> segments.add(new Segment(options.profile().cliName(),
+                    options.durationSeconds(), options.rate(), options.rate()));
             case STEP_UP -> {
                 for (int rate = options.rate(); rate <= options.maxRate(); rate += options.step()) {
                     segments.add(new Segment("step " + (segments.size() + 1) + " at " + rate + "/s",

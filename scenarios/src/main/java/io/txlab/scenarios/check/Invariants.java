@@ -14,6 +14,12 @@ final class Invariants {
 
     private static final Snapshot.Moves NONE = new Snapshot.Moves(0, 0, 0, 0);
 
+    /**
+     * How long a committed outbox row may wait for the relay: it is woken by the commit and polls every 0.1 s,
+     * so 30 s leaves room for a broker outage's backoff (at most 5 s between tries) and a restart.
+     */
+    static final Duration OUTBOX_GRACE = Duration.ofSeconds(30);
+
     private final Duration pendingDeadline;
     private final Instant ordersFrom;
 
@@ -30,7 +36,22 @@ final class Invariants {
                 books("money-books-balance", "per account: initial balance = balance + net charged; never negative",
                         snapshot.accounts(), "user "),
                 eachEffectOnce(snapshot), noEffectWithoutOrder(snapshot), everyOrderPublished(snapshot),
-                noStalePending(snapshot), flashSaleBooks(snapshot));
+                noStalePending(snapshot), flashSaleBooks(snapshot), outboxDrained(snapshot));
+    }
+
+    /** The outbox's half of "the event will go out": the relay really sends each committed row, in time. */
+    private static InvariantResult outboxDrained(Snapshot snapshot) {
+        String description = "no outbox row left unsent longer than " + OUTBOX_GRACE.toSeconds() + " s";
+        Snapshot.Outbox outbox = snapshot.outbox();
+        if (!outbox.present() || outbox.rows() == 0) {
+            return InvariantResult.skipped("outbox-drained", description, outbox.present()
+                    ? "no order published through the outbox yet" : "no outbox_event table (order schema before V8)");
+        }
+        List<String> violations = outbox.unsent().stream()
+                .filter(row -> row.createdAt().plus(OUTBOX_GRACE).isBefore(snapshot.readAt()))
+                .map(row -> row.orderId() + " (outbox row " + row.id() + " unsent since " + row.createdAt() + ")")
+                .toList();
+        return InvariantResult.of("outbox-drained", description, outbox.rows(), violations);
     }
 
     /** Zero oversell, one unit per user, and the sale's own books. Redis is compared by reconciliation, not here. */

@@ -7,11 +7,12 @@ import java.util.Set;
 
 /**
  * What the three schemas say, read once: the orders, each order's stock and money movements, the books
- * of every product and account, and the orders whose OrderCreated committed in the order service's tx_log.
+ * of every product and account, the orders whose OrderCreated committed with them (in the order service's
+ * tx_log, or as an outbox row), and the outbox rows not sent yet.
  */
 record Snapshot(Map<String, Order> orders, Map<String, Moves> stock, Map<String, Moves> money,
                 List<Book> products, List<Book> accounts, Set<String> repeatedMovements, Set<String> published,
-                Instant readAt, List<Sale> sales) {
+                Instant readAt, List<Sale> sales, Outbox outbox) {
 
     record Order(String orderId, String status, int quantity, long amountCents, Instant createdAt) {
     }
@@ -42,6 +43,21 @@ record Snapshot(Map<String, Order> orders, Map<String, Moves> stock, Map<String,
      */
     record Sale(String saleId, int units, int holding, int confirmed, int mostPerUser, int allocated, int remaining,
                 int netSold) {
+    }
+
+    /**
+     * The order schema's outbox_event table.
+     *
+     * @param present false for an order schema from before the outbox (V8)
+     * @param rows    its rows, sent or not
+     * @param unsent  the rows not sent yet
+     */
+    record Outbox(boolean present, long rows, List<Unsent> unsent) {
+
+        static final Outbox ABSENT = new Outbox(false, 0, List.of());
+    }
+
+    record Unsent(long id, String orderId, Instant createdAt) {
     }
 
     long count(String status) {

@@ -47,7 +47,8 @@ final class SnapshotReader {
                             FROM account a LEFT JOIN payment_movement m ON m.user_id = a.user_id
                             GROUP BY a.user_id, a.initial_balance_cents, a.balance_cents
                             """),
-                    repeated, published(order), Instant.now(), FlashSales.read(order, inventory));
+                    repeated, published(order), Instant.now(), FlashSales.read(order, inventory),
+                    OutboxRows.read(order));
         }
     }
 
@@ -96,9 +97,12 @@ final class SnapshotReader {
         return books;
     }
 
-    /** Rows written before the tx_log had an event type (V4) can only be OrderCreated ones. */
+    /**
+     * Through a half message (tx_log) or the outbox. Rows written before the tx_log had an event type (V4) can
+     * only be OrderCreated ones.
+     */
     private static Set<String> published(Connection db) throws SQLException {
-        Set<String> published = new HashSet<>();
+        Set<String> published = OutboxRows.published(db);
         try (PreparedStatement query = db.prepareStatement("""
                 SELECT order_id FROM tx_log
                 WHERE status = 'COMMITTED' AND (event_type = 'OrderCreated' OR event_type IS NULL)

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,25 +16,36 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The order service's flash-sale API, as the benchmark uses it. Thread-safe: the workers share one. */
-final class FlashApi {
+/**
+ * The order service's flash-sale API, as the benchmarks use it (scripts/load.sh flash, and compare's flash phase).
+ * Thread-safe: the workers share one.
+ */
+public final class FlashApi {
 
     /** The order service did not answer at all. */
-    static final class Unreachable extends RuntimeException {
+    public static final class Unreachable extends RuntimeException {
         Unreachable(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
     /** It answered, but not as the contract says (or refused what the benchmark needs). */
-    static final class UnexpectedAnswer extends RuntimeException {
+    public static final class UnexpectedAnswer extends RuntimeException {
         UnexpectedAnswer(String message) {
             super(message);
         }
     }
 
     /** GET /api/flash-sales/{saleId}: the sale's units, what Redis still admits, its orders by status. */
-    record SaleState(int units, long redisRemaining, int pending, int confirmed, int cancelled) {
+    public record SaleState(int units, long redisRemaining, int pending, int confirmed, int cancelled) {
+    }
+
+    /** A sale just created, open from {@code startsAt} to {@code endsAt}. */
+    public record Sale(String saleId, Instant startsAt, Instant endsAt) {
+    }
+
+    /** The sale once none of its orders was pending ({@code settled}), or when the wait's limit passed. */
+    public record Settled(SaleState state, boolean settled, long waitedNanos) {
     }
 
     private record Reply(int status, String body) {
@@ -64,6 +76,7 @@ final class FlashApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern SALE_ID = Pattern.compile("[A-Za-z0-9._~-]+");
+    private static final long SETTLE_POLL_MILLIS = 500;
 
     private final String orderUrl;
     private final String adminToken;
@@ -72,9 +85,17 @@ final class FlashApi {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    FlashApi(String orderUrl, String adminToken) {
+    public FlashApi(String orderUrl, String adminToken) {
         this.orderUrl = orderUrl;
         this.adminToken = adminToken;
+    }
+
+    /** A sale of {@code units} open from a second ago for {@code length}, so that its first purchase is on time. */
+    public Sale openSale(long productId, int units, Duration length) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant startsAt = now.minusSeconds(1);
+        Instant endsAt = now.plus(length);
+        return new Sale(createSale(productId, units, startsAt, endsAt), startsAt, endsAt);
     }
 
     /** POST /api/flash-sales with the admin token; the new sale's id. */
@@ -100,7 +121,7 @@ final class FlashApi {
      * POST /api/flash-sales/{saleId}/purchases with a new requestId: one click, never a retry.
      * @throws UnexpectedAnswer for a status outside the contract; Unreachable when there is no answer
      */
-    Outcome purchase(String saleId, long userId) {
+    public Outcome purchase(String saleId, long userId) {
         Reply reply = send(post("/api/flash-sales/" + saleId + "/purchases",
                 Map.of("requestId", UUID.randomUUID().toString(), "userId", userId)));
         if (reply.status() == 202) {
@@ -111,6 +132,17 @@ final class FlashApi {
             throw new UnexpectedAnswer(reply.describe());
         }
         return outcome;
+    }
+
+    /** Polls the sale until none of its orders is pending, at most for {@code limit}. */
+    public Settled awaitSettled(String saleId, Duration limit) {
+        long settling = System.nanoTime();
+        SaleState state = sale(saleId);
+        while (state.pending() > 0 && System.nanoTime() - settling < limit.toNanos()) {
+            pause();
+            state = sale(saleId);
+        }
+        return new Settled(state, state.pending() == 0, System.nanoTime() - settling);
     }
 
     SaleState sale(String saleId) {
@@ -130,6 +162,15 @@ final class FlashApi {
             throw new UnexpectedAnswer("the sale's state has no number " + field + ": " + parent);
         }
         return value.asLong();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(SETTLE_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sale to settle", e);
+        }
     }
 
     private HttpRequest.Builder post(String path, Map<String, Object> body) {

@@ -2,8 +2,6 @@ package io.txlab.scenarios.load;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +23,6 @@ public final class FlashLoadMain {
 
     private static final Duration SALE_LENGTH = Duration.ofMinutes(10);
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
-    private static final long SETTLE_POLL_MILLIS = 500;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -79,35 +76,18 @@ public final class FlashLoadMain {
     }
 
     private int benchmark(LoadOptions options, FlashApi api, String orderUrl) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant startsAt = now.minusSeconds(1);
-        Instant endsAt = now.plus(SALE_LENGTH);
-        String saleId = api.createSale(options.productId(), options.units(), startsAt, endsAt);
+        FlashApi.Sale sale = api.openSale(options.productId(), options.units(), SALE_LENGTH);
         LoadReport.settings(options, Runtime.getRuntime().availableProcessors(), orderUrl).forEach(out::println);
-        out.println(LoadReport.sale(saleId, startsAt, endsAt));
+        out.println(LoadReport.sale(sale.saleId(), sale.startsAt(), sale.endsAt()));
 
-        FlashLoad.Result result = new FlashLoad(options, userId -> api.purchase(saleId, userId))
+        FlashLoad.Result result = new FlashLoad(options, userId -> api.purchase(sale.saleId(), userId))
                 .run(progress -> out.println(LoadReport.progress(progress)));
         LoadReport.results(result).forEach(out::println);
 
-        long settling = System.nanoTime();
-        FlashApi.SaleState state = api.sale(saleId);
-        while (state.pending() > 0 && System.nanoTime() - settling < settleLimit.toNanos()) {
-            pause();
-            state = api.sale(saleId);
-        }
-        LoadReport.settled(state, state.pending() == 0, System.nanoTime() - settling).forEach(out::println);
-        boolean oversold = state.confirmed() > options.units();
+        FlashApi.Settled settled = api.awaitSettled(sale.saleId(), settleLimit);
+        LoadReport.settled(settled.state(), settled.settled(), settled.waitedNanos()).forEach(out::println);
+        boolean oversold = settled.state().confirmed() > options.units();
         out.println(LoadReport.oversold(oversold));
         return oversold ? OVERSOLD : OK;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(SETTLE_POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the sale to settle", e);
-        }
     }
 }

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** What became of one purchase: from its HTTP status and, for a 409, the end of the problem's {@code type}. */
-enum Outcome {
+public enum Outcome {
     ACCEPTED("accepted (202)"),
     SOLD_OUT("sold-out (409)"),
     ALREADY_BOUGHT("already-bought (409)"),
@@ -14,7 +14,7 @@ enum Outcome {
     ERROR("errors (other status, I/O, timeout)");
 
     /** The refusals the contract foresees: every 409 and the 429. */
-    static final Set<Outcome> REJECTED = EnumSet.of(SOLD_OUT, ALREADY_BOUGHT, OTHER_CONFLICT, RATE_LIMITED);
+    public static final Set<Outcome> REJECTED = EnumSet.of(SOLD_OUT, ALREADY_BOUGHT, OTHER_CONFLICT, RATE_LIMITED);
 
     private final String label;
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 class BenchMainTest {
@@ -20,7 +22,8 @@ class BenchMainTest {
     @Test
     void helpPrintsTheUsage() {
         assertThat(main.run(new String[] {"--help"}, Map.of())).isEqualTo(BenchMain.OK);
-        assertThat(out()).contains("usage: scripts/load.sh constant|step-up|sale|mixed", "--slo-ms", "--ramp-down");
+        assertThat(out()).contains("usage: scripts/load.sh constant|step-up|sale|mixed|compare", "--slo-ms",
+                "--ramp-down", "--flash-seconds");
     }
 
     @Test
@@ -49,6 +52,42 @@ class BenchMainTest {
         assertThat(main.run(new String[] {"constant", "--duration", "1"}, Map.of("TXLAB_ORDER_PORT", Integer.toString(port))))
                 .isEqualTo(BenchMain.UNREACHABLE);
         assertThat(err()).contains("cannot reach the order service at http://127.0.0.1:" + port, "scripts/up.sh");
+    }
+
+    @Test
+    void compareWithoutTheDualWriteEndpointExits5AndSaysToStartTheChaosProfile() throws Exception {
+        assertThat(compareAgainst(Map.of("/api/unsafe", 404))).isEqualTo(BenchMain.MISSING_WAY);
+
+        assertThat(err()).isEqualTo("the dual-write endpoint exists only with the chaos profile: start the platform"
+                + " with SPRING_PROFILES_ACTIVE=chaos scripts/up.sh" + System.lineSeparator());
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void compareAgainstAnOrderServiceOlderThanTheOutboxExits5Too() throws Exception {
+        assertThat(compareAgainst(Map.of("/api/unsafe", 400, "/api/orders", 400))).isEqualTo(BenchMain.MISSING_WAY);
+
+        assertThat(err()).contains("does not know POST /api/orders?publish=outbox", "rebuild and restart")
+                .doesNotContain("Exception");
+    }
+
+    /** A platform that answers {@code statuses} by path prefix, 200 elsewhere, with no problem type. */
+    private int compareAgainst(Map<String, Integer> statuses) throws Exception {
+        HttpServer platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        platform.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            exchange.sendResponseHeaders(statuses.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(200), -1);
+            exchange.close();
+        });
+        platform.start();
+        try {
+            return main.run(new String[] {"compare", "--duration", "1"},
+                    Map.of("TXLAB_ORDER_PORT", Integer.toString(platform.getAddress().getPort())));
+        } finally {
+            platform.stop(0);
+        }
     }
 
     private String out() {

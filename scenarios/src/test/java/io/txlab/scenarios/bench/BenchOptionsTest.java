@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
 
+    private static final BenchOptions.FlashPhase NO_FLASH = new BenchOptions.FlashPhase(0, 400, 500);
+
     @Test
     void eachProfileHasItsDefaults() {
         assertThat(BenchOptions.parse("constant"))
-                .isEqualTo(new BenchOptions(Profile.CONSTANT, 100, 30, 50, 10, 500, 1000, 10, 20, 10, 64));
+                .isEqualTo(new BenchOptions(Profile.CONSTANT, 100, 30, 50, 10, 500, 1000, 10, 20, 10, 64, NO_FLASH));
         assertThat(BenchOptions.parse("step-up").rate()).isEqualTo(50);
         assertThat(BenchOptions.parse("step-up").peakOrderRate()).isEqualTo(500);
         assertThat(BenchOptions.parse("sale").rate()).isEqualTo(100);
@@ -22,7 +24,7 @@ class BenchOptionsTest {
         BenchOptions options = BenchOptions.parse("step-up", "--rate", "20", "--step=10", "--step-seconds", "5",
                 "--max-rate=100", "--slo-ms", "250", "--workers", "16");
 
-        assertThat(options).isEqualTo(new BenchOptions(Profile.STEP_UP, 20, 30, 10, 5, 100, 250, 10, 20, 10, 16));
+        assertThat(options).isEqualTo(new BenchOptions(Profile.STEP_UP, 20, 30, 10, 5, 100, 250, 10, 20, 10, 16, NO_FLASH));
         assertThat(BenchOptions.parse("sale", "--ramp-up=5", "--hold", "0", "--ramp-down", "3"))
                 .extracting(BenchOptions::rampUpSeconds, BenchOptions::holdSeconds, BenchOptions::rampDownSeconds)
                 .containsExactly(5, 0, 3);
@@ -31,11 +33,11 @@ class BenchOptionsTest {
     @Test
     void theProfileComesFirstAndMustExist() {
         assertThatThrownBy(BenchOptions::parse)
-                .hasMessage("no load profile given; the profiles are constant, step-up, sale, mixed");
+                .hasMessage("no load profile given; the profiles are constant, step-up, sale, mixed, compare");
         assertThatThrownBy(() -> BenchOptions.parse("--rate", "5"))
-                .hasMessage("no load profile given; the profiles are constant, step-up, sale, mixed");
+                .hasMessage("no load profile given; the profiles are constant, step-up, sale, mixed, compare");
         assertThatThrownBy(() -> BenchOptions.parse("soak"))
-                .hasMessage("no load profile 'soak'; the profiles are constant, step-up, sale, mixed");
+                .hasMessage("no load profile 'soak'; the profiles are constant, step-up, sale, mixed, compare");
     }
 
     @Test
@@ -64,5 +66,33 @@ class BenchOptionsTest {
                 .hasMessage("--rate is given twice");
         assertThatThrownBy(() -> BenchOptions.parse("constant", "5"))
                 .hasMessage("unexpected argument '5' (options start with --)");
+    }
+
+    @Test
+    void compareTakesARateADurationAndItsFlashPhase() {
+        BenchOptions defaults = BenchOptions.parse("compare");
+
+        assertThat(defaults).extracting(BenchOptions::rate, BenchOptions::durationSeconds, BenchOptions::workers)
+                .containsExactly(150, 30, 64);
+        assertThat(defaults.flash()).isEqualTo(new BenchOptions.FlashPhase(10, 400, 500));
+        assertThat(BenchOptions.parse("compare", "--rate", "30", "--duration=3", "--flash-seconds", "2",
+                "--flash-rate=50", "--flash-units", "5").flash()).isEqualTo(new BenchOptions.FlashPhase(2, 50, 5));
+        assertThat(BenchOptions.parse("compare", "--flash-seconds", "0").flash().seconds()).isZero();
+        assertThat(BenchOptions.parse("constant").flash().seconds()).as("no flash phase but in compare").isZero();
+    }
+
+    @Test
+    void compareRefusesWhatItCannotRun() {
+        assertThatThrownBy(() -> BenchOptions.parse("compare", "--rate", "1", "--duration", "2"))
+                .hasMessage("compare needs at least 3 orders (--rate x --duration), one for each way:"
+                        + " transactional, outbox, dual-write");
+        assertThatThrownBy(() -> BenchOptions.parse("compare", "--flash-seconds", "-1"))
+                .hasMessage("--flash-seconds must be a whole number from 0 to 3600, not '-1'");
+        assertThatThrownBy(() -> BenchOptions.parse("compare", "--flash-units", "0"))
+                .hasMessage("--flash-units must be a whole number from 1 to 1000000, not '0'");
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--flash-rate", "5"))
+                .hasMessage("--flash-rate does not apply to the constant profile");
+        assertThatThrownBy(() -> BenchOptions.parse("compare", "--step", "5"))
+                .hasMessage("--step does not apply to the compare profile");
     }
 }

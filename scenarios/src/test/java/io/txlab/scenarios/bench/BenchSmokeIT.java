@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The open-model benchmark's constant profile, briefly, against the test platform: real orders, real figures. */
+/**
+ * The open-model benchmark's constant, mixed and compare profiles, briefly, against the test platform (which runs
+ * the chaos profile, so dual write exists): real orders, real figures.
+ */
 @ExtendWith(PlatformExtension.class)
 class BenchSmokeIT {
 
@@ -74,6 +77,54 @@ class BenchSmokeIT {
         assertThat(figures.path("readLatency").path("count").asInt()).isEqualTo(90);
         assertThat(figures.path("errorsByKind").isEmpty()).as(figures.path("errorsByKind").toString()).isTrue();
         assertThat(figures.path("consistency").path("confirmed").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aShortCompareRunConfirmsEveryOrderOfEveryWayThenSellsAFlashSaleWithoutOverselling(Platform platform)
+            throws Exception {
+        Path runDir = Files.createTempDirectory(Path.of("target"), "bench-it-compare-");
+        Files.writeString(runDir.resolve("admin-token"), Platform.ADMIN_TOKEN + "\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int units = 20;
+
+        int exit = new BenchMain(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"compare", "--rate", "30",
+                "--duration", "3", "--workers", "8", "--flash-seconds", "2", "--flash-rate", "50", "--flash-units",
+                Integer.toString(units)}, env(platform, runDir));
+        String console = out.toString(StandardCharsets.UTF_8);
+        log.info("compare benchmark output:\n{}{}", console, err.toString(StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(file(files(runDir.resolve("bench")), ".json").toFile());
+        assertThat(json.path("figures").path("ordersAccepted").asInt()).isEqualTo(90);
+        JsonNode ways = json.path("ways");
+        assertThat(ways).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode way = ways.get(i);
+            String name = way.path("way").asString();
+            assertThat(name).isEqualTo(PublishingWay.values()[i].label());
+            assertThat(way.path("ordersOffered").asInt()).as(name).isEqualTo(30);
+            assertThat(way.path("ordersAccepted").asInt()).as(name).isEqualTo(30);
+            assertThat(way.path("errorsByKind").isEmpty()).as(name + ": " + way.path("errorsByKind")).isTrue();
+            assertThat(way.path("achievedOrderRate").asDouble()).as(name).isPositive();
+            assertThat(way.path("httpLatency").path("p99Ms").asDouble()).as(name).isPositive();
+            assertThat(way.path("consistency").path("confirmed").asInt()).as(name + " all confirmed").isEqualTo(30);
+            assertThat(way.path("consistency").path("timeToConsistency").path("p99Ms").asDouble()).as(name)
+                    .isPositive();
+            assertThat(way.path("versusDualWrite").path("achievedOrderRate").asDouble()).as(name).isPositive();
+        }
+        JsonNode flash = json.path("flash");
+        assertThat(flash.path("status").asString()).as(flash.toString()).isEqualTo("done");
+        JsonNode sale = flash.path("figures");
+        assertThat(sale.path("requests").asInt()).isEqualTo(100);
+        assertThat(sale.path("accepted").asInt()).isPositive().isLessThanOrEqualTo(units);
+        assertThat(sale.path("rejectedByKind").path("sold-out").asInt()).isPositive();
+        assertThat(sale.path("sale").path("settled").asBoolean()).isTrue();
+        assertThat(sale.path("sale").path("confirmed").asInt()).isLessThanOrEqualTo(units);
+        assertThat(sale.path("sale").path("oversold").asBoolean()).isFalse();
+        assertThat(console).contains("| way | offered | accepted (2xx)", "| dual-write | 30 | 30 |", "1.00×",
+                "[   1s] flash: offered", "| oversold | no |");
     }
 
     private static Map<String, String> env(Platform platform, Path runDir) {

@@ -3,7 +3,6 @@ package io.txlab.scenarios.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Optional;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -35,9 +34,9 @@ class LatencySummaryTest {
     void aSlowOutlierShowsInTheTailNotTheMedian() {
         Recording recording = new Recording();
         for (int i = 0; i < 999; i++) {
-            recording.completed(0, true, 2_000_000, Optional.empty(), "order-" + i);
+            recording.completed(0, true, 2_000_000, OpenLoop.Result.ok("order-" + i));
         }
-        recording.completed(12, true, 12_000_000_000L, Optional.of("timeout"), "");
+        recording.completed(12, true, 12_000_000_000L, OpenLoop.Result.failed("timeout"));
 
         LatencySummary orders = recording.orderLatency();
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +24,14 @@ class ResultFilesTest {
                 "--step-seconds", "1");
         Recording recording = new Recording();
         recording.offered(0, true);
-        recording.completed(0, true, 3_000_000, Optional.empty(), "o-1");
-        recording.completed(1, true, 7_000_000, Optional.of("HTTP 503"), "");
+        recording.completed(0, true, 3_000_000, OpenLoop.Result.ok("o-1"));
+        recording.completed(1, true, 7_000_000, OpenLoop.Result.failed("HTTP 503"));
         List<Steps.Step> steps = Steps.of(Schedule.of(options), recording);
         BenchResult result = new BenchResult(options, "2026-01-01T00:00:00Z", "http://127.0.0.1:8081", 4,
                 new BenchResult.Figures(1, 1, 15, 14.5, 2.0, 0, recording.orderLatency(), null, recording.errorsByKind(),
                         new ConsistencyReader.Consistency(1, 1, 0, 0, true, 0.5, 12.0, recording.orderLatency()),
                         List.of(new ProcessCpu.Usage("order-service", 2.0, 0.002))),
-                steps, steps.get(0), recording.timeSeries(), List.of("devstack: no pid file, skipped"));
+                List.of(), null, steps, steps.get(0), recording.timeSeries(), List.of("devstack: no pid file, skipped"));
 
         ResultFiles.Paths paths = new ResultFiles(dir.resolve("bench")).write(result, LocalDateTime.of(2026, 1, 2, 3, 4, 5));
 

@@ -52,8 +52,8 @@ class StepsTest {
         Recording recording = new Recording();
         recording.offered(0, true);
         recording.offered(1, true);
-        recording.completed(1, true, 5_000_000, java.util.Optional.empty(), "a");
-        recording.completed(2, true, 9_000_000, java.util.Optional.of("HTTP 503"), "");
+        recording.completed(1, true, 5_000_000, OpenLoop.Result.ok("a"));
+        recording.completed(2, true, 9_000_000, OpenLoop.Result.failed("HTTP 503"));
 
         List<Steps.Step> steps = Steps.of(schedule, recording);
 

@@ -66,6 +66,8 @@ class ConsistencyCheckerIT {
             assertThat(results.get("no-effect-applied-twice").failed()).isFalse();
             // rows written straight into the table, as a dual write would: no committed OrderCreated
             assertThat(results.get("every-order-published").violations()).isEqualTo(3);
+            assertThat(results.get("outbox-drained").offenders()).singleElement().asString()
+                    .startsWith("swept-but-never-sent");
         } finally {
             db.values().forEach(client -> client.sql("DROP DATABASE IF EXISTS " + client.sql("SELECT DATABASE()")
                     .query(String.class).single()).update());
@@ -100,6 +102,12 @@ class ConsistencyCheckerIT {
         db.get("inventory").sql("UPDATE stock SET available = available - 1 WHERE product_id = 3").update();
         movement(db.get("payment"), "payment_movement", "user_id", "amount_cents", "ghost", 42, 500, "CHARGE");
         db.get("payment").sql("UPDATE account SET balance_cents = balance_cents - 1000 WHERE user_id = 42").update();
+        // Placed through the outbox (so published), cancelled by the sweeper, and its row never sent by a relay.
+        order(db.get("order"), "swept-but-never-sent", "CANCELLED", old);
+        db.get("order").sql("""
+                INSERT INTO outbox_event (order_id, topic, tag, event_type, payload, created_at)
+                VALUES ('swept-but-never-sent', 'txlab-order-events', 'OrderCreated', 'OrderCreated', '{}', :createdAt)
+                """).param("createdAt", java.sql.Timestamp.from(old)).update();
     }
 
     private static void order(JdbcClient db, String orderId, String status, Instant createdAt) {

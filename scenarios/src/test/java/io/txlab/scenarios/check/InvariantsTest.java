@@ -18,6 +18,7 @@ class InvariantsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final Invariants INVARIANTS = new Invariants(Duration.ofSeconds(90), Instant.EPOCH);
+    private static final Snapshot.Outbox NO_OUTBOX = Snapshot.Outbox.ABSENT;
 
     private static Snapshot.Order order(String id, String status) {
         return new Snapshot.Order(id, status, 2, 1000, NOW.minusSeconds(10));
@@ -39,7 +40,7 @@ class InvariantsTest {
         return new Snapshot(Map.of("c-1", order("c-1", "CONFIRMED"), "x-1", order("x-1", "CANCELLED")),
                 Map.of("c-1", applied(2), "x-1", undone(2)), Map.of("c-1", applied(1000)),
                 List.of(new Snapshot.Book("1", 10, 8, 2)), List.of(new Snapshot.Book("7", 5000, 4000, 1000)), Set.of(),
-                Set.of("c-1", "x-1"), NOW, List.of());
+                Set.of("c-1", "x-1"), NOW, List.of(), NO_OUTBOX);
     }
 
     @Test
@@ -58,7 +59,7 @@ class InvariantsTest {
                 Map.of("c-1", applied(1000), "c-2", applied(1000)),
                 List.of(new Snapshot.Book("1", 10, 7, 2), new Snapshot.Book("2", 5, -1, 6)),
                 List.of(new Snapshot.Book("7", 5000, 4000, 999)),
-                Set.of("c-1 (DEDUCT x2)"), Set.of("c-1", "c-2", "x-1"), NOW, List.of());
+                Set.of("c-1 (DEDUCT x2)"), Set.of("c-1", "c-2", "x-1"), NOW, List.of(), NO_OUTBOX);
 
         Map<String, InvariantResult> results = judge(broken);
 
@@ -75,7 +76,7 @@ class InvariantsTest {
     @Test
     void aPendingOrderWithinTheDeadlineIsNoViolation() {
         Snapshot snapshot = new Snapshot(Map.of("p-1", order("p-1", "PENDING")), Map.of(), Map.of(), List.of(),
-                List.of(), Set.of(), Set.of("p-1"), NOW, List.of());
+                List.of(), Set.of(), Set.of("p-1"), NOW, List.of(), NO_OUTBOX);
 
         assertThat(judge(snapshot).get("no-stale-pending").status()).isEqualTo(Status.PASS);
     }
@@ -83,7 +84,7 @@ class InvariantsTest {
     @Test
     void anOrderWithoutItsEventIsReportedOnlyWhenCreatedSinceTheGivenTime() {
         Snapshot snapshot = new Snapshot(Map.of("lost", order("lost", "PENDING")), Map.of(), Map.of(), List.of(),
-                List.of(), Set.of(), Set.of(), NOW, List.of());
+                List.of(), Set.of(), Set.of(), NOW, List.of(), NO_OUTBOX);
 
         assertFailsWith(judge(snapshot).get("every-order-published"), "lost");
         assertThat(new Invariants(Duration.ofSeconds(90), NOW).judge(snapshot)).filteredOn(result ->
@@ -100,12 +101,37 @@ class InvariantsTest {
                 new Snapshot.Sale("leaky", 10, 3, 3, 1, 10, 8, 3),
                 new Snapshot.Sale("unallocated", 10, 0, 0, 0, -1, 0, 0));
         Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), List.of(), List.of(), Set.of(), Set.of(), NOW,
-                sales);
+                sales, NO_OUTBOX);
 
         assertFailsWith(judge(snapshot).get("flash-sale-books"), "sale oversold", "sale twice", "sale leaky",
                 "sale unallocated");
         assertThat(judge(new Snapshot(Map.of(), Map.of(), Map.of(), List.of(), List.of(), Set.of(), Set.of(), NOW,
-                List.of(sales.get(0)))).get("flash-sale-books").status()).isEqualTo(Status.PASS);
+                List.of(sales.get(0)), NO_OUTBOX)).get("flash-sale-books").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void anOutboxRowUnsentPastTheGraceFailsWithItsOrderAndOneWithinItDoesNot() {
+        Snapshot.Outbox outbox = new Snapshot.Outbox(true, 3, List.of(
+                new Snapshot.Unsent(1, "stuck", NOW.minus(Invariants.OUTBOX_GRACE).minusSeconds(1)),
+                new Snapshot.Unsent(3, "fresh", NOW.minusSeconds(1))));
+        Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), List.of(), List.of(), Set.of(), Set.of(), NOW,
+                List.of(), outbox);
+
+        InvariantResult result = judge(snapshot).get("outbox-drained");
+
+        assertFailsWith(result, "stuck");
+        assertThat(result.checked()).isEqualTo(3);
+    }
+
+    @Test
+    void theOutboxIsSkippedWhenNothingWentThroughItOrTheSchemaHasNoOutbox() {
+        assertThat(judge(consistent()).get("outbox-drained").status()).isEqualTo(Status.SKIP);
+        Snapshot empty = new Snapshot(Map.of(), Map.of(), Map.of(), List.of(), List.of(), Set.of(), Set.of(), NOW,
+                List.of(), new Snapshot.Outbox(true, 0, List.of()));
+        assertThat(judge(empty).get("outbox-drained").status()).isEqualTo(Status.SKIP);
+        Snapshot drained = new Snapshot(Map.of(), Map.of(), Map.of(), List.of(), List.of(), Set.of(), Set.of(), NOW,
+                List.of(), new Snapshot.Outbox(true, 5, List.of()));
+        assertThat(judge(drained).get("outbox-drained").status()).isEqualTo(Status.PASS);
     }
 
     private static void assertFailsWith(InvariantResult result, String... ids) {

@@ -28,16 +28,20 @@ public class OrderTimeline {
     private final OrderRepository orders;
     private final OrderRecords records;
     private final ParticipantRecordsSource participants;
+    private final OutboxRecordsSource outbox;
 
-    public OrderTimeline(OrderRepository orders, OrderRecords records, ParticipantRecordsSource participants) {
+    public OrderTimeline(OrderRepository orders, OrderRecords records, ParticipantRecordsSource participants,
+                         OutboxRecordsSource outbox) {
         this.orders = orders;
         this.records = records;
         this.participants = participants;
+        this.outbox = outbox;
     }
 
     public Timeline of(String orderId) {
         Optional<Order> order = orders.findById(orderId);
         List<TimelineEntry> entries = new ArrayList<>(records.of(orderId));
+        entries.addAll(outbox.recordsOf(orderId));
         if (order.isEmpty() && entries.isEmpty()) {
             throw new OrderNotFoundException(orderId);
         }

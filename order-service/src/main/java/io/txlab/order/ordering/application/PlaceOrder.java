@@ -1,15 +1,16 @@
 package io.txlab.order.ordering.application;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.txlab.common.event.OrderCreated;
-import io.txlab.common.event.Topics;
 import io.txlab.common.lock.ContentionLocks;
 import io.txlab.common.logging.LogContext;
 import io.txlab.common.tx.PublishResult;
-import io.txlab.common.tx.TransactionalPublisher;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import io.txlab.order.ordering.domain.PlaceOrderCommand;
@@ -21,10 +22,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * Places an order: sends OrderCreated as a half message whose local transaction inserts the order row.
- * A request id seen before returns the existing order and sends nothing. A lock on the request id keeps
- * concurrent repeats from even sending a half message; the unique key on request_id is the guarantee
- * when the lock is not enough (or Redis is down).
+ * Places an order: records the order row together with its OrderCreated, in the way the request asks for
+ * ({@link PublishMode}: a half message whose local transaction inserts the row, or an outbox row in the same
+ * DB transaction). A request id seen before returns the existing order and publishes nothing. A lock on the
+ * request id keeps concurrent repeats from even trying; the unique key on request_id is the guarantee when
+ * the lock is not enough (or Redis is down).
  */
 @Service
 public class PlaceOrder {
@@ -33,21 +35,30 @@ public class PlaceOrder {
 
     private final OrderRepository orders;
     private final ProductCatalogue catalogue;
-    private final TransactionalPublisher publisher;
+    private final Map<PublishMode, OrderCreatedPublication> publications = new EnumMap<>(PublishMode.class);
     private final ContentionLocks locks;
     private final Clock clock;
 
-    public PlaceOrder(OrderRepository orders, ProductCatalogue catalogue, TransactionalPublisher publisher,
+    public PlaceOrder(OrderRepository orders, ProductCatalogue catalogue, List<OrderCreatedPublication> publications,
                       ContentionLocks locks) {
         this.orders = orders;
         this.catalogue = catalogue;
-        this.publisher = publisher;
+        publications.forEach(publication -> this.publications.put(publication.mode(), publication));
+        for (PublishMode mode : PublishMode.values()) {
+            if (!this.publications.containsKey(mode)) {
+                throw new IllegalStateException("no publication for " + mode);
+            }
+        }
         this.locks = locks;
         this.clock = Clock.systemUTC();
     }
 
     public PlacedOrder place(PlaceOrderCommand command) {
-        return place(command, UUID.randomUUID().toString(), null);
+        return place(command, PublishMode.TRANSACTIONAL);
+    }
+
+    public PlacedOrder place(PlaceOrderCommand command, PublishMode mode) {
+        return place(command, UUID.randomUUID().toString(), null, mode);
     }
 
     /**
@@ -56,10 +67,10 @@ public class PlaceOrder {
      * {@code DuplicateKeyException}.
      */
     public PlacedOrder placeInSale(PlaceOrderCommand command, String orderId, String saleId) {
-        return place(command, orderId, saleId);
+        return place(command, orderId, saleId, PublishMode.TRANSACTIONAL);
     }
 
-    private PlacedOrder place(PlaceOrderCommand command, String orderId, String saleId) {
+    private PlacedOrder place(PlaceOrderCommand command, String orderId, String saleId, PublishMode mode) {
         Optional<Order> existing = orders.findByRequestId(command.requestId());
         if (existing.isPresent()) {
             return replay(existing.get(), command);
@@ -70,31 +81,34 @@ public class PlaceOrder {
             return orders.findByRequestId(command.requestId())
                     .map(order -> replay(order, command))
                     .orElseGet(() -> publishNewOrder(Order.placeInSale(orderId, command, product, saleId,
-                            clock.instant()), command));
+                            clock.instant()), command, publications.get(mode)));
         }
     }
 
-    private PlacedOrder publishNewOrder(Order order, PlaceOrderCommand command) {
+    private PlacedOrder publishNewOrder(Order order, PlaceOrderCommand command, OrderCreatedPublication publication) {
         try (var ignored = LogContext.order(order.orderId())) {
             OrderCreated event = OrderCreated.of(order.orderId(), order.userId(), order.productId(),
                     order.quantity(), order.amountCents(), order.createdAt(), order.saleId());
-            PublishResult result = publisher.publish(Topics.ORDER_EVENTS, OrderCreated.TYPE, event,
-                    txId -> orders.insert(order));
-            log.info("order placed as half message txId={} outcome={}", result.txId(), result.outcome());
+            PublishResult result = publication.publish(order, event);
+            log.info("order placed publish={} txId={} outcome={}", publication.mode().parameterValue(), result.txId(),
+                    result.outcome());
             return switch (result.outcome()) {
                 case COMMITTED -> new PlacedOrder(order, false);
                 case IN_DOUBT -> throw OrderNotPlacedException.inDoubt("order outcome in doubt: retry with the "
-                        + "same requestId; the broker's check-back decides from the tx_log", order.orderId(),
+                        + "same requestId; " + (publication.mode() == PublishMode.OUTBOX
+                        ? "a repeat finds the order if it was recorded"
+                        : "the broker's check-back decides from the tx_log"), order.orderId(),
                         result.failure().orElse(null));
                 case NOT_RUN -> throw new OrderNotPlacedException(
                         "order not recorded; the broker's check-back will roll its half message back",
                         order.orderId(), null);
-                case ROLLED_BACK -> duplicateOrFail(command, order.orderId(), result);
+                case ROLLED_BACK -> duplicateOrFail(command, order.orderId(), result, publication.mode());
             };
         }
     }
 
-    private PlacedOrder duplicateOrFail(PlaceOrderCommand command, String orderId, PublishResult result) {
+    private PlacedOrder duplicateOrFail(PlaceOrderCommand command, String orderId, PublishResult result,
+                                        PublishMode mode) {
         RuntimeException failure = result.failure().orElse(null);
         if (failure instanceof DuplicateKeyException) {
             Optional<Order> winner = orders.findByRequestId(command.requestId());
@@ -102,7 +116,9 @@ public class PlaceOrder {
                 return replay(winner.get(), command);
             }
         }
-        throw new OrderNotPlacedException("order not recorded; its half message was rolled back", orderId, failure);
+        throw new OrderNotPlacedException(mode == PublishMode.OUTBOX
+                ? "order not recorded; its outbox row was rolled back with it"
+                : "order not recorded; its half message was rolled back", orderId, failure);
     }
 
     /** A repeat must ask for the same order; the same request id for a different order is a client error. */

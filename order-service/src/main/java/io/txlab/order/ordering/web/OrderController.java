@@ -8,6 +8,7 @@ import io.txlab.order.ordering.application.OrderQueries;
 import io.txlab.order.ordering.application.OrderTimeline;
 import io.txlab.order.ordering.application.PlaceOrder;
 import io.txlab.order.ordering.application.PlacedOrder;
+import io.txlab.order.ordering.application.PublishMode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -33,10 +35,15 @@ class OrderController {
         this.timeline = timeline;
     }
 
-    /** 202 for a new order (it is PENDING until both participants reply); 200 for a repeated request id. */
+    /**
+     * 202 for a new order (it is PENDING until both participants reply); 200 for a repeated request id.
+     * {@code publish}: how its OrderCreated is published, {@code transactional} (default) or {@code outbox}.
+     */
     @PostMapping
-    ResponseEntity<OrderView> place(@RequestBody PlaceOrderRequest request) {
-        PlacedOrder placed = placeOrder.place(request.toCommand());
+    ResponseEntity<OrderView> place(@RequestBody PlaceOrderRequest request,
+                                    @RequestParam(name = "publish", required = false) String publish) {
+        PublishMode mode = PublishMode.fromParameter(publish);
+        PlacedOrder placed = placeOrder.place(request.toCommand(), mode);
         return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/orders/" + placed.order().orderId()))
                 .header(REPLAYED_HEADER, Boolean.toString(placed.replayed()))

@@ -7,6 +7,7 @@ import io.txlab.order.ordering.application.OrderNotFoundException;
 import io.txlab.order.ordering.application.OrderNotPlacedException;
 import io.txlab.order.ordering.application.RequestIdConflictException;
 import io.txlab.order.ordering.application.UnknownProductException;
+import io.txlab.order.ordering.application.UnknownPublishModeException;
 import io.txlab.order.ordering.domain.InvalidOrderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,14 @@ class OrderProblems {
     @ExceptionHandler
     ProblemDetail unknownProduct(UnknownProductException e) {
         return problem(HttpStatus.BAD_REQUEST, "unknown-product", "Unknown product", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownPublishMode(UnknownPublishModeException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unknown-publish-mode", "Unknown publish mode",
+                e.getMessage());
+        problem.setProperty("accepted", e.accepted());
+        return problem;
     }
 
     @ExceptionHandler

@@ -1,0 +1,11 @@
+package io.txlab.order.ordering.outbox;
+
+/** One relay step, as the relay's thread drives it: {@link RelayOutboxBatch}. */
+interface BatchRelay {
+
+    /**
+     * @return how many rows were sent
+     * @throws RuntimeException when the step failed: its rows stay unsent
+     */
+    int relayNext(int batchSize);
+}

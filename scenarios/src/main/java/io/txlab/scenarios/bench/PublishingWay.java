@@ -1,0 +1,39 @@
+package io.txlab.scenarios.bench;
+
+import java.util.Arrays;
+
+/**
+ * How an order's OrderCreated gets to the broker, and the endpoint that places an order that way. The compare
+ * profile rotates consecutive orders through all three, so that whatever the machine does hits each alike.
+ */
+public enum PublishingWay {
+    TRANSACTIONAL("transactional", "/api/orders"),
+    OUTBOX("outbox", "/api/orders?publish=outbox"),
+    DUAL_WRITE("dual-write", "/api/unsafe/dual-write/orders");
+
+    private final String label;
+    private final String path;
+
+    PublishingWay(String label, String path) {
+        this.label = label;
+        this.path = path;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The path and query of the POST that places an order this way. */
+    public String path() {
+        return path;
+    }
+
+    /** Order {@code k} of a compare run: the ways take turns, in declaration order. */
+    public static PublishingWay inTurn(int orderNumber) {
+        return values()[Math.floorMod(orderNumber, values().length)];
+    }
+
+    static String labels() {
+        return String.join(", ", Arrays.stream(values()).map(PublishingWay::label).toList());
+    }
+}
