@@ -70,11 +70,8 @@ public class PlaceOrder {
         return place(command, orderId, saleId, PublishMode.TRANSACTIONAL);
     }
 
+    /** One look-up by request id, under the lock: a new order (the common case) pays for no second one. */
     private PlacedOrder place(PlaceOrderCommand command, String orderId, String saleId, PublishMode mode) {
-        Optional<Order> existing = orders.findByRequestId(command.requestId());
-        if (existing.isPresent()) {
-            return replay(existing.get(), command);
-        }
         Product product = catalogue.find(command.productId())
                 .orElseThrow(() -> new UnknownProductException(command.productId()));
         try (var lock = locks.acquire("order-request:" + command.requestId())) {
