@@ -27,12 +27,8 @@ class JdbcProductCatalogue implements ProductCatalogue {
     private final Map<Long, Quote> quotes = new ConcurrentHashMap<>();
 
     JdbcProductCatalogue(JdbcClient jdbc) {
-        this(jdbc, Clock.systemUTC());
-    }
-
-    JdbcProductCatalogue(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     @Override
