@@ -11,8 +11,11 @@ import io.txlab.order.ordering.application.UnknownPublishModeException;
 import io.txlab.order.ordering.domain.InvalidOrderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -69,6 +72,19 @@ class OrderProblems {
         log.warn("broker unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Message broker unavailable",
                 "The order was not placed; nothing was recorded. Retry with the same requestId.");
+    }
+
+    /**
+     * The pool gave no connection in time, or the database is down. A placed order is never lost by this: the
+     * request id makes a retry safe, whether or not the order was recorded before the failure.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessResourceFailureException e) {
+        log.warn("database unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                        "The order service could not reach its database in time. Retry with the same requestId: "
+                                + "an order that was recorded is returned, not placed twice."));
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
