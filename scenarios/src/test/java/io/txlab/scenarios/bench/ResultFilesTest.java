@@ -34,7 +34,8 @@ class ResultFilesTest {
                 new BenchResult.Figures(1, 1, 15, 14.5, 2.0, 0, recording.orderLatency(), null, recording.errorsByKind(),
                         consistency,
                         List.of(new ProcessCpu.Usage("order-service", 2.0, 0.002))),
-                List.of(), null, steps, steps.get(0), "step 2 at 20/s: no orders offered", recording.timeSeries(), List.of("devstack: no pid file, skipped"));
+                List.of(), null, steps, steps.get(0), "step 2 at 20/s: no orders offered", recording.timeSeries(),
+                List.of("devstack: no pid file, skipped"));
 
         ResultFiles.Paths paths = new ResultFiles(dir.resolve("bench")).write(result, LocalDateTime.of(2026, 1, 2, 3, 4, 5));
 
@@ -52,7 +53,8 @@ class ResultFilesTest {
         assertThat(json.path("settings").path("consistencySloMillis").asInt()).isEqualTo(1000);
         assertThat(Files.readString(paths.markdown())).contains("| offered order rate | 15.0 /s (1 orders) |",
                 "Consistency knee: step 1 at 10/s", "it ended at step 2 at 20/s",
-                "| step 1 at 10/s | 1.0 | 1.0 | 3.0 | 1.0 | 1 / 0 / 0 | 3.0 / 7.0 | 0 | yes |", "| CPU s per order: order-service | 0.00200 (2.00 s in all) |");
+                "| step 1 at 10/s | 1.0 | 1.0 | 3.0 | 1.0 | 1 / 0 / 0 | 3.0 / 7.0 | 0 | yes |",
+                "| CPU s per order: order-service | 0.00200 (2.00 s in all) |");
         assertThat(Files.readString(paths.html())).startsWith("<!DOCTYPE html>").contains("<svg", "<polyline")
                 .doesNotContain("<script", "<link", "http-equiv");
     }
