@@ -18,12 +18,16 @@
 # times (rate N: request i at start + i/N) from a pool of workers, whatever the answers do; latency runs from the
 # intended time, so a backlog in front of the platform counts (no coordinated omission).
 # Usage: scripts/load.sh constant|step-up|sale|mixed|compare [options]; every profile takes [--rate N]
-#        [--workers N (default 64)]
+#        [--workers N (default 64)] [--settle-seconds S (default 60): how long to wait after the run for its
+#        orders to leave PENDING before reading them, with a line every 5 s saying how many still are]
 #   constant  --rate orders/s (default 100) for [--duration S (default 30)]
 #   step-up   --rate start (default 50), raised by [--step N (default 50)] every [--step-seconds S (default 10)] up to
-#             [--max-rate N (default 500)]; prints a line per step (offered, achieved, p99, errors) and the knee: the
-#             last step of the unbroken run from the first that achieves >= 95 % of offered with p99 under
-#             [--slo-ms MS (default 1000)]
+#             [--max-rate N (default 500)]; prints a line per step (offered, achieved, HTTP p99, CONFIRMED/s,
+#             confirmed/cancelled/pending and time to consistency p50/p99 of the orders due in the step, errors,
+#             holds) and the consistency knee: the last step of the unbroken run from the first that achieves >= 95 %
+#             of offered, with HTTP p99 under [--slo-ms MS (default 1000)], >= 95 % of its orders CONFIRMED or
+#             CANCELLED (pending ones count against it) and their time to consistency p99 under
+#             [--consistency-slo-ms MS (default 1000)]; and which condition the first failing step broke
 #   sale      0 -> --rate peak (default 100) over [--ramp-up S (default 10)], [--hold S (default 20)], back to 0 over
 #             [--ramp-down S (default 10)]
 #   mixed     --rate requests/s (default 100, at least 10) for [--duration S (default 30)]: every 10th an order, the
@@ -43,9 +47,9 @@
 #   so neither stock nor balances run out over many runs of 100k orders. Each profile prints a
 #   progress line a second (elapsed, offered/s, achieved/s, in flight, errors), then offered and achieved order rate,
 #   p50/p99/p99.9 of the order POSTs (and reads), CONFIRMED/s and time to consistency (created_at -> updated_at of
-#   the run's CONFIRMED orders, read from the order schema once none is PENDING, at most 60 s; TXLAB_MYSQL_URL/USER/
-#   PASSWORD, TXLAB_ORDER_SCHEMA), errors by kind, CPU seconds per order of each platform process in
-#   RUN_DIR/pids (devstack, order-service, inventory-service, payment-service) and of the driver; and writes
+#   the run's CONFIRMED orders, read from the order schema once none is PENDING, at most --settle-seconds;
+#   TXLAB_MYSQL_URL/USER/PASSWORD, TXLAB_ORDER_SCHEMA), errors by kind, CPU seconds per order of each platform
+#   process in RUN_DIR/pids (devstack, order-service, inventory-service, payment-service) and of the driver; and writes
 #   RUN_DIR/bench/PROFILE-TIMESTAMP.json, .md and .html (an inline SVG chart), whose paths it prints last.
 #   Exit codes: 0 done; 1 compare's flash sale oversold; 2 bad usage; 3 order service unreachable; 4 the orders
 #   could not be read from the database; 5 compare, but the platform lacks a way: no dual-write endpoint (start it
@@ -60,7 +64,8 @@ usage() { # EXIT_CODE
   say "usage: scripts/load.sh flash [--units N (default 100)] [--buyers N (default 2000, ids from 1001)]" \
       "[--requests-per-buyer N (default 2)] [--concurrency N (default 32)] [--product ID (default 6)]"
   say "       scripts/load.sh constant|step-up|sale|mixed|compare [--rate N] [--workers N (default 64)]" \
-      "[--duration S] [--step N] [--step-seconds S] [--max-rate N] [--slo-ms MS] [--ramp-up S] [--hold S]" \
+      "[--settle-seconds S (default 60)] [--duration S] [--step N] [--step-seconds S] [--max-rate N]" \
+      "[--slo-ms MS] [--consistency-slo-ms MS] [--ramp-up S] [--hold S]" \
       "[--ramp-down S] [--flash-seconds S] [--flash-rate N] [--flash-units N]" \
       "(scripts/load.sh constant --help: which profile takes which option; orders: 1 unit of product 7" \
       "from users 100001..150000 in turn)"

@@ -44,27 +44,20 @@ public final class Bench {
                 progress -> progressLines.accept(ConsoleText.progress(progress)));
         List<String> notes = new ArrayList<>(before.notes());
         boolean compare = options.profile() == Profile.COMPARE;
-        Map<PublishingWay, List<String>> orderIds = orderIdsByWay(recording, compare);
-        ConsistencyReader.Grouped<PublishingWay> consistency = consistency(orderIds, notes);
+        SettledOrders settled = settle(schedule, recording, compare, progressLines, notes);
         List<ProcessCpu.Usage> usage = cpu.usage(before, cpu.sample(), recording.acceptedOrderIds().size());
-        List<Steps.Step> steps = Steps.of(schedule, recording);
+        List<Steps.Step> steps = Steps.of(schedule, recording, settled == null ? null : settled.bySegment());
         BenchResult.Figures figures = figures(options, schedule, recording, elapsedNanos,
-                consistency == null ? null : consistency.all(), usage);
-        Steps.Step knee = options.profile() == Profile.STEP_UP
-                ? Steps.knee(steps, options.sloMillis()).orElse(null) : null;
+                settled == null ? null : settled.all(), usage);
+        boolean stepUp = options.profile() == Profile.STEP_UP;
+        Steps.Slo slo = Steps.Slo.of(options);
+        Steps.Step knee = stepUp ? Steps.knee(steps, slo).orElse(null) : null;
+        String kneeEndedBy = stepUp ? Steps.firstBreak(steps, slo).orElse(null) : null;
         List<WayFigures> ways = compare ? Comparison.of(figures.ordersOffered(), figures.elapsedSeconds(),
-                answers(recording), consistency == null ? Map.of() : consistency.groups()) : List.of();
+                answers(recording), settled == null ? Map.of() : settled.byWay()) : List.of();
         FlashReport flash = compare ? flash(options, progressLines, notes) : null;
         return new BenchResult(options, startedAt, target.api().orderUrl(), Runtime.getRuntime().availableProcessors(),
-                figures, ways, flash, steps, knee, recording.timeSeries(), notes);
-    }
-
-    private static Map<PublishingWay, List<String>> orderIdsByWay(Recording recording, boolean compare) {
-        Map<PublishingWay, List<String>> ids = new EnumMap<>(PublishingWay.class);
-        for (PublishingWay way : compare ? PublishingWay.values() : new PublishingWay[] {PublishingWay.TRANSACTIONAL}) {
-            ids.put(way, recording.answers(way).acceptedIds());
-        }
-        return ids;
+                figures, ways, flash, steps, knee, kneeEndedBy, recording.timeSeries(), notes);
     }
 
     private static Map<PublishingWay, Recording.WayAnswers> answers(Recording recording) {
@@ -75,16 +68,18 @@ public final class Bench {
         return answers;
     }
 
-    private ConsistencyReader.Grouped<PublishingWay> consistency(Map<PublishingWay, List<String>> orderIds,
-                                                                List<String> notes) {
+    /** Null when the orders could not be read (a note says why). */
+    private SettledOrders settle(Schedule schedule, Recording recording, boolean compare,
+                                 Consumer<String> progressLines, List<String> notes) {
+        ConsistencyReader reader = new ConsistencyReader(target.database(), target.settleLimit(),
+                settling -> progressLines.accept(ConsoleText.settling(settling)));
         try {
-            ConsistencyReader.Grouped<PublishingWay> consistency =
-                    new ConsistencyReader(target.database(), target.settleLimit()).read(orderIds);
-            if (!consistency.all().settled()) {
-                notes.add(consistency.all().pending() + " order(s) still PENDING after "
-                        + target.settleLimit().toSeconds() + " s: time to consistency covers the confirmed ones only");
+            SettledOrders settled = SettledOrders.read(reader, schedule, recording, compare);
+            if (!settled.all().settled()) {
+                notes.add(settled.all().pending() + " order(s) still PENDING after " + target.settleLimit().toSeconds()
+                        + " s (--settle-seconds): time to consistency covers the confirmed ones only");
             }
-            return consistency;
+            return settled;
         } catch (SQLException e) {
             notes.add("could not read the orders from " + target.database() + ": " + e.getMessage());
             return null;

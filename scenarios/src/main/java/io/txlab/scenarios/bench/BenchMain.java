@@ -27,8 +27,6 @@ public final class BenchMain {
     static final int MISSING_WAY = 5;
     static final int FLASH_FAILED = 6;
 
-    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
-
     private final PrintStream out;
     private final PrintStream err;
 
@@ -78,7 +76,7 @@ public final class BenchMain {
         }
         Path runDir = Path.of(env.getOrDefault("TXLAB_RUN_DIR", ".run"));
         Bench.Target target = new Bench.Target(api, OrderDatabase.fromEnvironment(env), runDir, clockTicks,
-                SETTLE_LIMIT, AdminToken.find(env, runDir));
+                Duration.ofSeconds(options.settleSeconds()), AdminToken.find(env, runDir));
         return benchmark(options, target, inventoryUrl, runDir);
     }
 

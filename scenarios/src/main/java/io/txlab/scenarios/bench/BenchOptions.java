@@ -10,11 +10,12 @@ import java.util.Set;
  * The settings of {@code scripts/load.sh PROFILE [options]}: {@code --name N} or {@code --name=N}, each at most
  * once, and only the options that the profile uses. {@code rate} is orders/s (constant), the start rate (step-up),
  * the peak (sale), all requests/s, a tenth of them orders (mixed), or orders/s of all three ways together
- * (compare). {@code flash} is compare's flash-sale phase ({@code seconds} 0: none).
+ * (compare). {@code flash} is compare's flash-sale phase ({@code seconds} 0: none). {@code settleSeconds}: how long
+ * to wait, after the run, for its orders to leave PENDING before reading them.
  */
 public record BenchOptions(Profile profile, int rate, int durationSeconds, int step, int stepSeconds, int maxRate,
-                           int sloMillis, int rampUpSeconds, int holdSeconds, int rampDownSeconds, int workers,
-                           FlashPhase flash) {
+                           int sloMillis, int consistencySloMillis, int rampUpSeconds, int holdSeconds,
+                           int rampDownSeconds, int workers, int settleSeconds, FlashPhase flash) {
 
     /** Purchases at {@code rate}/s, open model, for {@code seconds}, at a sale of {@code units}. */
     public record FlashPhase(int seconds, int rate, int units) {
@@ -23,9 +24,13 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
     public static final String USAGE = """
             usage: scripts/load.sh constant|step-up|sale|mixed|compare [options]
               all:      [--rate N] [--workers N (default 64)]
+                        [--settle-seconds S (default 60): wait up to S for the orders to leave PENDING]
               constant: --rate orders/s (default 100) [--duration S (default 30)]
               step-up:  --rate start (default 50) [--step N (default 50)] [--step-seconds S (default 10)]
-                        [--max-rate N (default 500)] [--slo-ms MS (default 1000)]
+                        [--max-rate N (default 500)] [--slo-ms MS (default 1000)] [--consistency-slo-ms MS
+                        (default 1000)]; the consistency knee: the last step of the unbroken run from the first
+                        where achieved >= 95 % of offered, HTTP p99 < --slo-ms, >= 95 % of the step's orders
+                        CONFIRMED or CANCELLED, and their time to consistency p99 < --consistency-slo-ms
               sale:     --rate peak orders/s (default 100) [--ramp-up S (default 10)] [--hold S (default 20)]
                         [--ramp-down S (default 10)]
               mixed:    --rate requests/s, 10 % orders (default 100) [--duration S (default 30)]
@@ -42,10 +47,12 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
             new Option("--step-seconds", 10, 1, 3_600, EnumSet.of(Profile.STEP_UP)),
             new Option("--max-rate", 500, 1, 100_000, EnumSet.of(Profile.STEP_UP)),
             new Option("--slo-ms", 1000, 1, 600_000, EnumSet.of(Profile.STEP_UP)),
+            new Option("--consistency-slo-ms", 1000, 1, 600_000, EnumSet.of(Profile.STEP_UP)),
             new Option("--ramp-up", 10, 1, 3_600, EnumSet.of(Profile.SALE)),
             new Option("--hold", 20, 0, 86_400, EnumSet.of(Profile.SALE)),
             new Option("--ramp-down", 10, 1, 3_600, EnumSet.of(Profile.SALE)),
             new Option("--workers", 64, 1, 4_096, ALL),
+            new Option("--settle-seconds", 60, 0, 86_400, ALL),
             new Option("--flash-seconds", 10, 0, 3_600, EnumSet.of(Profile.COMPARE)),
             new Option("--flash-rate", 400, 1, 100_000, EnumSet.of(Profile.COMPARE)),
             new Option("--flash-units", 500, 1, 1_000_000, EnumSet.of(Profile.COMPARE)));
@@ -104,8 +111,8 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
                 value(given, "--flash-rate"), value(given, "--flash-units"));
         BenchOptions options = new BenchOptions(profile, rate, value(given, "--duration"), value(given, "--step"),
                 value(given, "--step-seconds"), value(given, "--max-rate"), value(given, "--slo-ms"),
-                value(given, "--ramp-up"), value(given, "--hold"), value(given, "--ramp-down"),
-                value(given, "--workers"), flash);
+                value(given, "--consistency-slo-ms"), value(given, "--ramp-up"), value(given, "--hold"),
+                value(given, "--ramp-down"), value(given, "--workers"), value(given, "--settle-seconds"), flash);
         if (profile == Profile.STEP_UP && options.maxRate() < rate) {
             throw new IllegalArgumentException("--max-rate (" + options.maxRate() + ") must not be below --rate ("
                     + rate + ")");

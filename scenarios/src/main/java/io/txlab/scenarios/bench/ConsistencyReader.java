@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.HdrHistogram.Histogram;
 
@@ -25,15 +26,23 @@ final class ConsistencyReader {
                        double waitedSeconds, double confirmedPerSecond, LatencySummary timeToConsistency) {
     }
 
+    /** While waiting: how long so far, how many of the orders are still PENDING, how long at most. */
+    record Settling(long waitedSeconds, long pending, long limitSeconds) {
+    }
+
     private static final int BATCH = 500;
     private static final long POLL_MILLIS = 500;
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
 
     private final OrderDatabase database;
     private final Duration settleLimit;
+    private final Consumer<Settling> progress;
 
-    ConsistencyReader(OrderDatabase database, Duration settleLimit) {
+    /** {@code progress} hears at the start of the wait and every 5 s of it while orders are still PENDING. */
+    ConsistencyReader(OrderDatabase database, Duration settleLimit, Consumer<Settling> progress) {
         this.database = database;
         this.settleLimit = settleLimit;
+        this.progress = progress;
     }
 
     /** The orders of all groups together, and of each group apart. */
@@ -51,7 +60,13 @@ final class ConsistencyReader {
         try (Connection connection = database.connect()) {
             long waiting = System.nanoTime();
             long pending = pending(connection, orderIds);
+            long nextProgress = 0;
             while (pending > 0 && System.nanoTime() - waiting < settleLimit.toNanos()) {
+                if (System.nanoTime() - waiting >= nextProgress) {
+                    progress.accept(new Settling(Math.round((System.nanoTime() - waiting) / 1e9), pending,
+                            settleLimit.toSeconds()));
+                    nextProgress += PROGRESS_NANOS;
+                }
                 pause();
                 pending = pending(connection, orderIds);
             }

@@ -25,9 +25,16 @@ final class ConsoleText {
                 "  workers         " + options.workers() + " (HTTP/1.1, connect timeout 5 s, request timeout 10 s);"
                         + " latency runs from each request's intended send time",
                 "  consistency     created_at -> updated_at of the run's CONFIRMED orders in " + target.database()
-                        + ", read once none is PENDING (at most " + target.settleLimit().toSeconds() + " s)",
+                        + ", read once none is PENDING (at most " + target.settleLimit().toSeconds()
+                        + " s: --settle-seconds)",
                 "  machine         " + Runtime.getRuntime().availableProcessors() + " processors,"
                         + " shared with the platform if it runs here"));
+        if (options.profile() == Profile.STEP_UP) {
+            lines.add(String.format(Locale.ROOT, "  knee            consistency knee: the last step of the unbroken run"
+                    + " from the first where achieved >= 95 %% of offered, HTTP p99 < %d ms, >= 95 %% of the step's"
+                    + " orders CONFIRMED or CANCELLED, and their time to consistency p99 < %d ms",
+                    options.sloMillis(), options.consistencySloMillis()));
+        }
         if (options.profile() == Profile.COMPARE) {
             lines.add("  then            " + (options.flash().seconds() == 0 ? "no flash-sale phase (--flash-seconds 0)"
                     : String.format(Locale.ROOT, "a flash-sale phase: %d purchases/s for %d s at a sale of %d units",
@@ -53,6 +60,11 @@ final class ConsoleText {
         return String.format(Locale.ROOT, "  [%4ds] offered %8.1f orders/s   achieved %8.1f orders/s   in flight %5d"
                         + "   errors %d", progress.elapsedSeconds(), progress.offeredPerSecond(),
                 progress.achievedPerSecond(), progress.inFlight(), progress.errors());
+    }
+
+    static String settling(ConsistencyReader.Settling settling) {
+        return String.format(Locale.ROOT, "  [settle %4ds] %,d order(s) still PENDING (waiting up to %d s:"
+                + " --settle-seconds)", settling.waitedSeconds(), settling.pending(), settling.limitSeconds());
     }
 
     private static String requests(Profile profile) {

@@ -35,9 +35,9 @@ final class MarkdownReport {
             lines.add("");
             lines.addAll(CompareReport.flash(result.flash()));
         }
-        if (result.steps().size() > 1) {
+        if (result.steps().size() > 1 || settings.profile() == Profile.STEP_UP) {
             lines.add("");
-            lines.addAll(steps(result));
+            lines.addAll(StepsReport.lines(result));
         }
         if (!result.notes().isEmpty()) {
             lines.add("");
@@ -69,24 +69,6 @@ final class MarkdownReport {
         f.cpu().forEach(usage -> rows.put("CPU s per order: " + usage.name(),
                 format("%.5f (%.2f s in all)", usage.cpuSecondsPerOrder(), usage.cpuSeconds())));
         return rows;
-    }
-
-    static List<String> steps(BenchResult result) {
-        List<String> lines = new ArrayList<>();
-        lines.add("| step | offered /s | achieved /s | p99 ms | errors |");
-        lines.add("| --- | ---: | ---: | ---: | ---: |");
-        for (Steps.Step step : result.steps()) {
-            lines.add(format("| %s | %.1f | %.1f | %.1f | %d |", step.label(), step.offeredRate(),
-                    step.achievedRate(), step.p99Ms(), step.errors()));
-        }
-        if (result.settings().profile() == Profile.STEP_UP) {
-            lines.add("");
-            lines.add(result.knee() == null
-                    ? "Knee: none, even the first step missed 95 % of offered or p99 < " + result.settings().sloMillis() + " ms"
-                    : format("Knee: %s (achieved %.1f /s, p99 %.1f ms < SLO %d ms)", result.knee().label(),
-                            result.knee().achievedRate(), result.knee().p99Ms(), result.settings().sloMillis()));
-        }
-        return lines;
     }
 
     private static String latency(LatencySummary s) {

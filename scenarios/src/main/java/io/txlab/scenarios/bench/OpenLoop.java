@@ -84,7 +84,7 @@ final class OpenLoop {
             result = Result.failed("exception " + e.getClass().getSimpleName());
         }
         long done = System.nanoTime();
-        recording.completed(secondOf(done - start), order, done - due, result);
+        recording.completed(secondOf(done - start), secondOf(due - start), order, done - due, result);
     }
 
     static int secondOf(long offsetNanos) {

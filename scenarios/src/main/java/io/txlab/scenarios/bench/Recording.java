@@ -14,7 +14,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Everything the workers observe during a run. Thread-safe: the dispatcher, the workers and the progress ticker
  * share one. Latencies are in microseconds from each request's intended send time; time-series seconds count
- * from the run's start, a request's outcome in the second it completed, its offer in the second it was due.
+ * from the run's start, a request's outcome in the second it completed, its offer (and its accepted order's id, for
+ * the steps' consistency) in the second it was due.
  */
 final class Recording {
 
@@ -56,7 +57,7 @@ final class Recording {
     }
 
     /** The result's error is empty when the request got the answer it should (2xx for an order, 200 for a read). */
-    synchronized void completed(int second, boolean order, long latencyNanos, OpenLoop.Result result) {
+    synchronized void completed(int second, int dueSecond, boolean order, long latencyNanos, OpenLoop.Result result) {
         long micros = Math.max(0, latencyNanos / 1000);
         Optional<String> error = result.error();
         SecondStats stats = second(second);
@@ -74,6 +75,7 @@ final class Recording {
             errorsByKind.merge(error.get(), 1L, Long::sum);
         } else if (order) {
             stats.acceptedOrders++;
+            second(dueSecond).acceptedIdsDue.add(result.orderId());
         } else {
             stats.okReads++;
         }
@@ -101,6 +103,11 @@ final class Recording {
             merged.add(stats.orderMicros);
         }
         return new Window(offered, accepted, failed, LatencySummary.of(merged));
+    }
+
+    /** The accepted orders whose request was due in {@code [fromSecond, toSecond)}. */
+    synchronized List<String> acceptedIdsDue(int fromSecond, int toSecond) {
+        return seconds.subMap(fromSecond, toSecond).values().stream().flatMap(s -> s.acceptedIdsDue.stream()).toList();
     }
 
     synchronized List<SecondStats.Point> timeSeries() {

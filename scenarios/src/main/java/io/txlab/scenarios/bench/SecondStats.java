@@ -1,5 +1,8 @@
 package io.txlab.scenarios.bench;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.HdrHistogram.Histogram;
 
 /** What happened in one second of a run. Not thread-safe: {@link Recording} guards it. */
@@ -14,6 +17,8 @@ final class SecondStats {
     long acceptedOrders;
     long okReads;
     long errors;
+    /** The orders accepted whose request was due in this second, whenever they were answered. */
+    final List<String> acceptedIdsDue = new ArrayList<>();
     final Histogram orderMicros = LatencySummary.newHistogram();
     final Histogram readMicros = LatencySummary.newHistogram();
 

@@ -23,6 +23,7 @@ class BenchMainTest {
     void helpPrintsTheUsage() {
         assertThat(main.run(new String[] {"--help"}, Map.of())).isEqualTo(BenchMain.OK);
         assertThat(out()).contains("usage: scripts/load.sh constant|step-up|sale|mixed|compare", "--slo-ms",
+                "--consistency-slo-ms", "--settle-seconds",
                 "--ramp-down", "--flash-seconds");
     }
 
@@ -32,6 +33,18 @@ class BenchMainTest {
 
         assertThat(err()).startsWith("--rate must be a whole number from 1 to 100000, not 'lots'")
                 .contains("usage: scripts/load.sh").doesNotContain("Exception", "\tat ");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void badNewLimitsExit2WithoutAStackTraceToo() {
+        assertThat(main.run(new String[] {"step-up", "--consistency-slo-ms", "fast"}, Map.of()))
+                .isEqualTo(BenchMain.USAGE);
+        assertThat(main.run(new String[] {"constant", "--settle-seconds=forever"}, Map.of())).isEqualTo(BenchMain.USAGE);
+
+        assertThat(err()).startsWith("--consistency-slo-ms must be a whole number from 1 to 600000, not 'fast'")
+                .contains("--settle-seconds must be a whole number from 0 to 86400, not 'forever'")
+                .doesNotContain("Exception", "\tat ");
         assertThat(out()).isEmpty();
     }
 

@@ -12,7 +12,8 @@ class BenchOptionsTest {
     @Test
     void eachProfileHasItsDefaults() {
         assertThat(BenchOptions.parse("constant"))
-                .isEqualTo(new BenchOptions(Profile.CONSTANT, 100, 30, 50, 10, 500, 1000, 10, 20, 10, 64, NO_FLASH));
+                .isEqualTo(new BenchOptions(Profile.CONSTANT, 100, 30, 50, 10, 500, 1000, 1000, 10, 20, 10, 64, 60,
+                        NO_FLASH));
         assertThat(BenchOptions.parse("step-up").rate()).isEqualTo(50);
         assertThat(BenchOptions.parse("step-up").peakOrderRate()).isEqualTo(500);
         assertThat(BenchOptions.parse("sale").rate()).isEqualTo(100);
@@ -22,12 +23,32 @@ class BenchOptionsTest {
     @Test
     void optionsWithSpaceOrEquals() {
         BenchOptions options = BenchOptions.parse("step-up", "--rate", "20", "--step=10", "--step-seconds", "5",
-                "--max-rate=100", "--slo-ms", "250", "--workers", "16");
+                "--max-rate=100", "--slo-ms", "250", "--consistency-slo-ms=4000", "--workers", "16",
+                "--settle-seconds", "300");
 
-        assertThat(options).isEqualTo(new BenchOptions(Profile.STEP_UP, 20, 30, 10, 5, 100, 250, 10, 20, 10, 16, NO_FLASH));
+        assertThat(options).isEqualTo(new BenchOptions(Profile.STEP_UP, 20, 30, 10, 5, 100, 250, 4000, 10, 20, 10, 16,
+                300, NO_FLASH));
         assertThat(BenchOptions.parse("sale", "--ramp-up=5", "--hold", "0", "--ramp-down", "3"))
                 .extracting(BenchOptions::rampUpSeconds, BenchOptions::holdSeconds, BenchOptions::rampDownSeconds)
                 .containsExactly(5, 0, 3);
+    }
+
+    @Test
+    void everyProfileTakesASettleLimitButOnlyStepUpAConsistencySlo() {
+        for (Profile profile : Profile.values()) {
+            assertThat(BenchOptions.parse(profile.cliName(), "--settle-seconds", "0").settleSeconds()).isZero();
+        }
+        assertThat(BenchOptions.parse("step-up").consistencySloMillis()).isEqualTo(1000);
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--consistency-slo-ms", "500"))
+                .hasMessage("--consistency-slo-ms does not apply to the constant profile");
+        assertThatThrownBy(() -> BenchOptions.parse("step-up", "--consistency-slo-ms", "0"))
+                .hasMessage("--consistency-slo-ms must be a whole number from 1 to 600000, not '0'");
+        assertThatThrownBy(() -> BenchOptions.parse("step-up", "--consistency-slo-ms=1s"))
+                .hasMessage("--consistency-slo-ms must be a whole number from 1 to 600000, not '1s'");
+        assertThatThrownBy(() -> BenchOptions.parse("sale", "--settle-seconds", "-5"))
+                .hasMessage("--settle-seconds must be a whole number from 0 to 86400, not '-5'");
+        assertThatThrownBy(() -> BenchOptions.parse("step-up", "--settle-seconds"))
+                .hasMessage("--settle-seconds needs a value");
     }
 
     @Test

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The open-model benchmark's constant, mixed and compare profiles, briefly, against the test platform (which runs
+ * The open-model benchmark's constant, step-up, mixed and compare profiles, briefly, against the test platform (which runs
  * the chaos profile, so dual write exists): real orders, real figures.
  */
 @ExtendWith(PlatformExtension.class)
@@ -59,6 +59,35 @@ class BenchSmokeIT {
         assertThat(consistency.path("timeToConsistency").path("p50Ms").asDouble()).isPositive();
         assertThat(Files.readString(file(files, ".md"))).contains("| time to consistency p50 / p99 / p99.9 / max |");
         assertThat(Files.readString(file(files, ".html"))).contains("<svg", "<polyline").doesNotContain("<script");
+    }
+
+    @Test
+    void aShortStepUpReadsTheConsistencyOfEachStepAndReportsTheConsistencyKnee(Platform platform) throws Exception {
+        Path runDir = Files.createTempDirectory(Path.of("target"), "bench-it-step-up-");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = new BenchMain(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(new String[] {
+                "step-up", "--rate", "10", "--step", "10", "--max-rate", "20", "--step-seconds", "2", "--workers", "8",
+                "--slo-ms", "60000", "--consistency-slo-ms", "60000"}, env(platform, runDir));
+        String console = out.toString(StandardCharsets.UTF_8);
+        log.info("step-up benchmark output:\n{}", console);
+
+        assertThat(exit).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(file(files(runDir.resolve("bench")), ".json").toFile());
+        JsonNode steps = json.path("steps");
+        assertThat(steps).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            JsonNode consistency = steps.get(i).path("consistency");
+            int due = 20 * (i + 1);
+            assertThat(consistency.path("orders").asInt()).as("orders due in step %d", i + 1).isEqualTo(due);
+            assertThat(consistency.path("confirmed").asInt()).as("step %d all confirmed", i + 1).isEqualTo(due);
+            assertThat(consistency.path("timeToConsistency").path("p99Ms").asDouble()).isPositive();
+            assertThat(steps.get(i).path("confirmedRate").asDouble()).isEqualTo(10.0 * (i + 1));
+        }
+        // which step is the knee depends on this machine's load (a late answer moves out of its step's window)
+        assertThat(json.path("knee").isObject() || json.path("kneeEndedBy").isString())
+                .as("knee %s, ended by %s", json.path("knee"), json.path("kneeEndedBy")).isTrue();
+        assertThat(console).contains("| consistency p50 / p99 ms |", "Consistency knee: ");
     }
 
     @Test

@@ -34,9 +34,9 @@ class LatencySummaryTest {
     void aSlowOutlierShowsInTheTailNotTheMedian() {
         Recording recording = new Recording();
         for (int i = 0; i < 999; i++) {
-            recording.completed(0, true, 2_000_000, OpenLoop.Result.ok("order-" + i));
+            recording.completed(0, 0, true, 2_000_000, OpenLoop.Result.ok("order-" + i));
         }
-        recording.completed(12, true, 12_000_000_000L, OpenLoop.Result.failed("timeout"));
+        recording.completed(12, 2, true, 12_000_000_000L, OpenLoop.Result.failed("timeout"));
 
         LatencySummary orders = recording.orderLatency();
 
