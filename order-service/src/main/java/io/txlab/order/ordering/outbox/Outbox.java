@@ -45,6 +45,14 @@ class Outbox {
      * Locks the oldest unsent rows until the caller's transaction ends. Rows another relay holds, and rows
      * whose writing transaction has not committed yet, are skipped rather than waited for.
      */
+    /** A plain read on the (sent_at, id) index, outside any transaction: the idle relay's whole poll. */
+    boolean hasUnsent() {
+        return jdbc.sql("SELECT 1 FROM outbox_event WHERE sent_at IS NULL LIMIT 1")
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
     List<OutboxEvent> claimUnsent(int limit) {
         return jdbc.sql("""
                 SELECT id, order_id, topic, tag, event_type, payload FROM outbox_event
