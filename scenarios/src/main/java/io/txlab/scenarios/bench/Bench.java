@@ -34,16 +34,22 @@ public final class Bench {
 
     public BenchResult run(BenchOptions options, Consumer<String> progressLines) {
         Schedule schedule = Schedule.of(options);
-        RequestMix mix = RequestMix.of(options.profile());
+        RequestMix mix = RequestMix.of(options);
         Recording recording = new Recording();
         ProcessCpu cpu = new ProcessCpu(target.runDir(), Path.of("/proc"), target.clockTicks());
         String startedAt = Instant.now().toString();
         ProcessCpu.Sample before = cpu.sample();
+        long start = System.nanoTime();
+        CpuTimeline timeline = options.rotation() == Rotation.BLOCK ? CpuTimeline.start(cpu, start) : null;
         long elapsedNanos = new OpenLoop(schedule, mix, options.workers()).run(
-                new Requests(target.api(), mix, recording)::perform, recording,
-                progress -> progressLines.accept(ConsoleText.progress(progress)));
+                new Requests(target.api(), mix, schedule, recording)::perform, recording,
+                progress -> progressLines.accept(ConsoleText.progress(progress)), start);
+        List<ProcessCpu.Sample> perSecond = timeline == null ? List.of() : timeline.stopAt(schedule.totalSeconds());
         List<String> notes = new ArrayList<>(before.notes());
         boolean compare = options.profile() == Profile.COMPARE;
+        if (compare) {
+            notes.addAll(wayCpuNotes(options, timeline));
+        }
         SettledOrders settled = settle(schedule, recording, compare, progressLines, notes);
         List<ProcessCpu.Usage> usage = cpu.usage(before, cpu.sample(), recording.acceptedOrderIds().size());
         List<Steps.Step> steps = Steps.of(schedule, recording, settled == null ? null : settled.bySegment());
@@ -53,11 +59,22 @@ public final class Bench {
         Steps.Slo slo = Steps.Slo.of(options);
         Steps.Step knee = stepUp ? Steps.knee(steps, slo).orElse(null) : null;
         String kneeEndedBy = stepUp ? Steps.firstBreak(steps, slo).orElse(null) : null;
-        List<WayFigures> ways = compare ? Comparison.of(figures.ordersOffered(), figures.elapsedSeconds(),
-                answers(recording), settled == null ? Map.of() : settled.byWay()) : List.of();
+        Map<PublishingWay, WayCpu.PerOrder> wayCpu = timeline == null ? Map.of() : WayCpu.attribute(mix.ways(),
+                perSecond, second -> recording.acceptedIdsDue(second, second + 1).size(), target.clockTicks());
+        List<WayFigures> ways = compare ? Comparison.of(mix.ways().offered(schedule), figures.elapsedSeconds(),
+                answers(recording), settled == null ? Map.of() : settled.byWay(), wayCpu) : List.of();
         FlashReport flash = compare ? flash(options, progressLines, notes) : null;
         return new BenchResult(options, startedAt, target.api().orderUrl(), Runtime.getRuntime().availableProcessors(),
                 figures, ways, flash, steps, knee, kneeEndedBy, recording.timeSeries(), notes);
+    }
+
+    private static List<String> wayCpuNotes(BenchOptions options, CpuTimeline timeline) {
+        List<String> notes = new ArrayList<>(List.of(WayCpu.note(options)));
+        if (timeline != null && timeline.lateSamples() > 0) {
+            notes.add(timeline.lateSamples() + " per-second CPU sample(s) came more than 200 ms late (a busy machine):"
+                    + " the CPU per way around them is less exact");
+        }
+        return notes;
     }
 
     private static Map<PublishingWay, Recording.WayAnswers> answers(Recording recording) {
@@ -119,12 +136,12 @@ public final class Bench {
     }
 
     /** What each request does; a request never throws: every failure is an error kind. */
-    private record Requests(BenchApi api, RequestMix mix, Recording recording) {
+    private record Requests(BenchApi api, RequestMix mix, Schedule schedule, Recording recording) {
 
         OpenLoop.Result perform(int i) {
             try {
                 return switch (mix.kind(i)) {
-                    case ORDER -> order(mix.orderNumber(i));
+                    case ORDER -> order(mix.orderNumber(i), OpenLoop.secondOf(schedule.offsetNanos(i)));
                     case STOCK_READ -> read(api.productStock(mix.readProduct(i)));
                     case STATUS_READ -> read(recording.randomAcceptedOrder().map(api::orderStatus)
                             .orElseGet(() -> api.productStock(mix.readProduct(i))));
@@ -134,8 +151,8 @@ public final class Bench {
             }
         }
 
-        private OpenLoop.Result order(int orderNumber) {
-            PublishingWay way = mix.way(orderNumber);
+        private OpenLoop.Result order(int orderNumber, int dueSecond) {
+            PublishingWay way = mix.way(orderNumber, dueSecond);
             try {
                 BenchApi.Answer answer = api.placeOrder(way, UUID.randomUUID().toString(), mix.user(orderNumber),
                         mix.product(orderNumber));

@@ -11,11 +11,14 @@ import java.util.Set;
  * once, and only the options that the profile uses. {@code rate} is orders/s (constant), the start rate (step-up),
  * the peak (sale), all requests/s, a tenth of them orders (mixed), or orders/s of all three ways together
  * (compare). {@code flash} is compare's flash-sale phase ({@code seconds} 0: none). {@code settleSeconds}: how long
- * to wait, after the run, for its orders to leave PENDING before reading them.
+ * to wait, after the run, for its orders to leave PENDING before reading them. {@code rotation}: how compare's
+ * orders take turns among the ways (NONE for the other profiles); {@code blockSeconds} the length of a block
+ * (0 unless the rotation is BLOCK).
  */
 public record BenchOptions(Profile profile, int rate, int durationSeconds, int step, int stepSeconds, int maxRate,
                            int sloMillis, int consistencySloMillis, int rampUpSeconds, int holdSeconds,
-                           int rampDownSeconds, int workers, int settleSeconds, FlashPhase flash) {
+                           int rampDownSeconds, int workers, int settleSeconds, FlashPhase flash, Rotation rotation,
+                           int blockSeconds) {
 
     /** Purchases at {@code rate}/s, open model, for {@code seconds}, at a sale of {@code units}. */
     public record FlashPhase(int seconds, int rate, int units) {
@@ -35,10 +38,15 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
                         [--ramp-down S (default 10)]
               mixed:    --rate requests/s, 10 % orders (default 100) [--duration S (default 30)]
               compare:  --rate orders/s, the ways in turn (default 150) [--duration S (default 30)]
+                        [--rotation block|request (default block)]: block: the way changes every
+                        [--block-seconds S (default 10, at least 2)] of send time (transactional, outbox, dual
+                        write, transactional, ...; --duration at least 3 blocks), so each way's CPU per order is
+                        measured; request: consecutive orders take turns (no CPU per way)
                         [--flash-seconds S (default 10, 0: no flash phase)] [--flash-rate purchases/s (default 400)]
                         [--flash-units N (default 500)]
               orders:   1 unit of product 7 from users 100001..150000 in turn""";
 
+    private static final String ROTATION = "--rotation";
     private static final Set<Profile> ALL = EnumSet.allOf(Profile.class);
     private static final List<Option> OPTIONS = List.of(
             new Option("--rate", -1, 1, 100_000, ALL),
@@ -55,9 +63,21 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
             new Option("--settle-seconds", 60, 0, 86_400, ALL),
             new Option("--flash-seconds", 10, 0, 3_600, EnumSet.of(Profile.COMPARE)),
             new Option("--flash-rate", 400, 1, 100_000, EnumSet.of(Profile.COMPARE)),
-            new Option("--flash-units", 500, 1, 1_000_000, EnumSet.of(Profile.COMPARE)));
+            new Option("--flash-units", 500, 1, 1_000_000, EnumSet.of(Profile.COMPARE)),
+            new Option(ROTATION, 0, 0, 0, EnumSet.of(Profile.COMPARE)),
+            new Option("--block-seconds", 10, 2, 3_600, EnumSet.of(Profile.COMPARE)));
 
+    /** {@code --rotation} takes a word, the others a whole number from {@code min} to {@code max}. */
     private record Option(String name, int fallback, int min, int max, Set<Profile> profiles) {
+
+        /** @throws IllegalArgumentException when {@code text} is not a value of this option */
+        void check(String text) {
+            if (name.equals(ROTATION)) {
+                Rotation.of(text);
+            } else {
+                parse(text);
+            }
+        }
 
         int parse(String text) {
             try {
@@ -79,7 +99,7 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
             throw new IllegalArgumentException("no load profile given; the profiles are " + Profile.names());
         }
         Profile profile = Profile.of(args[0]);
-        Map<String, Integer> given = new HashMap<>();
+        Map<String, String> given = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             String[] nameAndValue = nameAndValue(args, i);
             if (!args[i].contains("=") && nameAndValue[1] != null) {
@@ -89,7 +109,8 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
             if (nameAndValue[1] == null) {
                 throw new IllegalArgumentException(option.name() + " needs a value");
             }
-            if (given.put(option.name(), option.parse(nameAndValue[1])) != null) {
+            option.check(nameAndValue[1]);
+            if (given.put(option.name(), nameAndValue[1]) != null) {
                 throw new IllegalArgumentException(option.name() + " is given twice");
             }
         }
@@ -101,18 +122,24 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
         return profile == Profile.MIXED ? rate / 10.0 : profile == Profile.STEP_UP ? maxRate : rate;
     }
 
-    private static BenchOptions of(Profile profile, Map<String, Integer> given) {
-        int rate = given.getOrDefault("--rate", switch (profile) {
+    private static BenchOptions of(Profile profile, Map<String, String> given) {
+        int rate = given.containsKey("--rate") ? value(given, "--rate") : switch (profile) {
             case STEP_UP -> 50;
             case COMPARE -> 150;
             default -> 100;
-        });
+        };
+        Rotation rotation = profile != Profile.COMPARE ? Rotation.NONE
+                : Rotation.of(given.getOrDefault(ROTATION, Rotation.BLOCK.cliName()));
+        if (rotation == Rotation.REQUEST && given.containsKey("--block-seconds")) {
+            throw new IllegalArgumentException("--block-seconds applies only to --rotation block");
+        }
         FlashPhase flash = new FlashPhase(profile == Profile.COMPARE ? value(given, "--flash-seconds") : 0,
                 value(given, "--flash-rate"), value(given, "--flash-units"));
         BenchOptions options = new BenchOptions(profile, rate, value(given, "--duration"), value(given, "--step"),
                 value(given, "--step-seconds"), value(given, "--max-rate"), value(given, "--slo-ms"),
                 value(given, "--consistency-slo-ms"), value(given, "--ramp-up"), value(given, "--hold"),
-                value(given, "--ramp-down"), value(given, "--workers"), value(given, "--settle-seconds"), flash);
+                value(given, "--ramp-down"), value(given, "--workers"), value(given, "--settle-seconds"), flash,
+                rotation, rotation == Rotation.BLOCK ? value(given, "--block-seconds") : 0);
         if (profile == Profile.STEP_UP && options.maxRate() < rate) {
             throw new IllegalArgumentException("--max-rate (" + options.maxRate() + ") must not be below --rate ("
                     + rate + ")");
@@ -124,6 +151,11 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
         if (profile == Profile.COMPARE && (long) rate * options.durationSeconds() < ways) {
             throw new IllegalArgumentException("compare needs at least " + ways + " orders (--rate x --duration),"
                     + " one for each way: " + PublishingWay.labels());
+        }
+        if (rotation == Rotation.BLOCK && options.durationSeconds() < ways * options.blockSeconds()) {
+            throw new IllegalArgumentException("--rotation block needs --duration of at least " + ways
+                    + " x --block-seconds (" + ways * options.blockSeconds() + " s), a block for each way: "
+                    + PublishingWay.labels());
         }
         return options;
     }
@@ -151,8 +183,8 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
         return option;
     }
 
-    private static int value(Map<String, Integer> given, String name) {
-        return given.getOrDefault(name, OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst()
-                .orElseThrow().fallback());
+    private static int value(Map<String, String> given, String name) {
+        Option option = OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+        return given.containsKey(name) ? option.parse(given.get(name)) : option.fallback();
     }
 }

@@ -1,6 +1,7 @@
 package io.txlab.scenarios.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,14 +27,37 @@ final class CompareReport {
                     c == null ? "-" : percentiles(c.timeToConsistency()), errors(way.errorsByKind())));
         }
         lines.add("");
-        lines.add("Relative to dual write (above 1×: more throughput, or a longer p99):");
+        lines.addAll(cpu(ways));
         lines.add("");
-        lines.add("| way | achieved /s | CONFIRMED /s | HTTP p99 | consistency p99 |");
-        lines.add("| --- | ---: | ---: | ---: | ---: |");
+        lines.add("Relative to dual write (above 1×: more throughput, a longer p99, or more CPU per order):");
+        lines.add("");
+        lines.add("| way | achieved /s | CONFIRMED /s | HTTP p99 | consistency p99 | CPU per order |");
+        lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (WayFigures way : ways) {
             WayFigures.VersusDualWrite v = way.versusDualWrite();
             lines.add("| " + way.way() + " | " + times(v.achievedOrderRate()) + " | " + times(v.confirmedPerSecond())
-                    + " | " + times(v.httpP99()) + " | " + times(v.timeToConsistencyP99()) + " |");
+                    + " | " + times(v.httpP99()) + " | " + times(v.timeToConsistencyP99()) + " | "
+                    + times(v.cpuPerOrder()) + " |");
+        }
+        return lines;
+    }
+
+    /** CPU ms per accepted order by way and process; "-" where not separable (request rotation). */
+    private static List<String> cpu(List<WayFigures> ways) {
+        List<String> processes = ways.stream().filter(way -> way.cpuMsPerOrder() != null)
+                .flatMap(way -> way.cpuMsPerOrder().byProcess().keySet().stream()).distinct()
+                .sorted(Comparator.comparing(ProcessCpu.DRIVER::equals)).toList();
+        List<String> lines = new ArrayList<>();
+        lines.add("CPU ms per accepted order, by way (how it is attributed: see the notes):");
+        lines.add("");
+        lines.add("| way | " + processes.stream().map(p -> p + " | ").collect(Collectors.joining())
+                + "total (platform) | vs dual write | orders counted |");
+        lines.add("| --- |" + " ---: |".repeat(processes.size() + 3));
+        for (WayFigures way : ways) {
+            WayCpu.PerOrder cpu = way.cpuMsPerOrder();
+            lines.add("| " + way.way() + " | " + processes.stream().map(p -> msPerOrder(cpu, p) + " | ")
+                    .collect(Collectors.joining()) + (cpu == null ? "- | - | - |" : format("%.3f | %s | %d in %d s |", cpu.total(),
+                    times(way.versusDualWrite().cpuPerOrder()), cpu.countedOrders(), cpu.countedSeconds())));
         }
         return lines;
     }
@@ -61,6 +85,11 @@ final class CompareReport {
                 sale.settled() ? "yes" : "NO", sale.waitedSeconds(), sale.redisRemaining()));
         lines.add("| oversold | " + (sale.oversold() ? "YES" : "no") + " |");
         return lines;
+    }
+
+    private static String msPerOrder(WayCpu.PerOrder cpu, String process) {
+        return cpu == null || !cpu.byProcess().containsKey(process) ? "-"
+                : format("%.3f", cpu.byProcess().get(process));
     }
 
     /** "0.93×", or "-" when there is no ratio. */

@@ -13,31 +13,27 @@ final class Comparison {
     }
 
     /**
-     * {@code orders}: how many the run offered (taking turns, from transactional); {@code consistency}: by way,
-     * empty when the database could not be read.
+     * {@code offered}: how many orders each way was sent; {@code consistency}: by way, empty when the database
+     * could not be read; {@code cpu}: CPU per order by way, empty when not separable.
      */
-    static List<WayFigures> of(long orders, double elapsedSeconds, Map<PublishingWay, Recording.WayAnswers> answers,
-                               Map<PublishingWay, ConsistencyReader.Consistency> consistency) {
+    static List<WayFigures> of(Map<PublishingWay, Long> offered, double elapsedSeconds,
+                               Map<PublishingWay, Recording.WayAnswers> answers,
+                               Map<PublishingWay, ConsistencyReader.Consistency> consistency,
+                               Map<PublishingWay, WayCpu.PerOrder> cpu) {
         Map<PublishingWay, WayFigures> plain = new EnumMap<>(PublishingWay.class);
         for (PublishingWay way : PublishingWay.values()) {
             Recording.WayAnswers answered = answers.get(way);
             long accepted = answered.acceptedIds().size();
-            plain.put(way, new WayFigures(way.label(), "POST " + way.path(), offered(way, orders), accepted,
-                    elapsedSeconds > 0 ? accepted / elapsedSeconds : 0, answered.latency(), consistency.get(way),
-                    answered.errorsByKind(), null));
+            plain.put(way, new WayFigures(way.label(), "POST " + way.path(), offered.getOrDefault(way, 0L),
+                    accepted, elapsedSeconds > 0 ? accepted / elapsedSeconds : 0, answered.latency(),
+                    consistency.get(way), answered.errorsByKind(), cpu.get(way), null));
         }
         WayFigures base = plain.get(PublishingWay.DUAL_WRITE);
         List<WayFigures> figures = new ArrayList<>();
         plain.values().forEach(way -> figures.add(new WayFigures(way.way(), way.endpoint(), way.ordersOffered(),
                 way.ordersAccepted(), way.achievedOrderRate(), way.httpLatency(), way.consistency(),
-                way.errorsByKind(), versus(way, base))));
+                way.errorsByKind(), way.cpuMsPerOrder(), versus(way, base))));
         return figures;
-    }
-
-    /** Orders {@code 0 .. orders-1} take turns: the first ways get one more when the count does not divide. */
-    static long offered(PublishingWay way, long orders) {
-        int ways = PublishingWay.values().length;
-        return orders / ways + (way.ordinal() < orders % ways ? 1 : 0);
     }
 
     /** Null when there is nothing to divide by. */
@@ -49,7 +45,9 @@ final class Comparison {
         return new WayFigures.VersusDualWrite(ratio(way.achievedOrderRate(), dualWrite.achievedOrderRate()),
                 consistencyRatio(way, dualWrite, ConsistencyReader.Consistency::confirmedPerSecond),
                 ratio(way.httpLatency().p99Ms(), dualWrite.httpLatency().p99Ms()),
-                consistencyRatio(way, dualWrite, c -> c.timeToConsistency().p99Ms()));
+                consistencyRatio(way, dualWrite, c -> c.timeToConsistency().p99Ms()),
+                way.cpuMsPerOrder() == null || dualWrite.cpuMsPerOrder() == null ? null
+                        : ratio(way.cpuMsPerOrder().total(), dualWrite.cpuMsPerOrder().total()));
     }
 
     private static Double consistencyRatio(WayFigures way, WayFigures dualWrite,

@@ -19,7 +19,7 @@ final class ConsoleText {
                 "  order service   " + target.api().orderUrl() + " (inventory " + inventoryUrl + ")",
                 "  schedule        " + schedule.size() + " requests over " + schedule.totalSeconds() + " s: "
                         + schedule.segments().stream().map(ConsoleText::segment).collect(Collectors.joining(", ")),
-                "  requests        " + requests(options.profile()) + "; users " + RequestMix.FIRST_USER + ".."
+                "  requests        " + requests(options) + "; users " + RequestMix.FIRST_USER + ".."
                         + (RequestMix.FIRST_USER + RequestMix.USERS - 1) + " in turn, product " + RequestMix.PRODUCT
                         + ", quantity 1",
                 "  workers         " + options.workers() + " (HTTP/1.1, connect timeout 5 s, request timeout 10 s);"
@@ -67,10 +67,13 @@ final class ConsoleText {
                 + " --settle-seconds)", settling.waitedSeconds(), settling.pending(), settling.limitSeconds());
     }
 
-    private static String requests(Profile profile) {
-        return switch (profile) {
+    private static String requests(BenchOptions options) {
+        return switch (options.profile()) {
             case MIXED -> "every 10th an order, the others reads (product stock, status of an earlier order)";
-            case COMPARE -> "orders, taking turns: " + String.join(", ", Arrays.stream(PublishingWay.values())
+            case COMPARE -> (options.rotation() == Rotation.BLOCK ? "orders, in blocks of " + options.blockSeconds()
+                    + " s taking turns (--rotation block; CPU sampled every second, per way): "
+                    : "orders, taking turns order by order (--rotation request; no CPU per way): ")
+                    + String.join(", ", Arrays.stream(PublishingWay.values())
                     .map(way -> way.label() + " (POST " + way.path() + ")").toList());
             default -> "orders";
         };

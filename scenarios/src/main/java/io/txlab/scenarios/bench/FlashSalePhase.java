@@ -41,7 +41,7 @@ final class FlashSalePhase {
         Schedule schedule = new Schedule(List.of(new Schedule.Segment("flash sale", phase.seconds(), phase.rate(),
                 phase.rate())));
         Recording recording = new Recording();
-        long elapsedNanos = new OpenLoop(schedule, new RequestMix(false, false), workers)
+        long elapsedNanos = new OpenLoop(schedule, new RequestMix(false, WayRotation.NONE), workers)
                 .run(i -> purchase(sale.saleId(), i), recording, progress -> lines.accept(ConsoleText.flashProgress(progress)));
         FlashApi.Settled settled = api.awaitSettled(sale.saleId(), settleLimit);
         return FlashReport.done(figures(sale.saleId(), phase, schedule, recording, elapsedNanos / 1e9, settled));

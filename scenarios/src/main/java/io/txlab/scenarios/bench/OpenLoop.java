@@ -53,9 +53,13 @@ final class OpenLoop {
 
     /** Runs once; returns when every request is answered; {@code progress} is called from another thread. */
     long run(Action action, Recording recording, Consumer<Progress> progress) {
+        return run(action, recording, progress, System.nanoTime());
+    }
+
+    /** As above, the run's second 0 starting at {@code start} (System.nanoTime), so others can keep its seconds. */
+    long run(Action action, Recording recording, Consumer<Progress> progress, long start) {
         ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("bench-worker"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-progress"));
-        long start = System.nanoTime();
         ticker.scheduleAtFixedRate(new Ticker(recording, progress, start), 1, 1, TimeUnit.SECONDS);
         try {
             for (int i = 0; i < schedule.size(); i++) {

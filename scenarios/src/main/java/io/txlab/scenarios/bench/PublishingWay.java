@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * How an order's OrderCreated gets to the broker, and the endpoint that places an order that way. The compare
- * profile rotates consecutive orders through all three, so that whatever the machine does hits each alike.
+ * profile rotates through all three, order by order or block by block of seconds, so that whatever the machine
+ * does hits each alike.
  */
 public enum PublishingWay {
     TRANSACTIONAL("transactional", "/api/orders"),
@@ -28,9 +29,9 @@ public enum PublishingWay {
         return path;
     }
 
-    /** Order {@code k} of a compare run: the ways take turns, in declaration order. */
-    public static PublishingWay inTurn(int orderNumber) {
-        return values()[Math.floorMod(orderNumber, values().length)];
+    /** Order (or block) {@code k} of a compare run: the ways take turns, in declaration order. */
+    public static PublishingWay inTurn(int k) {
+        return values()[Math.floorMod(k, values().length)];
     }
 
     static String labels() {

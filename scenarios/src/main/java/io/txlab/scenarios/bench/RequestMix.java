@@ -6,9 +6,9 @@ package io.txlab.scenarios.bench;
  * of an earlier order. Order {@code k} is one unit of product 7 (1.00, stock 100,000,000) from user
  * 100001 + k mod 50,000 (1,000,000.00 each), so consecutive orders are from distinct users and neither the stock
  * nor a balance runs out, run after run. Orders go the transactional way but in compare, where the publishing
- * ways take turns.
+ * ways take turns, order by order or block by block of seconds ({@link WayRotation}).
  */
-public record RequestMix(boolean mixed, boolean rotateWays) {
+public record RequestMix(boolean mixed, WayRotation ways) {
 
     public enum Kind { ORDER, STOCK_READ, STATUS_READ }
 
@@ -18,8 +18,8 @@ public record RequestMix(boolean mixed, boolean rotateWays) {
     private static final int ORDER_EVERY = 10;
     private static final int READ_PRODUCTS = 7;
 
-    public static RequestMix of(Profile profile) {
-        return new RequestMix(profile == Profile.MIXED, profile == Profile.COMPARE);
+    public static RequestMix of(BenchOptions options) {
+        return new RequestMix(options.profile() == Profile.MIXED, WayRotation.of(options));
     }
 
     public Kind kind(int i) {
@@ -42,8 +42,9 @@ public record RequestMix(boolean mixed, boolean rotateWays) {
         return PRODUCT;
     }
 
-    public PublishingWay way(int orderNumber) {
-        return rotateWays ? PublishingWay.inTurn(orderNumber) : PublishingWay.TRANSACTIONAL;
+    /** {@code dueSecond}: the second of the run the order's request is due in. */
+    public PublishingWay way(int orderNumber, int dueSecond) {
+        return ways.way(orderNumber, dueSecond);
     }
 
     /** Spreads the stock reads over every product. */

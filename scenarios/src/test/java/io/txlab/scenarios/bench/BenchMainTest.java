@@ -24,7 +24,7 @@ class BenchMainTest {
         assertThat(main.run(new String[] {"--help"}, Map.of())).isEqualTo(BenchMain.OK);
         assertThat(out()).contains("usage: scripts/load.sh constant|step-up|sale|mixed|compare", "--slo-ms",
                 "--consistency-slo-ms", "--settle-seconds",
-                "--ramp-down", "--flash-seconds");
+                "--ramp-down", "--flash-seconds", "--rotation block|request", "--block-seconds");
     }
 
     @Test
@@ -45,6 +45,22 @@ class BenchMainTest {
         assertThat(err()).startsWith("--consistency-slo-ms must be a whole number from 1 to 600000, not 'fast'")
                 .contains("--settle-seconds must be a whole number from 0 to 86400, not 'forever'")
                 .doesNotContain("Exception", "\tat ");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aBadRotationOrBlockLengthExits2WithOneLineOfReasonAndNoStackTrace() {
+        assertThat(main.run(new String[] {"compare", "--rotation", "turns"}, Map.of())).isEqualTo(BenchMain.USAGE);
+        assertThat(firstLine(err())).isEqualTo("--rotation must be request or block, not 'turns'");
+        err.reset();
+        assertThat(main.run(new String[] {"compare", "--block-seconds", "1"}, Map.of())).isEqualTo(BenchMain.USAGE);
+        assertThat(firstLine(err())).isEqualTo("--block-seconds must be a whole number from 2 to 3600, not '1'");
+        err.reset();
+        assertThat(main.run(new String[] {"compare", "--block-seconds", "20"}, Map.of())).isEqualTo(BenchMain.USAGE);
+        assertThat(firstLine(err())).startsWith("--rotation block needs --duration of at least 3 x --block-seconds"
+                + " (60 s)");
+
+        assertThat(err()).contains("usage: scripts/load.sh").doesNotContain("Exception", "\tat ");
         assertThat(out()).isEmpty();
     }
 
@@ -96,11 +112,15 @@ class BenchMainTest {
         });
         platform.start();
         try {
-            return main.run(new String[] {"compare", "--duration", "1"},
+            return main.run(new String[] {"compare", "--duration", "1", "--rotation", "request"},
                     Map.of("TXLAB_ORDER_PORT", Integer.toString(platform.getAddress().getPort())));
         } finally {
             platform.stop(0);
         }
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("");
     }
 
     private String out() {

@@ -13,7 +13,7 @@ class BenchOptionsTest {
     void eachProfileHasItsDefaults() {
         assertThat(BenchOptions.parse("constant"))
                 .isEqualTo(new BenchOptions(Profile.CONSTANT, 100, 30, 50, 10, 500, 1000, 1000, 10, 20, 10, 64, 60,
-                        NO_FLASH));
+                        NO_FLASH, Rotation.NONE, 0));
         assertThat(BenchOptions.parse("step-up").rate()).isEqualTo(50);
         assertThat(BenchOptions.parse("step-up").peakOrderRate()).isEqualTo(500);
         assertThat(BenchOptions.parse("sale").rate()).isEqualTo(100);
@@ -27,7 +27,7 @@ class BenchOptionsTest {
                 "--settle-seconds", "300");
 
         assertThat(options).isEqualTo(new BenchOptions(Profile.STEP_UP, 20, 30, 10, 5, 100, 250, 4000, 10, 20, 10, 16,
-                300, NO_FLASH));
+                300, NO_FLASH, Rotation.NONE, 0));
         assertThat(BenchOptions.parse("sale", "--ramp-up=5", "--hold", "0", "--ramp-down", "3"))
                 .extracting(BenchOptions::rampUpSeconds, BenchOptions::holdSeconds, BenchOptions::rampDownSeconds)
                 .containsExactly(5, 0, 3);
@@ -96,7 +96,7 @@ class BenchOptionsTest {
         assertThat(defaults).extracting(BenchOptions::rate, BenchOptions::durationSeconds, BenchOptions::workers)
                 .containsExactly(150, 30, 64);
         assertThat(defaults.flash()).isEqualTo(new BenchOptions.FlashPhase(10, 400, 500));
-        assertThat(BenchOptions.parse("compare", "--rate", "30", "--duration=3", "--flash-seconds", "2",
+        assertThat(BenchOptions.parse("compare", "--rate", "30", "--duration=30", "--flash-seconds", "2",
                 "--flash-rate=50", "--flash-units", "5").flash()).isEqualTo(new BenchOptions.FlashPhase(2, 50, 5));
         assertThat(BenchOptions.parse("compare", "--flash-seconds", "0").flash().seconds()).isZero();
         assertThat(BenchOptions.parse("constant").flash().seconds()).as("no flash phase but in compare").isZero();
@@ -115,5 +115,36 @@ class BenchOptionsTest {
                 .hasMessage("--flash-rate does not apply to the constant profile");
         assertThatThrownBy(() -> BenchOptions.parse("compare", "--step", "5"))
                 .hasMessage("--step does not apply to the compare profile");
+    }
+
+    @Test
+    void compareRotatesInBlocksOf10SecondsByDefault() {
+        assertThat(BenchOptions.parse("compare")).extracting(BenchOptions::rotation, BenchOptions::blockSeconds)
+                .containsExactly(Rotation.BLOCK, 10);
+        assertThat(BenchOptions.parse("compare", "--rotation", "block", "--block-seconds=2", "--duration", "6"))
+                .extracting(BenchOptions::rotation, BenchOptions::blockSeconds).containsExactly(Rotation.BLOCK, 2);
+        assertThat(BenchOptions.parse("compare", "--rotation=request", "--duration", "3"))
+                .extracting(BenchOptions::rotation, BenchOptions::blockSeconds).containsExactly(Rotation.REQUEST, 0);
+        assertThat(BenchOptions.parse("constant")).extracting(BenchOptions::rotation, BenchOptions::blockSeconds)
+                .containsExactly(Rotation.NONE, 0);
+    }
+
+    @Test
+    void badRotationsAndBlocksAreRefused() {
+        assertThatThrownBy(() -> BenchOptions.parse("compare", "--rotation", "order"))
+                .hasMessage("--rotation must be request or block, not 'order'");
+        assertThatThrownBy(() -> BenchOptions.parse("compare", "--rotation"))
+                .hasMessage("--rotation needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse("compare", "--block-seconds", "1"))
+                .hasMessage("--block-seconds must be a whole number from 2 to 3600, not '1'");
+        assertThatThrownBy(() -> BenchOptions.parse("compare", "--rotation", "request", "--block-seconds", "5"))
+                .hasMessage("--block-seconds applies only to --rotation block");
+        assertThatThrownBy(() -> BenchOptions.parse("compare", "--duration", "20"))
+                .hasMessage("--rotation block needs --duration of at least 3 x --block-seconds (30 s), a block for"
+                        + " each way: transactional, outbox, dual-write");
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--rotation", "block"))
+                .hasMessage("--rotation does not apply to the constant profile");
+        assertThatThrownBy(() -> BenchOptions.parse("mixed", "--block-seconds", "5"))
+                .hasMessage("--block-seconds does not apply to the mixed profile");
     }
 }

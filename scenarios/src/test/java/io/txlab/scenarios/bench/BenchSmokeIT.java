@@ -113,13 +113,16 @@ class BenchSmokeIT {
             throws Exception {
         Path runDir = Files.createTempDirectory(Path.of("target"), "bench-it-compare-");
         Files.writeString(runDir.resolve("admin-token"), Platform.ADMIN_TOKEN + "\n");
+        // the test platform's services run in this JVM: its CPU is the order service's (and the driver's)
+        Files.writeString(Files.createDirectories(runDir.resolve("pids")).resolve("order-service.pid"),
+                ProcessHandle.current().pid() + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int units = 20;
 
         int exit = new BenchMain(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"compare", "--rate", "30",
-                "--duration", "3", "--workers", "8", "--flash-seconds", "2", "--flash-rate", "50", "--flash-units",
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"compare", "--rate", "15",
+                "--duration", "6", "--block-seconds", "2", "--workers", "8", "--flash-seconds", "2", "--flash-rate", "50", "--flash-units",
                 Integer.toString(units)}, env(platform, runDir));
         String console = out.toString(StandardCharsets.UTF_8);
         log.info("compare benchmark output:\n{}{}", console, err.toString(StandardCharsets.UTF_8));
@@ -127,6 +130,8 @@ class BenchSmokeIT {
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(file(files(runDir.resolve("bench")), ".json").toFile());
         assertThat(json.path("figures").path("ordersAccepted").asInt()).isEqualTo(90);
+        assertThat(json.path("settings").path("rotation").asString()).isEqualTo("BLOCK");
+        assertThat(json.path("settings").path("blockSeconds").asInt()).isEqualTo(2);
         JsonNode ways = json.path("ways");
         assertThat(ways).hasSize(3);
         for (int i = 0; i < 3; i++) {
@@ -142,6 +147,12 @@ class BenchSmokeIT {
             assertThat(way.path("consistency").path("timeToConsistency").path("p99Ms").asDouble()).as(name)
                     .isPositive();
             assertThat(way.path("versusDualWrite").path("achievedOrderRate").asDouble()).as(name).isPositive();
+            JsonNode cpu = way.path("cpuMsPerOrder");
+            assertThat(cpu.path("total").asDouble()).as(name + " CPU ms per order: " + cpu).isPositive();
+            assertThat(cpu.path("byProcess").path("order-service").asDouble()).as(name).isPositive();
+            assertThat(cpu.path("byProcess").path("driver").asDouble()).as(name).isPositive();
+            assertThat(cpu.path("countedOrders").asInt()).as("second 2 of the way's block").isEqualTo(15);
+            assertThat(way.path("versusDualWrite").path("cpuPerOrder").asDouble()).as(name).isPositive();
         }
         JsonNode flash = json.path("flash");
         assertThat(flash.path("status").asString()).as(flash.toString()).isEqualTo("done");
@@ -153,6 +164,7 @@ class BenchSmokeIT {
         assertThat(sale.path("sale").path("confirmed").asInt()).isLessThanOrEqualTo(units);
         assertThat(sale.path("sale").path("oversold").asBoolean()).isFalse();
         assertThat(console).contains("| way | offered | accepted (2xx)", "| dual-write | 30 | 30 |", "1.00×",
+                "CPU ms per accepted order, by way", "| way | order-service | driver | total (platform) |",
                 "[   1s] flash: offered", "| oversold | no |");
     }
 

@@ -12,15 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
 
-    @Test
-    void theWaysTakeTurnsSoTheFirstGetTheRemainder() {
-        assertThat(Comparison.offered(PublishingWay.TRANSACTIONAL, 10)).isEqualTo(4);
-        assertThat(Comparison.offered(PublishingWay.OUTBOX, 10)).isEqualTo(3);
-        assertThat(Comparison.offered(PublishingWay.DUAL_WRITE, 10)).isEqualTo(3);
-        assertThat(Comparison.offered(PublishingWay.OUTBOX, 11)).isEqualTo(4);
-        assertThat(Comparison.offered(PublishingWay.DUAL_WRITE, 90)).isEqualTo(30);
-        assertThat(Comparison.offered(PublishingWay.TRANSACTIONAL, 0)).isZero();
-    }
+    private static final Map<PublishingWay, Long> TEN_EACH = Map.of(PublishingWay.TRANSACTIONAL, 10L,
+            PublishingWay.OUTBOX, 10L, PublishingWay.DUAL_WRITE, 10L);
 
     @Test
     void ratiosAreToDualWriteAndAbsentWithoutABase() {
@@ -42,7 +35,12 @@ class ComparisonTest {
         consistency.put(PublishingWay.OUTBOX, consistency(10, 5.0, 600));
         consistency.put(PublishingWay.DUAL_WRITE, consistency(10, 5.0, 200));
 
-        List<WayFigures> ways = Comparison.of(30, 2.0, answers, consistency);
+        Map<PublishingWay, WayCpu.PerOrder> cpu = new EnumMap<>(PublishingWay.class);
+        cpu.put(PublishingWay.TRANSACTIONAL, cpu(7.1));
+        cpu.put(PublishingWay.OUTBOX, cpu(6.0));
+        cpu.put(PublishingWay.DUAL_WRITE, cpu(5.0));
+
+        List<WayFigures> ways = Comparison.of(TEN_EACH, 2.0, answers, consistency, cpu);
 
         assertThat(ways).extracting(WayFigures::way).containsExactly("transactional", "outbox", "dual-write");
         WayFigures transactional = ways.get(0);
@@ -55,6 +53,9 @@ class ComparisonTest {
         assertThat(transactional.versusDualWrite().confirmedPerSecond()).isCloseTo(0.9, within(1e-9));
         assertThat(transactional.versusDualWrite().httpP99()).isCloseTo(2.5, within(1e-9));
         assertThat(transactional.versusDualWrite().timeToConsistencyP99()).isCloseTo(1.5, within(1e-9));
+        assertThat(transactional.cpuMsPerOrder().total()).isEqualTo(7.1);
+        assertThat(transactional.versusDualWrite().cpuPerOrder()).isCloseTo(1.42, within(1e-9));
+        assertThat(ways.get(2).versusDualWrite().cpuPerOrder()).isEqualTo(1.0);
         assertThat(ways.get(1).endpoint()).isEqualTo("POST /api/orders?publish=outbox");
         assertThat(ways.get(2).versusDualWrite().achievedOrderRate()).isEqualTo(1.0);
     }
@@ -66,17 +67,23 @@ class ComparisonTest {
             answers.put(way, answers(3, 10.0, Map.of()));
         }
 
-        WayFigures outbox = Comparison.of(9, 1.0, answers, Map.of()).get(1);
+        WayFigures outbox = Comparison.of(TEN_EACH, 1.0, answers, Map.of(), Map.of()).get(1);
 
         assertThat(outbox.consistency()).isNull();
         assertThat(outbox.versusDualWrite().httpP99()).isEqualTo(1.0);
         assertThat(outbox.versusDualWrite().confirmedPerSecond()).isNull();
         assertThat(outbox.versusDualWrite().timeToConsistencyP99()).isNull();
+        assertThat(outbox.cpuMsPerOrder()).as("request rotation: not separable").isNull();
+        assertThat(outbox.versusDualWrite().cpuPerOrder()).isNull();
     }
 
     private static Recording.WayAnswers answers(int accepted, double p99Ms, Map<String, Long> errors) {
         return new Recording.WayAnswers(Collections.nCopies(accepted, "id"),
                 new LatencySummary(accepted, p99Ms / 2, p99Ms, p99Ms, p99Ms), errors);
+    }
+
+    private static WayCpu.PerOrder cpu(double totalMs) {
+        return new WayCpu.PerOrder(Map.of("order-service", totalMs, ProcessCpu.DRIVER, 0.5), totalMs, 10, 2);
     }
 
     private static ConsistencyReader.Consistency consistency(long confirmed, double perSecond, double p99Ms) {

@@ -10,7 +10,7 @@ class RequestMixTest {
 
     @Test
     void onlyOrdersOutsideMixed() {
-        RequestMix orders = RequestMix.of(Profile.CONSTANT);
+        RequestMix orders = RequestMix.of(BenchOptions.parse("constant"));
 
         assertThat(IntStream.range(0, 100).mapToObj(orders::kind)).containsOnly(RequestMix.Kind.ORDER);
         assertThat(orders.orderNumber(42)).isEqualTo(42);
@@ -18,7 +18,7 @@ class RequestMixTest {
 
     @Test
     void mixedSendsAnOrderEveryTenthRequestAndReadsOtherwise() {
-        RequestMix mixed = RequestMix.of(Profile.MIXED);
+        RequestMix mixed = RequestMix.of(BenchOptions.parse("mixed"));
 
         assertThat(IntStream.range(0, 1000).filter(i -> mixed.kind(i) == RequestMix.Kind.ORDER)).hasSize(100);
         assertThat(IntStream.range(0, 1000).filter(i -> mixed.kind(i) == RequestMix.Kind.STATUS_READ)).hasSize(500);
@@ -28,7 +28,7 @@ class RequestMixTest {
 
     @Test
     void consecutiveOrdersComeFromDistinctBenchmarkUsersAndAllBuyProduct7() {
-        RequestMix mix = RequestMix.of(Profile.STEP_UP);
+        RequestMix mix = RequestMix.of(BenchOptions.parse("step-up"));
 
         assertThat(IntStream.range(0, 50_000).mapToLong(mix::user).distinct()).hasSize(50_000);
         assertThat(mix.user(0)).isEqualTo(100_001);
@@ -38,14 +38,23 @@ class RequestMixTest {
     }
 
     @Test
-    void onlyCompareRotatesThePublishingWays() {
-        RequestMix compare = RequestMix.of(Profile.COMPARE);
+    void onlyCompareRotatesThePublishingWaysOrderByOrderWithRequestRotation() {
+        RequestMix compare = RequestMix.of(BenchOptions.parse("compare", "--rotation", "request"));
 
-        assertThat(IntStream.range(0, 7).mapToObj(compare::way)).containsExactly(PublishingWay.TRANSACTIONAL,
+        assertThat(IntStream.range(0, 7).mapToObj(k -> compare.way(k, 0))).containsExactly(PublishingWay.TRANSACTIONAL,
                 PublishingWay.OUTBOX, PublishingWay.DUAL_WRITE, PublishingWay.TRANSACTIONAL, PublishingWay.OUTBOX,
                 PublishingWay.DUAL_WRITE, PublishingWay.TRANSACTIONAL);
-        assertThat(IntStream.range(0, 30).mapToObj(RequestMix.of(Profile.CONSTANT)::way))
-                .containsOnly(PublishingWay.TRANSACTIONAL);
-        assertThat(RequestMix.of(Profile.MIXED).way(3)).isEqualTo(PublishingWay.TRANSACTIONAL);
+        RequestMix constant = RequestMix.of(BenchOptions.parse("constant"));
+        assertThat(IntStream.range(0, 30).mapToObj(k -> constant.way(k, k))).containsOnly(PublishingWay.TRANSACTIONAL);
+        assertThat(RequestMix.of(BenchOptions.parse("mixed")).way(3, 0)).isEqualTo(PublishingWay.TRANSACTIONAL);
+    }
+
+    @Test
+    void withBlockRotationTheSecondAnOrderIsDueInDecidesItsWay() {
+        RequestMix compare = RequestMix.of(BenchOptions.parse("compare"));
+
+        assertThat(compare.way(0, 0)).isEqualTo(PublishingWay.TRANSACTIONAL);
+        assertThat(compare.way(1, 9)).isEqualTo(PublishingWay.TRANSACTIONAL);
+        assertThat(compare.way(2, 10)).isEqualTo(PublishingWay.OUTBOX);
     }
 }
