@@ -32,12 +32,17 @@
 #             [--ramp-down S (default 10)]
 #   mixed     --rate requests/s (default 100, at least 10) for [--duration S (default 30)]: every 10th an order, the
 #             others reads (a product's stock, the status of an earlier order of the run)
-#   compare   --rate orders/s of all three ways together (default 150) for [--duration S (default 30)]: consecutive
-#             orders take turns among transactional (POST /api/orders), outbox (POST /api/orders?publish=outbox)
-#             and dual-write (POST /api/unsafe/dual-write/orders, chaos profile only: without it, exit 5), so machine
-#             noise hits all three alike; reports each way's offered, accepted, achieved/s, HTTP p50/p99/p99.9,
-#             CONFIRMED and time to consistency p50/p99/p99.9, errors, and its achieved/s, CONFIRMED/s and p99s
-#             relative to dual write ("0.93x"). Then a flash-sale phase (admin token as for flash; none: skipped
+#   compare   --rate orders/s of all three ways together (default 150) for [--duration S (default 30)]: the ways
+#             take turns among transactional (POST /api/orders), outbox (POST /api/orders?publish=outbox) and
+#             dual-write (POST /api/unsafe/dual-write/orders, chaos profile only: without it, exit 5), so machine
+#             noise hits all three alike: with [--rotation block] (the default) in blocks of [--block-seconds S
+#             (default 10, at least 2)] of send time (transactional, outbox, dual write, transactional, ...;
+#             --duration at least 3 blocks), with [--rotation request] order by order; reports each way's offered,
+#             accepted, achieved/s, HTTP p50/p99/p99.9, CONFIRMED and time to consistency p50/p99/p99.9, errors, its
+#             CPU ms per accepted order per process and in total (block rotation only: every process sampled each
+#             second, a second's CPU to its block's way, each block's first second left out as the consumers still
+#             work on the previous way's orders; request rotation: "-"), and its achieved/s, CONFIRMED/s, p99s and
+#             CPU per order relative to dual write ("0.93x"). Then a flash-sale phase (admin token as for flash; none: skipped
 #             with a notice): a sale of [--flash-units N (default 500)] units of product 7, [--flash-rate N (default
 #             400)] purchases/s, open model, for [--flash-seconds S (default 10; 0: no flash phase)] from users
 #             100001.. (every 5th purchase a buyer's second click): purchases/s offered, achieved and accepted,
@@ -66,7 +71,8 @@ usage() { # EXIT_CODE
   say "       scripts/load.sh constant|step-up|sale|mixed|compare [--rate N] [--workers N (default 64)]" \
       "[--settle-seconds S (default 60)] [--duration S] [--step N] [--step-seconds S] [--max-rate N]" \
       "[--slo-ms MS] [--consistency-slo-ms MS] [--ramp-up S] [--hold S]" \
-      "[--ramp-down S] [--flash-seconds S] [--flash-rate N] [--flash-units N]" \
+      "[--ramp-down S] [--rotation block|request] [--block-seconds S] [--flash-seconds S] [--flash-rate N]" \
+      "[--flash-units N]" \
       "(scripts/load.sh constant --help: which profile takes which option; orders: 1 unit of product 7" \
       "from users 100001..150000 in turn)"
   exit "$1"
