@@ -68,6 +68,15 @@ build_if_needed() {
     fi
   done
   [ -z "$stale" ] && return 0
+  # A build replaces the jars the running processes load their classes from, which can break them mid-run.
+  if is_running devstack || is_running order-service || is_running inventory-service || is_running payment-service; then
+    for jar in "${jars[@]}"; do
+      [ -f "$jar" ] || fail "TxLab is running but not built ($jar is missing); stop it (scripts/down.sh) to build"
+    done
+    say "note: sources changed since the last build; the running platform and this tool keep that build" \
+        "(scripts/down.sh, then scripts/up.sh, rebuilds)"
+    return 0
+  fi
   say "Building TxLab (first run downloads dependencies from Maven Central; later runs take ~1 min)..."
   (cd "$TXLAB_ROOT" && mvn -B -ntp -DskipTests package) \
     > "$LOG_DIR/build.log" 2>&1 &

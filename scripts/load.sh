@@ -78,6 +78,19 @@ usage() { # EXIT_CODE
   exit "$1"
 }
 
+# up.sh's default JIT (C1 only) starts fast but costs about 21 % more CPU per order (docs/benchmarks.md).
+warn_if_c1_only() {
+  local svc
+  for svc in order-service inventory-service payment-service; do
+    if is_running "$svc" && tr '\0' ' ' < "/proc/$(cat "$PID_DIR/$svc.pid")/cmdline" 2>/dev/null \
+        | grep -q -- '-XX:TieredStopAtLevel=1'; then
+      say "note: $svc runs with the C1-only JIT (up.sh's default for quick starts), which costs about 21 % more" \
+          "CPU per order; for figures to compare, start the platform with TXLAB_JAVA_OPTS=-Xmx256m" >&2
+      return 0
+    fi
+  done
+}
+
 # open_model PROFILE ARGS...: the open-model benchmark of ordinary orders; it starts nothing.
 open_model() {
   local arg help=""
@@ -88,6 +101,7 @@ open_model() {
   fi
   mkdir -p "$LOG_DIR"
   build_if_needed >&2
+  warn_if_c1_only
   export TXLAB_ORDER_PORT="$ORDER_PORT" TXLAB_INVENTORY_PORT="$INVENTORY_PORT" TXLAB_RUN_DIR="$RUN_DIR"
   TXLAB_CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
   export TXLAB_CLK_TCK
