@@ -47,7 +47,7 @@ final class SnapshotReader {
                             FROM account a LEFT JOIN payment_movement m ON m.user_id = a.user_id
                             GROUP BY a.user_id, a.initial_balance_cents, a.balance_cents
                             """),
-                    repeated, published(order), Instant.now(), FlashSales.read(order, inventory),
+                    repeated, published(order, inventory, payment), Instant.now(), FlashSales.read(order, inventory),
                     OutboxRows.read(order));
         }
     }
@@ -98,21 +98,29 @@ final class SnapshotReader {
     }
 
     /**
-     * Through a half message (tx_log) or the outbox. Rows written before the tx_log had an event type (V4) can
-     * only be OrderCreated ones.
+     * Through a half message (tx_log) or the outbox, or, for a dual write, delivered: a participant consumed its
+     * OrderCreated (a dual write that lost its event has none of the three). Rows written before the tx_log had
+     * an event type (V4) can only be OrderCreated ones.
      */
-    private static Set<String> published(Connection db) throws SQLException {
-        Set<String> published = OutboxRows.published(db);
-        try (PreparedStatement query = db.prepareStatement("""
+    private static Set<String> published(Connection order, Connection inventory, Connection payment)
+            throws SQLException {
+        Set<String> published = OutboxRows.published(order);
+        addOrderIds(order, """
                 SELECT order_id FROM tx_log
                 WHERE status = 'COMMITTED' AND (event_type = 'OrderCreated' OR event_type IS NULL)
-                """);
-             ResultSet rows = query.executeQuery()) {
+                """, published);
+        String consumedOrderCreated = "SELECT order_id FROM consumed_message WHERE dedup_key LIKE 'OrderCreated:%'";
+        addOrderIds(inventory, consumedOrderCreated, published);
+        addOrderIds(payment, consumedOrderCreated, published);
+        return published;
+    }
+
+    private static void addOrderIds(Connection db, String sql, Set<String> orderIds) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                published.add(rows.getString(1));
+                orderIds.add(rows.getString(1));
             }
         }
-        return published;
     }
 
     /** The unique keys forbid these; the checker does not take the schema's word for it. */

@@ -64,8 +64,11 @@ class ConsistencyCheckerIT {
             assertThat(results.get("no-effect-without-order").offenders()).singleElement().asString().startsWith("ghost");
             assertThat(results.get("no-stale-pending").offenders()).singleElement().asString().startsWith("stuck");
             assertThat(results.get("no-effect-applied-twice").failed()).isFalse();
-            // rows written straight into the table, as a dual write would: no committed OrderCreated
+            // rows written straight into the table, as a dual write that lost its event would: no committed
+            // OrderCreated, no consumption; "delivered-by-dual-write" was consumed by inventory, so it was published
             assertThat(results.get("every-order-published").violations()).isEqualTo(3);
+            assertThat(results.get("every-order-published").offenders())
+                    .noneMatch(offender -> offender.startsWith("delivered-by-dual-write"));
             assertThat(results.get("outbox-drained").offenders()).singleElement().asString()
                     .startsWith("swept-but-never-sent");
         } finally {
@@ -102,6 +105,12 @@ class ConsistencyCheckerIT {
         db.get("inventory").sql("UPDATE stock SET available = available - 1 WHERE product_id = 3").update();
         movement(db.get("payment"), "payment_movement", "user_id", "amount_cents", "ghost", 42, 500, "CHARGE");
         db.get("payment").sql("UPDATE account SET balance_cents = balance_cents - 1000 WHERE user_id = 42").update();
+        // A dual write whose plain message got through: no tx_log or outbox row, but inventory consumed it.
+        order(db.get("order"), "delivered-by-dual-write", "PENDING", Instant.now());
+        db.get("inventory").sql("""
+                INSERT INTO consumed_message (consumer, dedup_key, order_id)
+                VALUES ('inventory', 'OrderCreated:delivered-by-dual-write', 'delivered-by-dual-write')
+                """).update();
         // Placed through the outbox (so published), cancelled by the sweeper, and its row never sent by a relay.
         order(db.get("order"), "swept-but-never-sent", "CANCELLED", old);
         db.get("order").sql("""
