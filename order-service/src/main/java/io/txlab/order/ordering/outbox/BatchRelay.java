@@ -8,4 +8,7 @@ interface BatchRelay {
      * @throws RuntimeException when the step failed: its rows stay unsent
      */
     int relayNext(int batchSize);
+
+    /** A cheap look, outside any transaction, for an idle poll: false when no row is unsent. */
+    boolean anyUnsent();
 }

@@ -21,6 +21,8 @@ class OutboxRelayTest {
     private static final class RecordingBatches implements BatchRelay {
 
         final List<Long> callNanos = new CopyOnWriteArrayList<>();
+        final AtomicInteger looks = new AtomicInteger();
+        volatile boolean unsent = true;
         private final AtomicInteger calls = new AtomicInteger();
         private final IntUnaryOperator answer;
 
@@ -36,6 +38,12 @@ class OutboxRelayTest {
                 throw new IllegalStateException("broker down");
             }
             return sent;
+        }
+
+        @Override
+        public boolean anyUnsent() {
+            looks.incrementAndGet();
+            return unsent;
         }
 
         int calls() {
@@ -79,6 +87,22 @@ class OutboxRelayTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> batches.calls() >= 4);
         assertThat(batches.millisBetween(1, 2)).isGreaterThanOrEqualTo(40);
+    }
+
+    @Test
+    void anIdlePollOnlyLooksAndClaimsWhenItFindsARowOrIsWoken() {
+        RecordingBatches batches = new RecordingBatches(call -> 0);
+        batches.unsent = false;
+        relay = new OutboxRelay(batches, new OutboxSettings(Duration.ofMillis(20), 100));
+        relay.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> batches.looks.get() >= 3);
+        assertThat(batches.calls()).as("only the first round claims; idle polls only look").isEqualTo(1);
+
+        relay.wake();
+        await().atMost(Duration.ofSeconds(2)).until(() -> batches.calls() == 2);
+
+        batches.unsent = true;
+        await().atMost(Duration.ofSeconds(2)).until(() -> batches.calls() >= 3);
     }
 
     @Test
