@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.txlab.common.testing.ThrowawaySchema;
+import io.txlab.devstack.ThrowawaySchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The barrier on a real database. Under contention: an order's deduction and its cancel run at the same
  * instant, in two database transactions, for many orders. Whichever wins, the outcome is one of the two consistent ones:
  * applied then undone, or cancelled first with nothing applied. Never a deduction left standing.
- * Against this machine's MariaDB (127.0.0.1:3306), in a throwaway inventory schema; skipped without it.
+ * Against a real MariaDB (this machine's on 3306, else an embedded one: {@link ThrowawaySchema}), in a throwaway
+ * inventory schema.
  * (In common's package: OrderParts is package-private; inventory supplies the schema.)
  */
 class OrderPartsIT {

@@ -7,14 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import io.txlab.common.testing.ThrowawaySchema;
+import io.txlab.devstack.ThrowawaySchema;
 import io.txlab.order.ordering.domain.Product;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Against this machine's MariaDB (127.0.0.1:3306, root), in a throwaway schema; skipped when it is not there. */
+/**
+ * Against a real MariaDB (this machine's on 3306, else an embedded one: {@link ThrowawaySchema}), in a throwaway
+ * schema.
+ */
 class JdbcProductCatalogueIT {
 
     private static ThrowawaySchema schema;

@@ -1,7 +1,7 @@
 package io.txlab.payment.account.persistence;
 
 import io.txlab.common.consume.ConcurrentChangeException;
-import io.txlab.common.testing.ThrowawaySchema;
+import io.txlab.devstack.ThrowawaySchema;
 import io.txlab.payment.account.domain.Account;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Against this machine's MariaDB (127.0.0.1:3306, root), in a throwaway schema; skipped when it is not there. */
+/**
+ * Against a real MariaDB (this machine's on 3306, else an embedded one: {@link ThrowawaySchema}), in a throwaway
+ * schema.
+ */
 class JdbcAccountRepositoryIT {
 
     private static ThrowawaySchema schema;
