@@ -158,8 +158,7 @@ final class Invariants {
     }
 
     /** A movement on another product, sale or account than the order's: the books balance, the order does not. */
-    private static Optional<String> wrongSubject(Snapshot.Order order, Snapshot.Moves stock,
-                                                           Snapshot.Moves money) {
+    private static Optional<String> wrongSubject(Snapshot.Order order, Snapshot.Moves stock, Snapshot.Moves money) {
         String sale = order.saleId() == null ? Snapshot.Moves.NO_SALE : order.saleId();
         if (stock.any() && !stock.subjects().equals(Set.of(order.productId()))) {
             return Optional.of(order.orderId() + " (stock moved on product " + ids(stock.subjects())

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.txlab.common.fault.FaultAction;
 import io.txlab.devstack.DevStack;
 import io.txlab.scenarios.client.PlatformClient;
 import io.txlab.scenarios.support.Platform;
@@ -61,6 +62,35 @@ class ConsistencyCheckerIT {
         assertThat(report.pending()).isZero();
         assertThat(report.consistentAfter()).isPresent();
         assertThat(report.snapshotsAgreed()).isTrue();
+    }
+
+    /**
+     * The half message the broker holds back (every check-back answers UNKNOWN): the order's tx_log row is
+     * COMMITTED, so every-order-published passes, but nobody consumes it. Past the delivery horizon (1 s here)
+     * every-order-delivered names it; once the sweeper has cancelled it, it holds again.
+     */
+    @Test
+    void anOrderCommittedButNeverDeliveredFailsEveryOrderDeliveredUntilTheSweeperCancelsIt(Platform platform) {
+        PlatformClient api = platform.client();
+        Instant placedFrom = Instant.now().minusSeconds(1);
+        platform.faults(Service.ORDER).arm("order.after-local-commit", FaultAction.unknown(1));
+        platform.faults(Service.ORDER).arm("order.check-back", FaultAction.unknown(1_000));
+        String orderId = api.placeOrder(UUID.randomUUID().toString(), 3, 4, 1).text("orderId");
+        DevStack stack = platform.stack();
+        CheckTarget target = new CheckTarget(stack.mysqlUrl(), stack.mysqlUser(), stack.mysqlPassword(),
+                platform.schema(Service.ORDER), platform.schema(Service.INVENTORY), platform.schema(Service.PAYMENT));
+        ConsistencyChecker checker = new ConsistencyChecker(target, Platform.PENDING_DEADLINE, placedFrom,
+                Duration.ofSeconds(1), Set.of());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Map<String, InvariantResult> results = byName(checker.check(Instant.now(), Duration.ZERO));
+            assertThat(results.get("every-order-published").status()).isEqualTo(InvariantResult.Status.PASS);
+            assertThat(results.get("every-order-delivered").offenders()).containsExactly(orderId
+                    + " (PENDING, OrderCreated consumed by neither participant after the 1 s delivery horizon)");
+        });
+        await().atMost(Duration.ofSeconds(40)).until(() -> api.orderStatus(orderId).equals("CANCELLED"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                byName(checker.check(Instant.now(), Duration.ZERO)).get("every-order-delivered").failed()).isFalse());
     }
 
     @Test
