@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The checker's report as text lines: one per invariant, PASS / FAIL / SKIP, counts and first offenders. */
+/**
+ * The checker's report as text lines: one per invariant, PASS / FAIL / SKIP, counts and first offenders; a SKIP
+ * (nothing to check) says why and proves nothing.
+ */
 public final class CheckReport {
 
     private CheckReport() {
@@ -18,11 +21,15 @@ public final class CheckReport {
                 + report.confirmed() + ", CANCELLED " + report.cancelled() + ", PENDING " + report.pending() + ")");
         lines.add("  convergence: " + after("no order PENDING", report.noPendingAfter()) + "; "
                 + after("every invariant held", report.consistentAfter()));
+        lines.add("  snapshot: " + report.snapshotReads() + " reads, " + (report.snapshotsAgreed()
+                ? "the last two agreed" : "no two consecutive agreed (the platform was still changing): judged the last"));
         for (InvariantResult result : report.results()) {
             lines.add(String.format("  %-4s  %-30s %s", result.status(), result.name(), counts(result)));
         }
         long failed = report.results().stream().filter(InvariantResult::failed).count();
-        lines.add(failed == 0 ? "RESULT: PASS (" + report.results().size() + " invariants)"
+        long skipped = report.results().stream().filter(result -> result.status() == InvariantResult.Status.SKIP).count();
+        lines.add(failed == 0 ? "RESULT: PASS (" + (report.results().size() - skipped) + " invariants held"
+                + (skipped == 0 ? "" : ", " + skipped + " skipped: nothing to check") + ")"
                 : "RESULT: FAIL (" + failed + " of " + report.results().size() + " invariants violated)");
         return lines;
     }

@@ -44,6 +44,7 @@ final class FlashSales {
                        COALESCE(SUM(o.status <> 'CANCELLED'), 0), COALESCE(SUM(o.status = 'CONFIRMED'), 0)
                 FROM flash_sale s LEFT JOIN orders o ON o.sale_id = s.sale_id
                 GROUP BY s.sale_id, s.units
+                ORDER BY s.sale_id
                 """); ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 int[] allocation = allocations.getOrDefault(rows.getString(1), new int[] {-1, 0, 0});

@@ -6,13 +6,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** The invariants of DESIGN.md, each judged on one {@link Snapshot}. Pure: no I/O. */
 final class Invariants {
 
-    private static final Snapshot.Moves NONE = new Snapshot.Moves(0, 0, 0, 0);
+    /** Every invariant's name, in the report's order. */
+    static final List<String> NAMES = List.of("confirmed-orders-applied-once", "cancelled-orders-net-zero",
+            "stock-books-balance", "money-books-balance", "no-effect-applied-twice", "no-effect-without-order",
+            "every-order-published", "every-order-delivered", "no-stale-pending", "flash-sale-books", "outbox-drained");
+
+    private static final Snapshot.Moves NONE = new Snapshot.Moves(0, 0, 0, 0, Set.of(), Set.of());
 
     /**
      * How long a committed outbox row may wait for the relay: it is woken by the commit and polls every 0.1 s,
@@ -20,23 +27,52 @@ final class Invariants {
      */
     static final Duration OUTBOX_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * How long a committed order's OrderCreated may take to reach both participants on the devstack: the
+     * check-back horizon of its half message (immunity 1 s + 15 checks x 2 s scan = 31 s, after which the broker
+     * discards it; BrokerTransactionSettings) plus the first four consumer retries (1 + 2 + 4 + 8 = 15 s, the
+     * broker's messageDelayLevel 3..6) = 46 s. A PENDING order older than that which a participant has not
+     * consumed will not be delivered (the sweeper will cancel it). With RocketMQ's production defaults
+     * (6 s + 15 x 30 s, retries from 10 s) pass about 10 minutes instead.
+     */
+    static final Duration DELIVERY_HORIZON = Duration.ofSeconds(1 + 15 * 2 + (1 + 2 + 4 + 8));
+
     private final Duration pendingDeadline;
     private final Instant ordersFrom;
+    private final Duration deliveryHorizon;
+    private final Set<String> expected;
 
     /** @param ordersFrom orders created before this are not checked for a lost event (an old, known violation) */
     Invariants(Duration pendingDeadline, Instant ordersFrom) {
+        this(pendingDeadline, ordersFrom, DELIVERY_HORIZON, Set.of());
+    }
+
+    /**
+     * @param ordersFrom      orders created before this are not checked for a lost or undelivered event
+     * @param deliveryHorizon how old a PENDING order must be before every-order-delivered expects its event consumed
+     * @param expected        the invariants that must check something: a SKIP of one of these is a FAIL
+     */
+    Invariants(Duration pendingDeadline, Instant ordersFrom, Duration deliveryHorizon, Set<String> expected) {
+        if (!NAMES.containsAll(expected)) {
+            throw new IllegalArgumentException("unknown invariants in " + expected + "; known: " + NAMES);
+        }
         this.pendingDeadline = pendingDeadline;
         this.ordersFrom = ordersFrom;
+        this.deliveryHorizon = deliveryHorizon;
+        this.expected = Set.copyOf(expected);
     }
 
     List<InvariantResult> judge(Snapshot snapshot) {
         return List.of(confirmedAppliedOnce(snapshot), cancelledNetZero(snapshot),
-                books("stock-books-balance", "per product: initial stock = available + units moved into flash sales "
-                        + "+ net deducted outside them; never negative", snapshot.products(), "product "),
-                books("money-books-balance", "per account: initial balance = balance + net charged; never negative",
-                        snapshot.accounts(), "user "),
-                eachEffectOnce(snapshot), noEffectWithoutOrder(snapshot), everyOrderPublished(snapshot),
-                noStalePending(snapshot), flashSaleBooks(snapshot), outboxDrained(snapshot));
+                        books("stock-books-balance", "per product: initial stock = available + units moved into flash "
+                                + "sales + net deducted outside them; never negative", snapshot.products(), "product ", "no products"),
+                        books("money-books-balance", "per account: initial balance = balance + net charged; never "
+                                + "negative", snapshot.accounts(), "user ", "no accounts"),
+                        eachEffectOnce(snapshot), noEffectWithoutOrder(snapshot), everyOrderPublished(snapshot),
+                        everyOrderDelivered(snapshot), noStalePending(snapshot), flashSaleBooks(snapshot),
+                        outboxDrained(snapshot)).stream()
+                .map(result -> expected.contains(result.name()) ? result.expected() : result)
+                .toList();
     }
 
     /** The outbox's half of "the event will go out": the relay really sends each committed row, in time. */
@@ -51,16 +87,18 @@ final class Invariants {
                 .filter(row -> row.createdAt().plus(OUTBOX_GRACE).isBefore(snapshot.readAt()))
                 .map(row -> row.orderId() + " (outbox row " + row.id() + " unsent since " + row.createdAt() + ")")
                 .toList();
-        return InvariantResult.of("outbox-drained", description, outbox.rows(), violations);
+        return InvariantResult.of("outbox-drained", description, outbox.rows(), violations, "no outbox rows");
     }
 
-    /** Zero oversell, one unit per user, and the sale's own books. Redis is compared by reconciliation, not here. */
+    /**
+     * Zero oversell, one unit per user, and the sale's own books. Redis is compared by reconciliation, not here.
+     * CONFIRMED <= net sold <= holding: a PENDING order may already hold its deducted unit (inventory applied,
+     * payment not yet), so net sold may exceed the CONFIRMED orders; it may never exceed the orders that hold a
+     * unit (a deduction nobody holds is a lost unit). At rest (nothing PENDING) the three are equal.
+     */
     private static InvariantResult flashSaleBooks(Snapshot snapshot) {
         String description = "per flash sale: orders holding a unit <= units, one per user; allocated units = "
-                + "remaining + net sold; CONFIRMED orders = net sold";
-        if (snapshot.sales().isEmpty()) {
-            return InvariantResult.skipped("flash-sale-books", description, "no flash sales yet");
-        }
+                + "remaining + net sold; CONFIRMED orders <= net sold <= orders holding a unit";
         List<String> violations = new ArrayList<>();
         for (Snapshot.Sale sale : snapshot.sales()) {
             String id = "sale " + sale.saleId();
@@ -75,9 +113,12 @@ final class Invariants {
                         + ")");
             } else if (sale.confirmed() > sale.netSold()) {
                 violations.add(id + " (" + sale.confirmed() + " CONFIRMED orders, " + sale.netSold() + " units sold)");
+            } else if (sale.netSold() > sale.holding()) {
+                violations.add(id + " (" + sale.netSold() + " units sold, " + sale.holding() + " orders hold one)");
             }
         }
-        return InvariantResult.of("flash-sale-books", description, snapshot.sales().size(), violations);
+        return InvariantResult.of("flash-sale-books", description, snapshot.sales().size(), violations,
+                "no flash sales");
     }
 
     private static InvariantResult confirmedAppliedOnce(Snapshot snapshot) {
@@ -90,27 +131,61 @@ final class Invariants {
                 violations.add(order.orderId() + " (stock: " + describe(stock) + ", ordered " + order.quantity() + ")");
             } else if (money.appliedRows() != 1 || money.undoneRows() != 0 || money.net() != order.amountCents()) {
                 violations.add(order.orderId() + " (money: " + describe(money) + ", ordered " + order.amountCents() + ")");
+            } else {
+                wrongSubject(order, stock, money).ifPresent(violations::add);
             }
         }
-        return InvariantResult.of("confirmed-orders-applied-once",
-                "every CONFIRMED order has exactly one stock deduction and one charge, net", confirmed.size(), violations);
+        return InvariantResult.of("confirmed-orders-applied-once", "every CONFIRMED order has exactly one stock "
+                + "deduction and one charge, net, on its own product (and sale) and its own user's account",
+                confirmed.size(), violations, "no CONFIRMED orders");
     }
 
     private static InvariantResult cancelledNetZero(Snapshot snapshot) {
         List<String> violations = new ArrayList<>();
         List<Snapshot.Order> cancelled = ofStatus(snapshot, "CANCELLED");
         for (Snapshot.Order order : cancelled) {
-            long stock = snapshot.stock().getOrDefault(order.orderId(), NONE).net();
-            long money = snapshot.money().getOrDefault(order.orderId(), NONE).net();
-            if (stock != 0 || money != 0) {
-                violations.add(order.orderId() + " (net stock " + stock + ", net money " + money + ")");
+            Snapshot.Moves stock = snapshot.stock().getOrDefault(order.orderId(), NONE);
+            Snapshot.Moves money = snapshot.money().getOrDefault(order.orderId(), NONE);
+            if (stock.net() != 0 || money.net() != 0) {
+                violations.add(order.orderId() + " (net stock " + stock.net() + ", net money " + money.net() + ")");
+            } else {
+                wrongSubject(order, stock, money).ifPresent(violations::add);
             }
         }
-        return InvariantResult.of("cancelled-orders-net-zero", "every CANCELLED order has zero net stock and money",
-                cancelled.size(), violations);
+        return InvariantResult.of("cancelled-orders-net-zero", "every CANCELLED order has zero net stock and money, "
+                + "moved (if at all) on its own product and account", cancelled.size(), violations,
+                "no CANCELLED orders");
     }
 
-    private static InvariantResult books(String name, String description, List<Snapshot.Book> books, String label) {
+    /** A movement on another product, sale or account than the order's: the books balance, the order does not. */
+    private static Optional<String> wrongSubject(Snapshot.Order order, Snapshot.Moves stock, Snapshot.Moves money) {
+        String sale = order.saleId() == null ? Snapshot.Moves.NO_SALE : order.saleId();
+        if (stock.any() && !stock.subjects().equals(Set.of(order.productId()))) {
+            return Optional.of(order.orderId() + " (stock moved on product " + ids(stock.subjects())
+                    + ", ordered product " + order.productId() + ")");
+        }
+        if (stock.any() && !stock.sales().equals(Set.of(sale))) {
+            return Optional.of(order.orderId() + " (stock moved " + sales(stock.sales()) + ", ordered "
+                    + (order.saleId() == null ? "outside any sale" : "in sale " + order.saleId()) + ")");
+        }
+        if (money.any() && !money.subjects().equals(Set.of(order.userId()))) {
+            return Optional.of(order.orderId() + " (money moved on user " + ids(money.subjects())
+                    + ", ordered by user " + order.userId() + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static String ids(Set<Long> ids) {
+        return String.join(" and ", new TreeSet<>(ids).stream().map(String::valueOf).toList());
+    }
+
+    private static String sales(Set<String> sales) {
+        return String.join(" and ", new TreeSet<>(sales).stream()
+                .map(sale -> sale.equals(Snapshot.Moves.NO_SALE) ? "outside any sale" : "in sale " + sale).toList());
+    }
+
+    private static InvariantResult books(String name, String description, List<Snapshot.Book> books, String label,
+                                         String ifNone) {
         List<String> violations = new ArrayList<>();
         for (Snapshot.Book book : books) {
             if (book.current() < 0 || book.initial() != book.current() + book.netTaken()) {
@@ -118,7 +193,7 @@ final class Invariants {
                         + book.netTaken() + ")");
             }
         }
-        return InvariantResult.of(name, description, books.size(), violations);
+        return InvariantResult.of(name, description, books.size(), violations, ifNone);
     }
 
     private static InvariantResult eachEffectOnce(Snapshot snapshot) {
@@ -126,7 +201,7 @@ final class Invariants {
         undoneWithoutApply(snapshot.stock(), "stock", violations);
         undoneWithoutApply(snapshot.money(), "money", violations);
         return InvariantResult.of("no-effect-applied-twice", "no message's effect applied twice, none undone that was "
-                + "not applied", snapshot.stock().size() + snapshot.money().size(), violations);
+                + "not applied", snapshot.stock().size() + snapshot.money().size(), violations, "no movements");
     }
 
     private static void undoneWithoutApply(Map<String, Snapshot.Moves> moves, String what, List<String> violations) {
@@ -144,29 +219,71 @@ final class Invariants {
         snapshot.money().keySet().stream().filter(id -> !snapshot.orders().containsKey(id))
                 .forEach(id -> orphans.add(id + " (money moved)"));
         return InvariantResult.of("no-effect-without-order", "no deduction or charge for an order the order service "
-                + "does not have", snapshot.stock().size() + snapshot.money().size(), new ArrayList<>(orphans));
+                + "does not have", snapshot.stock().size() + snapshot.money().size(), new ArrayList<>(orphans),
+                "no movements");
     }
 
     /** What the half message guarantees and a dual write does not: an order row exists only with its event. */
     private InvariantResult everyOrderPublished(Snapshot snapshot) {
-        List<Snapshot.Order> checked = snapshot.orders().values().stream()
-                .filter(order -> !order.createdAt().isBefore(ordersFrom))
-                .sorted(Comparator.comparing(Snapshot.Order::createdAt)).toList();
+        List<Snapshot.Order> checked = checkedForEvents(snapshot).toList();
         List<String> violations = checked.stream()
                 .filter(order -> !snapshot.published().contains(order.orderId()))
                 .map(order -> order.orderId() + " (no committed OrderCreated: its event was never published)")
                 .toList();
         return InvariantResult.of("every-order-published",
-                "every order row has its OrderCreated committed with it, or delivered", checked.size(), violations);
+                "every order row has its OrderCreated committed with it, or delivered", checked.size(), violations,
+                "no orders" + since());
     }
 
+    /**
+     * A committed event is not a delivered one: the broker may still discard the half message (no check-back
+     * answered COMMIT). A CONFIRMED order was consumed by both participants; any other order older than the
+     * delivery horizon was too, unless it is CANCELLED (the sweeper's cancel reaches both instead). An order
+     * whose event was never published at all is every-order-published's, not reported twice.
+     */
+    private InvariantResult everyOrderDelivered(Snapshot snapshot) {
+        Instant horizon = snapshot.readAt().minus(deliveryHorizon);
+        List<Snapshot.Order> checked = checkedForEvents(snapshot)
+                .filter(order -> snapshot.published().contains(order.orderId()))
+                .filter(order -> order.status().equals("CONFIRMED")
+                        || !order.status().equals("CANCELLED") && order.createdAt().isBefore(horizon))
+                .toList();
+        Snapshot.Delivered delivered = snapshot.delivered();
+        List<String> violations = new ArrayList<>();
+        for (Snapshot.Order order : checked) {
+            boolean inventory = delivered.inventory().contains(order.orderId());
+            boolean payment = delivered.payment().contains(order.orderId());
+            if (!inventory || !payment) {
+                String by = inventory ? "inventory only" : payment ? "payment only" : "neither participant";
+                violations.add(order.orderId() + " (" + order.status() + ", OrderCreated consumed by " + by
+                        + (order.status().equals("CONFIRMED") ? ")"
+                        : " after the " + deliveryHorizon.toSeconds() + " s delivery horizon)"));
+            }
+        }
+        return InvariantResult.of("every-order-delivered", "every CONFIRMED order, and every other order older "
+                + "than " + deliveryHorizon.toSeconds() + " s not CANCELLED, had its OrderCreated consumed by both "
+                + "participants", checked.size(), violations, "no CONFIRMED orders and no PENDING order older than "
+                + deliveryHorizon.toSeconds() + " s" + since());
+    }
+
+    private Stream<Snapshot.Order> checkedForEvents(Snapshot snapshot) {
+        return snapshot.orders().values().stream()
+                .filter(order -> !order.createdAt().isBefore(ordersFrom))
+                .sorted(Comparator.comparing(Snapshot.Order::createdAt));
+    }
+
+    private String since() {
+        return ordersFrom.equals(Instant.EPOCH) ? "" : " created since " + ordersFrom;
+    }
+
+    /** Every order is looked at: one not PENDING, or PENDING within the deadline, holds. */
     private InvariantResult noStalePending(Snapshot snapshot) {
         List<String> violations = ofStatus(snapshot, "PENDING").stream()
                 .filter(order -> order.createdAt().plus(pendingDeadline).isBefore(snapshot.readAt()))
                 .map(order -> order.orderId() + " (PENDING since " + order.createdAt() + ")")
                 .toList();
         return InvariantResult.of("no-stale-pending", "no order PENDING past the sweeper deadline (" + pendingDeadline
-                + ")", snapshot.count("PENDING"), violations);
+                + ")", snapshot.orders().size(), violations, "no orders");
     }
 
     private static List<Snapshot.Order> ofStatus(Snapshot snapshot, String status) {
