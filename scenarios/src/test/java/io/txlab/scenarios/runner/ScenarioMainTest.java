@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.txlab.devstack.BrokerTransactionSettings;
 import org.junit.jupiter.api.Test;
 
 class ScenarioMainTest {
@@ -15,6 +16,22 @@ class ScenarioMainTest {
         assertThat(Scenarios.ALL).extracting(Scenario::name).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z-]+"));
         assertThat(Scenarios.ALL).allSatisfy(scenario -> assertThat(scenario.description()).isNotBlank());
         assertThat(Scenarios.named("crash-after-local-commit")).isPresent();
+    }
+
+    @Test
+    void maxChecksDiscardExpectsTheDevstacksTransactionCheckMax() {
+        assertThat(ProducerScenarios.MAX_CHECKS).isEqualTo(BrokerTransactionSettings.TRANSACTION_CHECK_MAX);
+    }
+
+    @Test
+    void aHaltsLogLineNamesTheOrderAndTransactionOfTheHaltedRequest() {
+        ScenarioRun.Crash crash = ScenarioRun.Crash.of("2026-12-04T18:50:01.123Z ERROR [order=ord-1 tx=tx-9] 4711 --- "
+                + "[order-service] [nio-8081-exec-3] i.t.common.fault.FaultPoints : fault point=order.before-local-tx "
+                + "halting the JVM now");
+        ScenarioRun.Crash outsideAnOrder = ScenarioRun.Crash.of("ERROR [order= tx=] fault point=x halting the JVM now");
+
+        assertThat(crash).isEqualTo(new ScenarioRun.Crash("ord-1", "tx-9"));
+        assertThat(outsideAnOrder).isEqualTo(new ScenarioRun.Crash(null, null));
     }
 
     @Test
