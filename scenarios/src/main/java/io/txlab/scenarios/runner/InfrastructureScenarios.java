@@ -107,8 +107,8 @@ final class InfrastructureScenarios {
         List<String> requestLock = run.serviceLogWith("order-service", "lock order-request:" + requestId,
                 "going on without it");
         List<String> consumerLock = run.serviceLogWith("inventory-service", "lock ", during, "going on without it");
-        requestLock.forEach(line -> run.say("order-service log: " + line));
-        consumerLock.forEach(line -> run.say("inventory-service log: " + line));
+        requestLock.forEach(line -> run.say("order-service log: " + ScenarioRun.gist(line)));
+        consumerLock.forEach(line -> run.say("inventory-service log: " + ScenarioRun.gist(line)));
         run.observed(!requestLock.isEmpty(), "order-service gave up the request's lock and went on without it");
         run.observed(!consumerLock.isEmpty(), "inventory-service gave up the order's lock and went on without it");
         run.outage().resume("redis");

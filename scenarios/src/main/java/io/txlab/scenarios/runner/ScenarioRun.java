@@ -28,6 +28,7 @@ public final class ScenarioRun {
     /** A line of scripts/dlq.sh replay: "replayed MSG_ID order ORDER_ID ...". */
     /** The exit status of a JVM halted at a crash fault point: FaultPoints calls Runtime.halt(137). */
     static final String HALT_STATUS = "137";
+    private static final int GIST = 200;
     private static final Pattern REPLAYED = Pattern.compile("^replayed \\S+ order (\\S+)");
 
     private final PlatformClient api;
@@ -208,7 +209,7 @@ public final class ScenarioRun {
         String status = processes.exitStatus(process);
         List<String> halts = processes.logLines(process).stream()
                 .filter(line -> line.contains("fault point=" + point + " halting the JVM now")).toList();
-        halts.forEach(line -> say(process + " log: " + line));
+        halts.forEach(line -> say(process + " log: " + gist(line)));
         observed(exited && status.equals(HALT_STATUS) && !halts.isEmpty(), process + " exited with status " + status
                 + " (the halt's is " + HALT_STATUS + ") and logged its halt at " + point + ", like kill -9");
         say("process: restarting " + process);
@@ -264,6 +265,14 @@ public final class ScenarioRun {
         say("replay: scripts/dlq.sh replay " + group + " (from %DLQ%" + group + " to " + group + " only)");
         return processes.replayDeadLetters(group).stream().map(REPLAYED::matcher).filter(Matcher::find)
                 .map(matcher -> matcher.group(1)).toList();
+    }
+
+    /** A log line without its logger columns, its middle cut when it is long (a Redisson timeout's is ~1 kB). */
+    static String gist(String line) {
+        int message = line.indexOf(" : ");
+        String gist = line.substring(0, Math.max(line.indexOf(' '), 0) + 1)
+                + (message < 0 ? line : line.substring(message + 3));
+        return gist.length() <= GIST ? gist : gist.substring(0, GIST - 40) + " ... " + gist.substring(gist.length() - 35);
     }
 
     /** The lines of a service's log (this run of it) that contain every one of {@code texts}. */
