@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.txlab.scenarios.runner.ScenarioRun.Crash;
@@ -160,11 +159,26 @@ final class ProducerScenarios {
         return checkBacks;
     }
 
-    /** "attempt 1 UNKNOWN, attempt 2 ROLLBACK": each check-back's attempt number and answer. */
-    private static String describe(List<JsonNode> checkBacks) {
-        return checkBacks.isEmpty() ? "none" : checkBacks.stream().map(checkBack -> "attempt "
-                + checkBack.path("attempt").asInt() + " " + checkBack.path("answer").asString())
-                .collect(Collectors.joining(", "));
+    /** "attempts 1-14 UNKNOWN, 15 ROLLBACK": the check-backs' attempt numbers, a run per answer. */
+    static String describe(List<JsonNode> checkBacks) {
+        if (checkBacks.isEmpty()) {
+            return "none";
+        }
+        List<String> runs = new ArrayList<>();
+        int first = 0;
+        for (int i = 1; i <= checkBacks.size(); i++) {
+            if (i == checkBacks.size() || !answer(checkBacks.get(i)).equals(answer(checkBacks.get(first)))) {
+                int from = checkBacks.get(first).path("attempt").asInt();
+                int to = checkBacks.get(i - 1).path("attempt").asInt();
+                runs.add((from == to ? Integer.toString(from) : from + "-" + to) + " " + answer(checkBacks.get(first)));
+                first = i;
+            }
+        }
+        return (checkBacks.size() == 1 ? "attempt " : "attempts ") + String.join(", ", runs);
+    }
+
+    private static String answer(JsonNode checkBack) {
+        return checkBack.path("answer").asString();
     }
 
     private static void placeThroughACrash(ScenarioRun run, String requestId, long userId) {

@@ -3,11 +3,15 @@ package io.txlab.scenarios.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.txlab.devstack.BrokerTransactionSettings;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 class ScenarioMainTest {
 
@@ -32,6 +36,20 @@ class ScenarioMainTest {
 
         assertThat(crash).isEqualTo(new ScenarioRun.Crash("ord-1", "tx-9"));
         assertThat(outsideAnOrder).isEqualTo(new ScenarioRun.Crash(null, null));
+    }
+
+    @Test
+    void checkBacksAreDescribedAsRunsOfAttemptsWithOneAnswer() {
+        ArrayNode checkBacks = JsonNodeFactory.instance.arrayNode();
+        for (int attempt = 1; attempt <= 15; attempt++) {
+            checkBacks.addObject().put("attempt", attempt).put("answer", attempt == 15 ? "ROLLBACK" : "UNKNOWN");
+        }
+        List<JsonNode> all = new ArrayList<>();
+        checkBacks.forEach(all::add);
+
+        assertThat(ProducerScenarios.describe(all)).isEqualTo("attempts 1-14 UNKNOWN, 15 ROLLBACK");
+        assertThat(ProducerScenarios.describe(all.subList(14, 15))).isEqualTo("attempt 15 ROLLBACK");
+        assertThat(ProducerScenarios.describe(List.of())).isEqualTo("none");
     }
 
     @Test
