@@ -33,5 +33,9 @@ case $action in
   pause) compose pause "$target"; say "paused $target: it answers nothing until resumed" ;;
   resume) compose unpause "$target"; say "resumed $target" ;;
   logs) compose logs --no-color --no-log-prefix "$target" ;;
+  exit-status)
+    id=$(compose ps -aq "$target")
+    if [ "$(docker inspect -f '{{.State.Running}}' "$id")" = true ]; then say running
+    else docker inspect -f '{{.State.ExitCode}}' "$id"; fi ;;
   *) fail "unknown action $action" ;;
 esac

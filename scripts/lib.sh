@@ -118,6 +118,32 @@ wait_until() {
   return 0
 }
 
+# start_watched_process NAME COMMAND...: like start_process, for a service, and records how it ended: a
+# wrapper shell waits for it and writes its exit status to $PID_DIR/NAME.exit (137 for kill -9 and for
+# the fault points' Runtime.halt(137)), so a scenario can tell a crash from a hang. The pid file holds
+# the command's own pid, as with start_process: kill -9 and kill -0 act on the JVM itself.
+start_watched_process() {
+  local name=$1; shift
+  rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.exit"
+  local wrapper='"$@" & pid=$!; echo "$pid" > "$0.pid"; wait "$pid"; echo $? > "$0.exit"'
+  if command -v setsid >/dev/null 2>&1; then
+    nohup setsid bash -c "$wrapper" "$PID_DIR/$name" "$@" > "$LOG_DIR/$name.log" 2>&1 < /dev/null &
+  else
+    nohup bash -c "$wrapper" "$PID_DIR/$name" "$@" > "$LOG_DIR/$name.log" 2>&1 < /dev/null &
+  fi
+  local waited=0
+  until [ -s "$PID_DIR/$name.pid" ] || [ "$waited" -ge 50 ]; do sleep 0.1; waited=$((waited + 1)); done
+  [ -s "$PID_DIR/$name.pid" ] || fail "$name did not start"
+}
+
+# exit_status NAME: "running", the exit status start_watched_process recorded, or "unknown".
+exit_status() {
+  if is_running "$1"; then say running
+  elif [ -s "$PID_DIR/$1.exit" ]; then cat "$PID_DIR/$1.exit"
+  else say unknown
+  fi
+}
+
 # C1-only JIT: three JVMs boot on two cores in 17-23 s instead of ~38 s, at some cost in peak throughput.
 # For benchmarks, set TXLAB_JAVA_OPTS="-Xmx256m" to get the full JIT.
 SERVICE_JAVA_OPTS="${TXLAB_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}"
@@ -141,12 +167,12 @@ start_service() {
   if [ "$svc" = order-service-2 ]; then
     (export TXLAB_ORDER_PORT="$ORDER2_PORT" TXLAB_INSTANCE_ID="order-service-2@$(hostname)"
      # shellcheck disable=SC2086 # TXLAB_JAVA_OPTS holds several options
-     start_process "$svc" java $SERVICE_JAVA_OPTS -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" \
+     start_watched_process "$svc" java $SERVICE_JAVA_OPTS -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" \
        -jar "$(service_jar order-service)")
     return
   fi
   # shellcheck disable=SC2086 # TXLAB_JAVA_OPTS holds several options
-  start_process "$svc" java $SERVICE_JAVA_OPTS -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" -jar "$(service_jar "$svc")"
+  start_watched_process "$svc" java $SERVICE_JAVA_OPTS -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" -jar "$(service_jar "$svc")"
 }
 
 # devstack_control PART ACTION: asks the running devstack to stop or start an embedded part (broker,

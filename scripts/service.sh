@@ -8,13 +8,21 @@
 #        scripts/service.sh stop|start broker|database: the devstack shuts its embedded broker (the name
 #        server stays) or MariaDB down, then starts it again on the same port and data.
 #        scripts/service.sh logs SERVICE: the service's log, this run of it.
+#        scripts/service.sh exit-status SERVICE: "running", or the exit status of its last run (137 after
+#        kill -9 or a crash fault point's halt), or "unknown".
 # With TXLAB_COMPOSE_FILE set, the same actions apply to the docker compose stack (compose-service.sh).
 source "$(dirname "$0")/lib.sh"
 
-[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart|logs order-service|order-service-2|inventory-service|payment-service, pause|resume redis, or stop|start broker|database"
+[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart|logs|exit-status order-service|order-service-2|inventory-service|payment-service, pause|resume redis, or stop|start broker|database"
 action=$1 svc=$2
 
 compose_mode && exec "$TXLAB_ROOT/scripts/compose-service.sh" "$action" "$svc"
+
+if [ "$action" = exit-status ]; then
+  service_port "$svc" >/dev/null
+  exit_status "$svc"
+  exit 0
+fi
 
 if [ "$action" = logs ]; then
   service_port "$svc" >/dev/null

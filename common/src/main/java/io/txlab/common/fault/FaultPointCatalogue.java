@@ -37,7 +37,9 @@ public final class FaultPointCatalogue {
             new Point("between-commit-and-send", "the unsafe dual write: the order committed, its plain message not "
                     + "yet sent", Set.of("order")),
             new Point("outbox-relay", "the outbox relay claimed a batch of unsent rows, before sending it (a throw "
-                    + "fails the batch: its rows stay unsent)", Set.of("order")));
+                    + "fails the batch: its rows stay unsent)", Set.of("order")),
+            new Point("flash-reconcile-job", "the background flash-sale reconciliation is about to run (a throw skips "
+                    + "that run; the on-demand reconciliation is not affected)", Set.of("order")));
 
     private FaultPointCatalogue() {
     }

@@ -24,7 +24,7 @@ final class BaselineScenarios {
             run.say("load: POST /api/unsafe/dual-write/orders -> no answer: the order service died after its commit, "
                     + "before its send");
         }
-        run.restartAfterCrash("order");
+        run.restartAfterCrash("order", "order.between-commit-and-send");
         run.say("nothing will ever deliver that order's event: no half message, so no check-back either");
         run.expectViolation("every-order-published");
     }

@@ -2,6 +2,7 @@ package io.txlab.scenarios.runner;
 
 import static io.txlab.scenarios.runner.ProducerScenarios.CONVERGE;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ final class FlashSaleScenarios {
     private static final long FIRST_BUYER = 2001;
     private static final int BUYERS = 300;
     private static final int REQUESTS_PER_BUYER = 2;
+    private static final String RECONCILE_JOB = "order.flash-reconcile-job";
+    /** The job runs every 5 s (txlab.flash.reconcile-interval): it passes its fault point within this. */
+    private static final Duration HELD_OFF_BOUND = Duration.ofSeconds(15);
 
     private FlashSaleScenarios() {
     }
@@ -33,7 +37,13 @@ final class FlashSaleScenarios {
                 + "buyer, the rest refused (409, 429); Redis agrees with the database", FlashSaleScenarios::storm));
     }
 
+    /**
+     * The background reconciliation (every 5 s) is held off by a fault point for the whole claim, so that
+     * "Redis has 0 left, nothing to repair" is the gate's own doing, not a repair made meanwhile.
+     */
     private static void storm(ScenarioRun run) {
+        int heldOffBefore = heldOff(run);
+        run.arm("order", RECONCILE_JOB, "throw", 1_000);
         String saleId = run.openFlashSale(PRODUCT, UNITS, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
         Map<Integer, Integer> statuses = fire(run, saleId);
         run.say("load: " + BUYERS * REQUESTS_PER_BUYER + " purchases answered " + statuses);
@@ -48,9 +58,18 @@ final class FlashSaleScenarios {
         run.expect(state.body().path("orders").path("confirmed").asInt() == UNITS, UNITS + " orders CONFIRMED");
         run.expect(state.body().path("redisRemaining").asInt() == 0 && "ok".equals(state.text("redis")),
                 "Redis has 0 units left");
+        run.observed(run.await(HELD_OFF_BOUND, () -> heldOff(run) > heldOffBefore),
+                "the background reconciliation ran during the sale and was held off: it repaired nothing");
         Reply reconciled = run.reconcileFlashSale(saleId);
+        run.say("reconciliation: " + reconciled.body());
         run.expect(reconciled.status() == 200 && reconciled.body().path("changes").isEmpty(),
                 "reconciliation finds nothing to repair: Redis agrees with the database");
+        run.disarm("order", RECONCILE_JOB);
+    }
+
+    /** How many runs of the background reconciliation the fault point has held off (order-service's log). */
+    private static int heldOff(ScenarioRun run) {
+        return run.serviceLogWith("order-service", "reconciliation job held off by fault point " + RECONCILE_JOB).size();
     }
 
     private static Map<Integer, Integer> fire(ScenarioRun run, String saleId) {

@@ -1,5 +1,6 @@
 package io.txlab.scenarios.runner;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,13 +12,25 @@ import java.util.function.Consumer;
  */
 public final class Outages {
 
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
+
     private final ServiceProcesses processes;
+    private final RedisProbe redis;
     private final Consumer<String> say;
     private final Set<String> away = new LinkedHashSet<>();
 
-    Outages(ServiceProcesses processes, Consumer<String> say) {
+    Outages(ServiceProcesses processes, RedisProbe redis, Consumer<String> say) {
         this.processes = processes;
+        this.redis = redis;
         this.say = say;
+    }
+
+    /** The runner's own PING to Redis: true when it is answered within a second. */
+    public boolean redisAnswers() {
+        boolean answers = redis.answersPing(PING_TIMEOUT);
+        say.accept("probe: PING to Redis at " + redis + " -> " + (answers ? "PONG" : "no answer within "
+                + PING_TIMEOUT.toMillis() + " ms"));
+        return answers;
     }
 
     /** Freezes Redis (SIGSTOP, or docker pause): it keeps its connections and answers nothing. */

@@ -1,13 +1,15 @@
 package io.txlab.scenarios.runner;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
+import io.txlab.scenarios.runner.ScenarioRun.Crash;
+import tools.jackson.databind.JsonNode;
 
 /** Failures on the producer side: the order service and its half messages. */
 final class ProducerScenarios {
@@ -15,8 +17,13 @@ final class ProducerScenarios {
     static final Set<String> FINAL = Set.of("CONFIRMED", "CANCELLED");
     static final Duration CONVERGE = Duration.ofSeconds(60);
 
-    /** The broker's maximum number of checks before it discards a half message (transactionCheckMax). */
-    private static final int MAX_CHECKS = 15;
+    /**
+     * The broker's maximum number of checks before it discards a half message: the devstack's
+     * transactionCheckMax (BrokerTransactionSettings.TRANSACTION_CHECK_MAX, which ScenarioMainTest holds this to).
+     */
+    static final int MAX_CHECKS = 15;
+    /** 15 checks 2 s apart, and room for a slow first scan. */
+    private static final Duration CHECKS_STOP = Duration.ofSeconds(90);
     /** The sweeper's default deadline (90 s) and a few sweeps more. */
     private static final Duration SWEEPER_BOUND = Duration.ofSeconds(120);
 
@@ -54,21 +61,24 @@ final class ProducerScenarios {
         run.arm("order", "order.after-local-commit", "unknown", 1);
         String orderId = run.placeOrder(31, 4, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
-        run.expect(run.timelineHas(orderId, "CHECK_BACK", "for OrderCreated answered COMMIT"),
+        run.observed(run.timelineHas(orderId, "CHECK_BACK", "for OrderCreated answered COMMIT"),
                 "a check-back for OrderCreated answered COMMIT");
     }
 
     private static void crashBeforeLocalTx(ScenarioRun run) {
-        Instant before = Instant.now();
         String requestId = UUID.randomUUID().toString();
         run.arm("order", "order.before-local-tx", "crash", 1);
         placeThroughACrash(run, requestId, 32);
-        run.restartAfterCrash("order");
-        String rolledBack = awaitRollbackSince(run, before);
-        run.expect(rolledBack != null, "a check-back answered ROLLBACK for the half message of the crashed request");
-        if (rolledBack != null) {
-            run.follow(rolledBack);
-            run.expect(run.api().order(rolledBack).status() == 404, "no order row exists for it");
+        Crash crash = run.restartAfterCrash("order", "order.before-local-tx");
+        run.observed(crash.txId() != null && crash.orderId() != null, "the halt's log line names the crashed "
+                + "request's half message: tx " + crash.txId() + ", order " + crash.orderId());
+        if (crash.txId() != null && crash.orderId() != null) {
+            run.follow(crash.orderId());
+            List<JsonNode> checkBacks = awaitCheckBackAnswered(run, crash, "ROLLBACK");
+            run.expect(checkBacks.stream().anyMatch(checkBack -> checkBack.path("answer").asString().equals("ROLLBACK")),
+                    "the check-back of that half message (tx " + crash.txId() + ") answered ROLLBACK: "
+                            + describe(checkBacks));
+            run.expect(run.api().order(crash.orderId()).status() == 404, "no order row exists for it");
         }
         String retried = run.placeOrder(requestId, 32, 4, 1);
         run.expect(run.awaitStatus(retried, FINAL, CONVERGE).equals("CONFIRMED"),
@@ -79,9 +89,10 @@ final class ProducerScenarios {
         String requestId = UUID.randomUUID().toString();
         run.arm("order", "order.after-local-commit", "crash", 1);
         placeThroughACrash(run, requestId, 33);
-        run.restartAfterCrash("order");
+        Crash crash = run.restartAfterCrash("order", "order.after-local-commit");
         String orderId = run.placeOrder(requestId, 33, 4, 1);
-        run.say("the retry with the same requestId returned the order committed before the crash");
+        run.expect(orderId.equals(crash.orderId()), "the retry with the same requestId returned the order the halted "
+                + "request committed (" + crash.orderId() + ")");
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
         run.expect(run.timelineHas(orderId, "CHECK_BACK", "for OrderCreated answered COMMIT"),
                 "the restarted instance's check-back answered COMMIT");
@@ -93,8 +104,9 @@ final class ProducerScenarios {
             String requestId = UUID.randomUUID().toString();
             run.arm("order", "order.after-local-commit", "crash", 1);
             placeThroughACrash(run, requestId, 39);
-            run.restartAfterCrash("order");
+            Crash crash = run.restartAfterCrash("order", "order.after-local-commit");
             String orderId = run.placeOrder(requestId, 39, 4, 1);
+            run.expect(orderId.equals(crash.orderId()), "the retry returned the order the halted request committed");
             run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
             run.expect(run.timeline(orderId).stream().anyMatch(entry -> entry.path("step").asString().equals("CHECK_BACK")
                             && entry.path("detail").asString().contains("answered COMMIT")
@@ -109,20 +121,27 @@ final class ProducerScenarios {
         run.arm("order", "order.after-local-commit", "unknown", 1);
         run.arm("order", "order.check-back", "unknown", 1_000);
         String orderId = run.placeOrder(38, 4, 1);
-        int checks = awaitStableCheckBacks(run, orderId);
+        boolean settled = awaitCheckBacksStop(run, orderId);
         run.disarm("order", "order.check-back");
-        run.expect(checks >= MAX_CHECKS, checks + " check-backs, all answered UNKNOWN, then no more: discarded");
+        List<JsonNode> checkBacks = checkBacks(run, orderId);
+        run.expect(settled, "the check-backs stopped coming within " + CHECKS_STOP.toSeconds() + " s");
+        run.observed(!checkBacks.isEmpty() && checkBacks.stream()
+                        .allMatch(checkBack -> checkBack.path("answer").asString().equals("UNKNOWN")),
+                checkBacks.size() + " check-backs, every one answered UNKNOWN: " + describe(checkBacks));
+        int lastAttempt = checkBacks.stream().mapToInt(checkBack -> checkBack.path("attempt").asInt()).max().orElse(0);
+        run.expect(lastAttempt == MAX_CHECKS, "the broker checked back up to its maximum, attempt " + lastAttempt
+                + " of transactionCheckMax " + MAX_CHECKS + ", then no more: discarded");
         run.expect(run.awaitStatus(orderId, FINAL, SWEEPER_BOUND).equals("CANCELLED"), "the sweeper cancelled the order");
         run.expect("PENDING_TIMEOUT".equals(run.api().order(orderId).text("reason")), "its reason is PENDING_TIMEOUT");
         run.expect(run.awaitStep(orderId, "CANCELLED_BEFORE_APPLY", ""),
                 "the participants got the cancel, never the order: nothing to undo");
     }
 
-    /** Waits until the order's check-backs stop coming (none for 6 s, three broker scans): the count then. */
-    private static int awaitStableCheckBacks(ScenarioRun run, String orderId) {
+    /** Waits until the order's check-backs stop coming (none for 6 s, three broker scans); false if they did not. */
+    private static boolean awaitCheckBacksStop(ScenarioRun run, String orderId) {
         int[] count = {0};
         long[] lastChange = {System.nanoTime()};
-        run.await(Duration.ofSeconds(90), () -> {
+        boolean settled = run.await(CHECKS_STOP, () -> {
             int now = run.api().checkBacks(orderId).size();
             if (now != count[0]) {
                 count[0] = now;
@@ -131,7 +150,35 @@ final class ProducerScenarios {
             return count[0] > 0 && System.nanoTime() - lastChange[0] > Duration.ofSeconds(6).toNanos();
         });
         run.say("wait: " + count[0] + " check-backs for order " + orderId);
-        return count[0];
+        return settled;
+    }
+
+    private static List<JsonNode> checkBacks(ScenarioRun run, String orderId) {
+        List<JsonNode> checkBacks = new ArrayList<>();
+        run.api().checkBacks(orderId).forEach(checkBacks::add);
+        return checkBacks;
+    }
+
+    /** "attempts 1-14 UNKNOWN, 15 ROLLBACK": the check-backs' attempt numbers, a run per answer. */
+    static String describe(List<JsonNode> checkBacks) {
+        if (checkBacks.isEmpty()) {
+            return "none";
+        }
+        List<String> runs = new ArrayList<>();
+        int first = 0;
+        for (int i = 1; i <= checkBacks.size(); i++) {
+            if (i == checkBacks.size() || !answer(checkBacks.get(i)).equals(answer(checkBacks.get(first)))) {
+                int from = checkBacks.get(first).path("attempt").asInt();
+                int to = checkBacks.get(i - 1).path("attempt").asInt();
+                runs.add((from == to ? Integer.toString(from) : from + "-" + to) + " " + answer(checkBacks.get(first)));
+                first = i;
+            }
+        }
+        return (checkBacks.size() == 1 ? "attempt " : "attempts ") + String.join(", ", runs);
+    }
+
+    private static String answer(JsonNode checkBack) {
+        return checkBack.path("answer").asString();
     }
 
     private static void placeThroughACrash(ScenarioRun run, String requestId, long userId) {
@@ -143,14 +190,19 @@ final class ProducerScenarios {
         }
     }
 
-    /** The broker checks back every 2 s (devstack), up to 15 times: well inside a minute after the restart. */
-    private static String awaitRollbackSince(ScenarioRun run, Instant since) {
-        AtomicReference<String> orderId = new AtomicReference<>();
+    /**
+     * The broker checks back every 2 s (devstack), up to 15 times: well inside a minute after the restart.
+     *
+     * @return the check-backs of the crashed request's transaction once one gave {@code answer}; all of them
+     *         so far if none did within the bound
+     */
+    private static List<JsonNode> awaitCheckBackAnswered(ScenarioRun run, Crash crash, String answer) {
+        AtomicReference<List<JsonNode>> ofTx = new AtomicReference<>(List.of());
         run.await(CONVERGE, () -> {
-            run.api().recentCheckBacks("since=" + since + "&answer=ROLLBACK").body()
-                    .forEach(checkBack -> orderId.set(checkBack.path("orderId").asString()));
-            return orderId.get() != null;
+            ofTx.set(checkBacks(run, crash.orderId()).stream()
+                    .filter(checkBack -> checkBack.path("txId").asString().equals(crash.txId())).toList());
+            return ofTx.get().stream().anyMatch(checkBack -> checkBack.path("answer").asString().equals(answer));
         });
-        return orderId.get();
+        return ofTx.get();
     }
 }

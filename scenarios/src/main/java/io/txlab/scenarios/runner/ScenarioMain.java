@@ -50,7 +50,8 @@ public final class ScenarioMain {
             return CANNOT_RUN;
         }
         Platform platform = new Platform(api, token,
-                new ServiceProcesses(Path.of(env.getOrDefault("TXLAB_ROOT", ".")), System.out::println));
+                new ServiceProcesses(Path.of(env.getOrDefault("TXLAB_ROOT", ".")), System.out::println),
+                new RedisProbe(env.getOrDefault("TXLAB_REDIS_URL", "redis://127.0.0.1:16379")));
         ScenarioRunner runner = new ScenarioRunner(platform, CheckTarget.fromEnvironment(env), System.out::println);
         List<ScenarioRunner.Result> results = new ArrayList<>();
         chosen.forEach(scenario -> results.add(runner.run(scenario)));

@@ -3,8 +3,10 @@ package io.txlab.scenarios.runner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -24,13 +26,16 @@ public final class ScenarioRun {
 
     private static final Duration POLL = Duration.ofMillis(200);
     /** A line of scripts/dlq.sh replay: "replayed MSG_ID order ORDER_ID ...". */
+    /** The exit status of a JVM halted at a crash fault point: FaultPoints calls Runtime.halt(137). */
+    static final String HALT_STATUS = "137";
+    private static final int GIST = 200;
     private static final Pattern REPLAYED = Pattern.compile("^replayed \\S+ order (\\S+)");
 
     private final PlatformClient api;
     private final String adminToken;
     private final ServiceProcesses processes;
     private final Consumer<String> out;
-    private final List<String> failures = new ArrayList<>();
+    private final List<Expectation> expectations = new ArrayList<>();
     private final Set<String> orders = new LinkedHashSet<>();
     private final Set<String> expectedViolations = new LinkedHashSet<>();
     private final Outages outages;
@@ -39,7 +44,7 @@ public final class ScenarioRun {
         this.api = platform.api();
         this.adminToken = platform.adminToken();
         this.processes = platform.processes();
-        this.outages = new Outages(processes, this::say);
+        this.outages = new Outages(processes, platform.redis(), this::say);
         this.out = out;
     }
 
@@ -164,24 +169,69 @@ public final class ScenarioRun {
         expectedViolations.add(invariant);
     }
 
-    Set<String> expectedViolations() {
-        return expectedViolations;
-    }
-
+    /** An outcome the scenario expects: an order's status, a step on its timeline, a reply. */
     public void expect(boolean holds, String what) {
-        say((holds ? "ok:   " : "FAIL: ") + what);
-        if (!holds) {
-            failures.add(what);
-        }
+        record(new Expectation(Expectation.Kind.OUTCOME, what, holds));
     }
 
-    /** Waits (bounded) until the service's JVM has halted at its fault point, then starts it again. */
-    public void restartAfterCrash(String service) {
-        expect(await(Duration.ofSeconds(30), () -> !api.reachable(service)),
-                service + " halted at its fault point, like kill -9");
-        say("process: restarting " + service + "-service");
-        processes.kill(service + "-service");
-        processes.start(service + "-service");
+    /** The evidence that the injected fault really happened; without it the scenario proves nothing. */
+    public void observed(boolean happened, String fault) {
+        record(new Expectation(Expectation.Kind.FAULT_OBSERVED, fault, happened));
+    }
+
+    private void record(Expectation expectation) {
+        expectations.add(expectation);
+        say(expectation.held() ? (expectation.kind() == Expectation.Kind.FAULT_OBSERVED ? "seen: " : "ok:   ")
+                + expectation.what() : "FAIL: " + expectation.failure());
+    }
+
+    /** True when a failed expectation was already printed as this failure. */
+    boolean said(String failure) {
+        return expectations.stream().anyMatch(expectation -> !expectation.held() && expectation.failure().equals(failure));
+    }
+
+    ScenarioVerdict.Evidence evidence(Optional<String> thrown) {
+        return new ScenarioVerdict.Evidence(List.copyOf(expectations), Collections.unmodifiableSet(new LinkedHashSet<>(orders)),
+                Set.copyOf(expectedViolations), thrown);
+    }
+
+    /**
+     * Waits (bounded) until the service's JVM has exited at its fault point, then starts it again. The
+     * fault is observed only if the process really exited with the halt's status (137, what
+     * {@code FaultPoints} passes to {@code Runtime.halt}) and its log has the halt's line for that point:
+     * a JVM that merely stopped answering is no crash.
+     *
+     * @return the order and transaction the halted request worked on, from the halt's log line
+     */
+    public Crash restartAfterCrash(String service, String point) {
+        String process = service + "-service";
+        boolean exited = await(Duration.ofSeconds(30), () -> !processes.exitStatus(process).equals("running"));
+        String status = processes.exitStatus(process);
+        List<String> halts = processes.logLines(process).stream()
+                .filter(line -> line.contains("fault point=" + point + " halting the JVM now")).toList();
+        halts.forEach(line -> say(process + " log: " + gist(line)));
+        observed(exited && status.equals(HALT_STATUS) && !halts.isEmpty(), process + " exited with status " + status
+                + " (the halt's is " + HALT_STATUS + ") and logged its halt at " + point + ", like kill -9");
+        say("process: restarting " + process);
+        processes.kill(process);
+        processes.start(process);
+        return halts.isEmpty() ? Crash.NONE : Crash.of(halts.get(halts.size() - 1));
+    }
+
+    /** The order and transaction in the log context of a halt's line ("[order=... tx=...]"); null if none. */
+    public record Crash(String orderId, String txId) {
+
+        static final Crash NONE = new Crash(null, null);
+        private static final Pattern CONTEXT = Pattern.compile("\\[order=(\\S*) tx=(\\S*)]");
+
+        static Crash of(String line) {
+            Matcher context = CONTEXT.matcher(line);
+            return context.find() ? new Crash(blankToNull(context.group(1)), blankToNull(context.group(2))) : NONE;
+        }
+
+        private static String blankToNull(String value) {
+            return value.isEmpty() ? null : value;
+        }
     }
 
     /** Starts a process scripts/service.sh knows, such as order-service-2 (a second order-service instance). */
@@ -217,14 +267,24 @@ public final class ScenarioRun {
                 .map(matcher -> matcher.group(1)).toList();
     }
 
+    /** A log line without its logger columns, its middle cut when it is long (a Redisson timeout's is ~1 kB). */
+    static String gist(String line) {
+        int message = line.indexOf(" : ");
+        String gist = line.substring(0, Math.max(line.indexOf(' '), 0) + 1)
+                + (message < 0 ? line : line.substring(message + 3));
+        return gist.length() <= GIST ? gist : gist.substring(0, GIST - 40) + " ... " + gist.substring(gist.length() - 35);
+    }
+
+    /** The lines of a service's log (this run of it) that contain every one of {@code texts}. */
+    public List<String> serviceLogWith(String service, String... texts) {
+        return processes.logLines(service).stream()
+                .filter(line -> List.of(texts).stream().allMatch(line::contains)).toList();
+    }
+
     /** The lines of a service's log (this run of it) about the order that contain {@code text}. */
     public List<String> serviceLog(String service, String orderId, String text) {
         return processes.logLines(service).stream()
                 .filter(line -> line.contains("order=" + orderId) && line.contains(text)).toList();
-    }
-
-    List<String> failures() {
-        return failures;
     }
 
     Set<String> orders() {

@@ -47,6 +47,15 @@ final class ServiceProcesses {
         service("resume", part);
     }
 
+    /**
+     * scripts/service.sh exit-status: "running", the exit status of the process's last run (the script
+     * that starts it records it in .run/pids/NAME.exit; docker's ExitCode in compose), or "unknown".
+     */
+    String exitStatus(String service) {
+        List<String> lines = script("service.sh", false, "exit-status", service);
+        return lines.isEmpty() ? "unknown" : lines.get(lines.size() - 1).trim();
+    }
+
     /** The service's log, this run of it. */
     List<String> logLines(String service) {
         return script("service.sh", false, "logs", service);

@@ -3,10 +3,15 @@ package io.txlab.scenarios.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.txlab.devstack.BrokerTransactionSettings;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 class ScenarioMainTest {
 
@@ -15,6 +20,36 @@ class ScenarioMainTest {
         assertThat(Scenarios.ALL).extracting(Scenario::name).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z-]+"));
         assertThat(Scenarios.ALL).allSatisfy(scenario -> assertThat(scenario.description()).isNotBlank());
         assertThat(Scenarios.named("crash-after-local-commit")).isPresent();
+    }
+
+    @Test
+    void maxChecksDiscardExpectsTheDevstacksTransactionCheckMax() {
+        assertThat(ProducerScenarios.MAX_CHECKS).isEqualTo(BrokerTransactionSettings.TRANSACTION_CHECK_MAX);
+    }
+
+    @Test
+    void aHaltsLogLineNamesTheOrderAndTransactionOfTheHaltedRequest() {
+        ScenarioRun.Crash crash = ScenarioRun.Crash.of("2026-12-04T18:50:01.123Z ERROR [order=ord-1 tx=tx-9] 4711 --- "
+                + "[order-service] [nio-8081-exec-3] i.t.common.fault.FaultPoints : fault point=order.before-local-tx "
+                + "halting the JVM now");
+        ScenarioRun.Crash outsideAnOrder = ScenarioRun.Crash.of("ERROR [order= tx=] fault point=x halting the JVM now");
+
+        assertThat(crash).isEqualTo(new ScenarioRun.Crash("ord-1", "tx-9"));
+        assertThat(outsideAnOrder).isEqualTo(new ScenarioRun.Crash(null, null));
+    }
+
+    @Test
+    void checkBacksAreDescribedAsRunsOfAttemptsWithOneAnswer() {
+        ArrayNode checkBacks = JsonNodeFactory.instance.arrayNode();
+        for (int attempt = 1; attempt <= 15; attempt++) {
+            checkBacks.addObject().put("attempt", attempt).put("answer", attempt == 15 ? "ROLLBACK" : "UNKNOWN");
+        }
+        List<JsonNode> all = new ArrayList<>();
+        checkBacks.forEach(all::add);
+
+        assertThat(ProducerScenarios.describe(all)).isEqualTo("attempts 1-14 UNKNOWN, 15 ROLLBACK");
+        assertThat(ProducerScenarios.describe(all.subList(14, 15))).isEqualTo("attempt 15 ROLLBACK");
+        assertThat(ProducerScenarios.describe(List.of())).isEqualTo("none");
     }
 
     @Test
