@@ -9,17 +9,14 @@
 # Needs: bash, coreutils, awk, pgrep (procps), the mariadb or mysql client, redis-cli.
 # Environment: TXLAB_MYSQL_HOST/PORT/USER (127.0.0.1, 13306, root), TXLAB_REDIS_HOST/PORT (127.0.0.1,
 # 16379), TXLAB_DRIVER_PID (optional: the load driver's pid, to report its CPU too).
-set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-RUN_DIR="${TXLAB_RUN_DIR:-$ROOT/.run}"
-PID_DIR="$RUN_DIR/pids"
 OUT_DIR="$RUN_DIR/hotpath"
 MYSQL_HOST="${TXLAB_MYSQL_HOST:-127.0.0.1}"
-MYSQL_PORT="${TXLAB_MYSQL_PORT:-13306}"
+MYSQL_PORT="${TXLAB_MYSQL_PORT:-${DEVSTACK_PORTS[0]}}"
 MYSQL_USER="${TXLAB_MYSQL_USER:-root}"
 REDIS_HOST="${TXLAB_REDIS_HOST:-127.0.0.1}"
-REDIS_PORT="${TXLAB_REDIS_PORT:-16379}"
+REDIS_PORT="${TXLAB_REDIS_PORT:-${DEVSTACK_PORTS[1]}}"
 SERVICES=(devstack order-service inventory-service payment-service)
 STATUS_VARS="'Questions','Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_rollback',\
 'Com_set_option','Com_stmt_execute','Com_stmt_prepare','Com_show_status'"
