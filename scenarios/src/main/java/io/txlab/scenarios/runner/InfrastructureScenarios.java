@@ -94,22 +94,20 @@ final class InfrastructureScenarios {
 
     /**
      * The runner's own PING shows Redis frozen; the services' logs show each lock given up on ("lock KEY
-     * unavailable (...), going on without it", ContentionLocks) for this order: the request's lock in the
-     * order service, the consumer's in inventory.
+     * unavailable (...), going on without it", ContentionLocks) for this order: the reply consumer's lock in
+     * the order service, the consumer's in inventory.
      */
     private static void redisOutage(ScenarioRun run) {
         run.outage().pause("redis");
         run.observed(!run.outage().redisAnswers(), "Redis is frozen: the runner's PING got no answer");
-        String requestId = UUID.randomUUID().toString();
-        String during = run.placeOrder(requestId, 41, 4, 1);
+        String during = run.placeOrder(41, 4, 1);
         run.expect(run.awaitStatus(during, FINAL, WITHOUT_LOCKS).equals("CONFIRMED"),
                 "an order placed while Redis answers nothing is CONFIRMED, its locks skipped");
-        List<String> requestLock = run.serviceLogWith("order-service", "lock order-request:" + requestId,
-                "going on without it");
+        List<String> replyLock = run.serviceLogWith("order-service", "lock order:" + during, "going on without it");
         List<String> consumerLock = run.serviceLogWith("inventory-service", "lock ", during, "going on without it");
-        requestLock.forEach(line -> run.say("order-service log: " + ScenarioRun.gist(line)));
+        replyLock.forEach(line -> run.say("order-service log: " + ScenarioRun.gist(line)));
         consumerLock.forEach(line -> run.say("inventory-service log: " + ScenarioRun.gist(line)));
-        run.observed(!requestLock.isEmpty(), "order-service gave up the request's lock and went on without it");
+        run.observed(!replyLock.isEmpty(), "order-service gave up the order's reply lock and went on without it");
         run.observed(!consumerLock.isEmpty(), "inventory-service gave up the order's lock and went on without it");
         run.outage().resume("redis");
         run.expect(run.outage().redisAnswers(), "Redis answers again after the outage");

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.txlab.common.event.OrderCreated;
-import io.txlab.common.lock.ContentionLocks;
 import io.txlab.common.logging.LogContext;
 import io.txlab.common.tx.PublishResult;
 import io.txlab.order.ordering.domain.Order;
@@ -24,9 +23,11 @@ import org.springframework.stereotype.Service;
 /**
  * Places an order: records the order row together with its OrderCreated, in the way the request asks for
  * ({@link PublishMode}: a half message whose local transaction inserts the row, or an outbox row in the same
- * DB transaction). A request id seen before returns the existing order and publishes nothing. A lock on the
- * request id keeps concurrent repeats from even trying; the unique key on request_id is the guarantee when
- * the lock is not enough (or Redis is down).
+ * DB transaction). A request id seen before returns the existing order and publishes nothing. The unique key
+ * on request_id is the guarantee: of concurrent repeats that all miss the look-up, one local transaction
+ * commits and the others fail on the key, roll their half message (or outbox row) back and return the winner.
+ * No lock: it cost three Redis round trips on every order to save a rolled-back half message on a rare
+ * concurrent repeat (docs/benchmarks.md, "Hot path, step by step").
  */
 @Service
 public class PlaceOrder {
@@ -36,11 +37,9 @@ public class PlaceOrder {
     private final OrderRepository orders;
     private final ProductCatalogue catalogue;
     private final Map<PublishMode, OrderCreatedPublication> publications = new EnumMap<>(PublishMode.class);
-    private final ContentionLocks locks;
     private final Clock clock;
 
-    public PlaceOrder(OrderRepository orders, ProductCatalogue catalogue, List<OrderCreatedPublication> publications,
-                      ContentionLocks locks) {
+    public PlaceOrder(OrderRepository orders, ProductCatalogue catalogue, List<OrderCreatedPublication> publications) {
         this.orders = orders;
         this.catalogue = catalogue;
         publications.forEach(publication -> this.publications.put(publication.mode(), publication));
@@ -49,7 +48,6 @@ public class PlaceOrder {
                 throw new IllegalStateException("no publication for " + mode);
             }
         }
-        this.locks = locks;
         this.clock = Clock.systemUTC();
     }
 
@@ -70,16 +68,14 @@ public class PlaceOrder {
         return place(command, orderId, saleId, PublishMode.TRANSACTIONAL);
     }
 
-    /** One look-up by request id, under the lock: a new order (the common case) pays for no second one. */
+    /** One look-up by request id: a new order (the common case) pays for no second one. */
     private PlacedOrder place(PlaceOrderCommand command, String orderId, String saleId, PublishMode mode) {
         Product product = catalogue.find(command.productId())
                 .orElseThrow(() -> new UnknownProductException(command.productId()));
-        try (var lock = locks.acquire("order-request:" + command.requestId())) {
-            return orders.findByRequestId(command.requestId())
-                    .map(order -> replay(order, command))
-                    .orElseGet(() -> publishNewOrder(Order.placeInSale(orderId, command, product, saleId,
-                            clock.instant()), command, publications.get(mode)));
-        }
+        return orders.findByRequestId(command.requestId())
+                .map(order -> replay(order, command))
+                .orElseGet(() -> publishNewOrder(Order.placeInSale(orderId, command, product, saleId,
+                        clock.instant()), command, publications.get(mode)));
     }
 
     private PlacedOrder publishNewOrder(Order order, PlaceOrderCommand command, OrderCreatedPublication publication) {
