@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -69,7 +68,7 @@ final class Invariants {
                         books("money-books-balance", "per account: initial balance = balance + net charged; never "
                                 + "negative", snapshot.accounts(), "user ", "no accounts"),
                         eachEffectOnce(snapshot), noEffectWithoutOrder(snapshot), everyOrderPublished(snapshot),
-                        everyOrderDelivered(snapshot), noStalePending(snapshot), flashSaleBooks(snapshot),
+                        everyOrderDelivered(snapshot), noStalePending(snapshot), FlashSaleBooks.judge(snapshot),
                         outboxDrained(snapshot)).stream()
                 .map(result -> expected.contains(result.name()) ? result.expected() : result)
                 .toList();
@@ -90,37 +89,6 @@ final class Invariants {
         return InvariantResult.of("outbox-drained", description, outbox.rows(), violations, "no outbox rows");
     }
 
-    /**
-     * Zero oversell, one unit per user, and the sale's own books. Redis is compared by reconciliation, not here.
-     * CONFIRMED <= net sold <= holding: a PENDING order may already hold its deducted unit (inventory applied,
-     * payment not yet), so net sold may exceed the CONFIRMED orders; it may never exceed the orders that hold a
-     * unit (a deduction nobody holds is a lost unit). At rest (nothing PENDING) the three are equal.
-     */
-    private static InvariantResult flashSaleBooks(Snapshot snapshot) {
-        String description = "per flash sale: orders holding a unit <= units, one per user; allocated units = "
-                + "remaining + net sold; CONFIRMED orders <= net sold <= orders holding a unit";
-        List<String> violations = new ArrayList<>();
-        for (Snapshot.Sale sale : snapshot.sales()) {
-            String id = "sale " + sale.saleId();
-            if (sale.holding() > sale.units()) {
-                violations.add(id + " (oversold: " + sale.holding() + " orders hold a unit of " + sale.units() + ")");
-            } else if (sale.mostPerUser() > 1) {
-                violations.add(id + " (a user holds " + sale.mostPerUser() + " units)");
-            } else if (sale.allocated() != sale.units()) {
-                violations.add(id + " (inventory allocated " + sale.allocated() + " of " + sale.units() + " units)");
-            } else if (sale.remaining() < 0 || sale.allocated() != sale.remaining() + sale.netSold()) {
-                violations.add(id + " (allocated " + sale.allocated() + " != " + sale.remaining() + " + " + sale.netSold()
-                        + ")");
-            } else if (sale.confirmed() > sale.netSold()) {
-                violations.add(id + " (" + sale.confirmed() + " CONFIRMED orders, " + sale.netSold() + " units sold)");
-            } else if (sale.netSold() > sale.holding()) {
-                violations.add(id + " (" + sale.netSold() + " units sold, " + sale.holding() + " orders hold one)");
-            }
-        }
-        return InvariantResult.of("flash-sale-books", description, snapshot.sales().size(), violations,
-                "no flash sales");
-    }
-
     private static InvariantResult confirmedAppliedOnce(Snapshot snapshot) {
         List<String> violations = new ArrayList<>();
         List<Snapshot.Order> confirmed = ofStatus(snapshot, "CONFIRMED");
@@ -132,7 +100,7 @@ final class Invariants {
             } else if (money.appliedRows() != 1 || money.undoneRows() != 0 || money.net() != order.amountCents()) {
                 violations.add(order.orderId() + " (money: " + describe(money) + ", ordered " + order.amountCents() + ")");
             } else {
-                wrongSubject(order, stock, money).ifPresent(violations::add);
+                MovementSubjects.wrongSubject(order, stock, money).ifPresent(violations::add);
             }
         }
         return InvariantResult.of("confirmed-orders-applied-once", "every CONFIRMED order has exactly one stock "
@@ -149,39 +117,12 @@ final class Invariants {
             if (stock.net() != 0 || money.net() != 0) {
                 violations.add(order.orderId() + " (net stock " + stock.net() + ", net money " + money.net() + ")");
             } else {
-                wrongSubject(order, stock, money).ifPresent(violations::add);
+                MovementSubjects.wrongSubject(order, stock, money).ifPresent(violations::add);
             }
         }
         return InvariantResult.of("cancelled-orders-net-zero", "every CANCELLED order has zero net stock and money, "
                 + "moved (if at all) on its own product and account", cancelled.size(), violations,
                 "no CANCELLED orders");
-    }
-
-    /** A movement on another product, sale or account than the order's: the books balance, the order does not. */
-    private static Optional<String> wrongSubject(Snapshot.Order order, Snapshot.Moves stock, Snapshot.Moves money) {
-        String sale = order.saleId() == null ? Snapshot.Moves.NO_SALE : order.saleId();
-        if (stock.any() && !stock.subjects().equals(Set.of(order.productId()))) {
-            return Optional.of(order.orderId() + " (stock moved on product " + ids(stock.subjects())
-                    + ", ordered product " + order.productId() + ")");
-        }
-        if (stock.any() && !stock.sales().equals(Set.of(sale))) {
-            return Optional.of(order.orderId() + " (stock moved " + sales(stock.sales()) + ", ordered "
-                    + (order.saleId() == null ? "outside any sale" : "in sale " + order.saleId()) + ")");
-        }
-        if (money.any() && !money.subjects().equals(Set.of(order.userId()))) {
-            return Optional.of(order.orderId() + " (money moved on user " + ids(money.subjects())
-                    + ", ordered by user " + order.userId() + ")");
-        }
-        return Optional.empty();
-    }
-
-    private static String ids(Set<Long> ids) {
-        return String.join(" and ", new TreeSet<>(ids).stream().map(String::valueOf).toList());
-    }
-
-    private static String sales(Set<String> sales) {
-        return String.join(" and ", new TreeSet<>(sales).stream()
-                .map(sale -> sale.equals(Snapshot.Moves.NO_SALE) ? "outside any sale" : "in sale " + sale).toList());
     }
 
     private static InvariantResult books(String name, String description, List<Snapshot.Book> books, String label,

@@ -73,7 +73,7 @@ final class ConsumerScenarios {
     private static void crashBeforeAck(ScenarioRun run) {
         run.arm("inventory", "inventory.after-db-commit", "crash", 1);
         String orderId = run.placeOrder(36, 4, 1);
-        ScenarioRun.Crash crash = run.restartAfterCrash("inventory", "inventory.after-db-commit");
+        Crash crash = run.restartAfterCrash("inventory", "inventory.after-db-commit");
         run.expect(orderId.equals(crash.orderId()), "inventory halted while handling this order (" + crash.orderId() + ")");
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
         run.expect(run.awaitStep(orderId, "DEDUP_HIT", "OrderCreated"),

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
-import io.txlab.scenarios.runner.ScenarioRun.Crash;
 import tools.jackson.databind.JsonNode;
 
 /** Failures on the producer side: the order service and its half messages. */

@@ -25,10 +25,10 @@ import tools.jackson.databind.JsonNode;
 public final class ScenarioRun {
 
     private static final Duration POLL = Duration.ofMillis(200);
-    /** A line of scripts/dlq.sh replay: "replayed MSG_ID order ORDER_ID ...". */
     /** The exit status of a JVM halted at a crash fault point: FaultPoints calls Runtime.halt(137). */
     static final String HALT_STATUS = "137";
     private static final int GIST = 200;
+    /** A line of scripts/dlq.sh replay: "replayed MSG_ID order ORDER_ID ...". */
     private static final Pattern REPLAYED = Pattern.compile("^replayed \\S+ order (\\S+)");
 
     private final PlatformClient api;
@@ -216,22 +216,6 @@ public final class ScenarioRun {
         processes.kill(process);
         processes.start(process);
         return halts.isEmpty() ? Crash.NONE : Crash.of(halts.get(halts.size() - 1));
-    }
-
-    /** The order and transaction in the log context of a halt's line ("[order=... tx=...]"); null if none. */
-    public record Crash(String orderId, String txId) {
-
-        static final Crash NONE = new Crash(null, null);
-        private static final Pattern CONTEXT = Pattern.compile("\\[order=(\\S*) tx=(\\S*)]");
-
-        static Crash of(String line) {
-            Matcher context = CONTEXT.matcher(line);
-            return context.find() ? new Crash(blankToNull(context.group(1)), blankToNull(context.group(2))) : NONE;
-        }
-
-        private static String blankToNull(String value) {
-            return value.isEmpty() ? null : value;
-        }
     }
 
     /** Starts a process scripts/service.sh knows, such as order-service-2 (a second order-service instance). */

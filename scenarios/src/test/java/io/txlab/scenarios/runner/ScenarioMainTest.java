@@ -29,13 +29,13 @@ class ScenarioMainTest {
 
     @Test
     void aHaltsLogLineNamesTheOrderAndTransactionOfTheHaltedRequest() {
-        ScenarioRun.Crash crash = ScenarioRun.Crash.of("2026-12-04T18:50:01.123Z ERROR [order=ord-1 tx=tx-9] 4711 --- "
+        Crash crash = Crash.of("2026-12-04T18:50:01.123Z ERROR [order=ord-1 tx=tx-9] 4711 --- "
                 + "[order-service] [nio-8081-exec-3] i.t.common.fault.FaultPoints : fault point=order.before-local-tx "
                 + "halting the JVM now");
-        ScenarioRun.Crash outsideAnOrder = ScenarioRun.Crash.of("ERROR [order= tx=] fault point=x halting the JVM now");
+        Crash outsideAnOrder = Crash.of("ERROR [order= tx=] fault point=x halting the JVM now");
 
-        assertThat(crash).isEqualTo(new ScenarioRun.Crash("ord-1", "tx-9"));
-        assertThat(outsideAnOrder).isEqualTo(new ScenarioRun.Crash(null, null));
+        assertThat(crash).isEqualTo(new Crash("ord-1", "tx-9"));
+        assertThat(outsideAnOrder).isEqualTo(new Crash(null, null));
     }
 
     @Test
