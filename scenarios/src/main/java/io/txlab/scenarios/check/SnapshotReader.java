@@ -59,6 +59,7 @@ final class SnapshotReader {
         try (Connection order = inSnapshot(target.connect(target.orderSchema()));
              Connection inventory = inSnapshot(target.connect(target.inventorySchema()));
              Connection payment = inSnapshot(target.connect(target.paymentSchema()))) {
+            Snapshot.Delivered delivered = new Snapshot.Delivered(consumed(inventory), consumed(payment));
             Set<String> repeated = new HashSet<>();
             repeated.addAll(repeated(inventory, "stock_movement"));
             repeated.addAll(repeated(payment, "payment_movement"));
@@ -84,8 +85,8 @@ final class SnapshotReader {
                             GROUP BY a.user_id, a.initial_balance_cents, a.balance_cents
                             ORDER BY a.user_id
                             """),
-                    repeated, published(order, inventory, payment), readAt, FlashSales.read(order, inventory),
-                    OutboxRows.read(order), new Snapshot.Delivered(consumed(inventory), consumed(payment)));
+                    repeated, published(order, delivered), readAt, FlashSales.read(order, inventory),
+                    OutboxRows.read(order), delivered);
             order.commit();
             inventory.commit();
             payment.commit();
@@ -171,16 +172,14 @@ final class SnapshotReader {
      * OrderCreated (a dual write that lost its event has none of the three). Rows written before the tx_log had
      * an event type (V4) can only be OrderCreated ones.
      */
-    private static Set<String> published(Connection order, Connection inventory, Connection payment)
-            throws SQLException {
+    private static Set<String> published(Connection order, Snapshot.Delivered delivered) throws SQLException {
         Set<String> published = OutboxRows.published(order);
         addOrderIds(order, """
                 SELECT order_id FROM tx_log
                 WHERE status = 'COMMITTED' AND (event_type = 'OrderCreated' OR event_type IS NULL)
                 """, published);
-        String consumedOrderCreated = "SELECT order_id FROM consumed_message WHERE dedup_key LIKE 'OrderCreated:%'";
-        addOrderIds(inventory, consumedOrderCreated, published);
-        addOrderIds(payment, consumedOrderCreated, published);
+        published.addAll(delivered.inventory());
+        published.addAll(delivered.payment());
         return published;
     }
 
