@@ -1,7 +1,6 @@
 package io.txlab.scenarios.runner;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -29,16 +28,7 @@ final class RedisProbe {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            byte[] reply = new byte[5];
-            InputStream in = socket.getInputStream();
-            int read = 0;
-            while (read < reply.length) {
-                int n = in.read(reply, read, reply.length - read);
-                if (n < 0) {
-                    return false;
-                }
-                read += n;
-            }
+            byte[] reply = socket.getInputStream().readNBytes(5);
             return new String(reply, StandardCharsets.US_ASCII).equals("+PONG");
         } catch (IOException e) {
             return false;
