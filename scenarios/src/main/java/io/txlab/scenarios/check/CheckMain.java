@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * {@code scripts/check.sh [--wait SECONDS] [--deadline SECONDS] [--since INSTANT] [--delivery-horizon SECONDS]
- * [--expect NAME,...]}: checks the invariants on a running (or stopped) platform's database. Exit 0: every invariant holds; 1: a violation; 2: bad usage or the
- * database cannot be read. Settings: the services' TXLAB_MYSQL_URL, TXLAB_*_SCHEMA, user and password.
+ * [--expect NAME,...]}: checks the invariants on a running (or stopped) platform's database. Exit 0: every
+ * invariant holds; 1: a violation; 2: bad usage or the database cannot be read. Settings: the services'
+ * TXLAB_MYSQL_URL, TXLAB_*_SCHEMA, user and password.
  */
 public final class CheckMain {
 
