@@ -12,14 +12,22 @@ final class ConsumedMessages {
         this.jdbc = jdbc;
     }
 
-    boolean contains(String consumer, String dedupKey) {
+    /**
+     * The dedup row and the duplicate count in one statement: the insert itself says whether this is the
+     * first delivery. MySQL counts 1 affected row for an insert and 2 for an update (Connector/J reports
+     * found rows, and the update always changes {@code duplicates}).
+     *
+     * @return true for the first delivery, false for a duplicate (counted)
+     */
+    boolean recordOrCountDuplicate(String consumer, String dedupKey, String orderId) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM consumed_message WHERE consumer = :consumer AND dedup_key = :dedupKey
+                INSERT INTO consumed_message (consumer, dedup_key, order_id) VALUES (:consumer, :dedupKey, :orderId)
+                ON DUPLICATE KEY UPDATE duplicates = duplicates + 1, last_duplicate_at = CURRENT_TIMESTAMP(3)
                 """)
                 .param("consumer", consumer)
                 .param("dedupKey", dedupKey)
-                .query(Integer.class)
-                .single() > 0;
+                .param("orderId", orderId)
+                .update() == 1;
     }
 
     void countDuplicate(String consumer, String dedupKey) {

@@ -1,5 +1,9 @@
 package io.txlab.common.consume;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import io.txlab.common.event.Event;
 import io.txlab.common.lock.ContentionLocks;
 import io.txlab.common.logging.LogContext;
@@ -35,7 +39,7 @@ public final class IdempotentConsumer {
      */
     public boolean runOnce(String consumer, Event event, Runnable handling) {
         try (var ignored = LogContext.order(event.orderId());
-             var lock = locks.acquire(consumer + ":" + event.orderId())) {
+             var lock = locks.acquire(consumer, List.of(event.orderId()))) {
             return runWithRetries(consumer, event, handling);
         }
     }
@@ -58,16 +62,35 @@ public final class IdempotentConsumer {
         consumed.record(consumer, event.dedupKey(), event.orderId());
     }
 
+    /** One event of a batch, and whether this delivery is its first (its dedup row was written just now). */
+    public record Delivery<E extends Event>(E event, boolean first) {
+    }
+
+    /**
+     * The batch form: under one lock for all the events' orders and in one DB transaction, writes each
+     * event's dedup row (or counts the duplicate) and hands the deliveries to {@code handling}, which
+     * applies the effects of the first ones. After the commit, still under the lock, {@code afterCommit}
+     * gets what the handling returned. If anything throws, the transaction rolls back as a whole.
+     */
+    public <E extends Event, R> void runBatch(String consumer, List<E> events, Function<List<Delivery<E>>, R> handling,
+                                              Consumer<R> afterCommit) {
+        try (var lock = locks.acquire(consumer, events.stream().map(Event::orderId).toList())) {
+            R result = transactions.execute(status -> handling.apply(events.stream()
+                    .map(event -> new Delivery<>(event, consumed.recordOrCountDuplicate(consumer, event.dedupKey(),
+                            event.orderId())))
+                    .toList()));
+            afterCommit.accept(result);
+        }
+    }
+
     private boolean runWithRetries(String consumer, Event event, Runnable handling) {
+        // No look-up first: the dedup row's insert inside the handling is what finds a duplicate.
         for (int attempt = 1; ; attempt++) {
-            if (consumed.contains(consumer, event.dedupKey())) {
-                return dedupHit(consumer, event, "already applied");
-            }
             try {
                 handling.run();
                 return true;
             } catch (AlreadyConsumedException e) {
-                return dedupHit(consumer, event, "another delivery committed first");
+                return dedupHit(consumer, event, "its dedup row exists");
             } catch (ConcurrentChangeException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;

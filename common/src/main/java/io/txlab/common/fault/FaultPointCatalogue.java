@@ -32,7 +32,10 @@ public final class FaultPointCatalogue {
             new Point("check-back", "answering a broker check-back, before reading the tx_log", ALL),
             new Point("consume", "a message was delivered, before it is handled", ALL),
             new Point("after-db-commit", "a message's effect committed, before the broker is acknowledged", ALL),
-            new Point("before-reply", "a participant decided, before it sends its reply half message", PARTICIPANTS),
+            new Point("before-apply", "a participant received an OrderCreated, before the DB transaction that records "
+                    + "and applies it", PARTICIPANTS),
+            new Point("before-reply", "a participant committed an OrderCreated's effect, before it sends its reply "
+                    + "(a crash here: the redelivery finds the dedup row and replies again)", PARTICIPANTS),
             new Point("compensate", "inside a cancel's DB transaction, before anything is undone", PARTICIPANTS),
             new Point("between-commit-and-send", "the unsafe dual write: the order committed, its plain message not "
                     + "yet sent", Set.of("order")),

@@ -1,6 +1,8 @@
 package io.txlab.common.lock;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
 import org.redisson.api.RLock;
@@ -12,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * Redisson locks that only cut contention: a unique key in the database is always the guarantee. So when
  * Redis is down, or the lock stays busy past the wait, the work goes ahead without it, and releasing a
  * lock never fails the work it guarded.
+ *
+ * <p>A consumer's locks are one group: Redisson's multi-lock keeps all of them in one hash
+ * ({@code txlab:lock:<group>}) and takes any number of them with one script, all or none. So a batch of
+ * messages costs the same three Redis commands as one message, and a single order's lock excludes the
+ * batch that holds it.
  */
 public final class ContentionLocks {
 
@@ -40,20 +47,25 @@ public final class ContentionLocks {
         void close();
     }
 
-    /** @throws IllegalStateException when interrupted while waiting (the caller should give up) */
-    public Held acquire(String key) {
+    /**
+     * Takes the locks of {@code keys} in {@code group}, all or none.
+     *
+     * @throws IllegalStateException when interrupted while waiting (the caller should give up)
+     */
+    public Held acquire(String group, Collection<String> keys) {
+        String name = group + ":" + String.join(",", keys);
         RLock lock;
         try {
-            lock = redisson.getLock("txlab:lock:" + key);
+            lock = redisson.getMultiLock("txlab:lock:" + group, new ArrayList<>(keys));
             if (lock.tryLock(wait.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS)) {
-                return held(key, lock);
+                return held(name, lock);
             }
-            log.info("lock {} still busy after {} ms, going on without it", key, wait.toMillis());
+            log.info("lock {} still busy after {} ms, going on without it", name, wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for lock " + key, e);
+            throw new IllegalStateException("interrupted while waiting for lock " + name, e);
         } catch (RuntimeException e) {
-            log.warn("lock {} unavailable ({}), going on without it", key, e.toString());
+            log.warn("lock {} unavailable ({}), going on without it", name, e.toString());
         }
         return notHeld();
     }

@@ -16,14 +16,17 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * level 3 + reconsumeTimes (the broker's messageDelayLevel), until {@code maxReconsumeTimes} redeliveries
  * have failed; then it goes to the group's DLQ.
  *
- * <p>Heartbeats go out every {@link BrokerHeartbeat#INTERVAL_MS}.
+ * <p>Heartbeats go out every {@link BrokerHeartbeat#INTERVAL_MS}, and all clients of the service share one
+ * client instance ({@link ClientName}).
  */
 final class ConsumerSettings implements BeanPostProcessor {
 
     private final int maxReconsumeTimes;
+    private final String instanceName;
 
-    ConsumerSettings(int maxReconsumeTimes) {
+    ConsumerSettings(int maxReconsumeTimes, String instanceName) {
         this.maxReconsumeTimes = maxReconsumeTimes;
+        this.instanceName = instanceName;
     }
 
     @Override
@@ -32,6 +35,7 @@ final class ConsumerSettings implements BeanPostProcessor {
             container.getConsumer().setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
             container.getConsumer().setMaxReconsumeTimes(maxReconsumeTimes);
             container.getConsumer().setHeartbeatBrokerInterval(BrokerHeartbeat.INTERVAL_MS);
+            container.getConsumer().setInstanceName(instanceName);
         }
         return bean;
     }

@@ -1,5 +1,9 @@
 package io.txlab.common.messaging;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.txlab.common.event.Event;
@@ -37,24 +41,72 @@ public final class InboundEvents {
 
     /** @param consumer the name the handler deduplicates under (inventory, payment, order) */
     public <T extends Event> void dispatch(String consumer, MessageExt message, Class<T> type, Consumer<T> handler) {
-        T event;
+        decode(message, type).ifPresent(event -> handleAlone(consumer, message, event, handler));
+    }
+
+    /**
+     * The batch form of {@link #dispatch}: the handler gets every readable event of the batch at once. If it
+     * throws, each message is handled alone, so one bad message cannot hold back the others: a message that
+     * fails alone is recorded and sent back for redelivery by itself, the rest commit.
+     *
+     * @throws RuntimeException when a failed message could not be sent back: then the whole batch is
+     *                          delivered again, and what committed finds its dedup rows
+     */
+    public <T extends Event> void dispatchBatch(String consumer, List<MessageExt> messages, Class<T> type,
+                                                Consumer<List<T>> handler, BatchConsumer.SendBack sendBack) {
+        Map<MessageExt, T> events = new LinkedHashMap<>();
+        for (MessageExt message : messages) {
+            decode(message, type).ifPresent(event -> events.put(message, event));
+        }
+        if (events.size() == 1) {
+            var only = events.entrySet().iterator().next();
+            handleAlone(consumer, only.getKey(), only.getValue(), event -> handler.accept(List.of(event)));
+            return;
+        }
         try {
-            event = codec.decode(message.getBody(), type);
+            events.forEach((message, event) -> received(consumer, message, event));
+            handler.accept(List.copyOf(events.values()));
+            events.values().forEach(event -> faults.pass(consumer + ".after-db-commit"));
+        } catch (RuntimeException e) {
+            log.warn("{} failed on a batch of {} ({}): handling each message alone", consumer, events.size(),
+                    e.toString());
+            events.forEach((message, event) -> {
+                try {
+                    handleAlone(consumer, message, event, alone -> handler.accept(List.of(alone)));
+                } catch (RuntimeException alone) {
+                    sendBack.send(message);
+                }
+            });
+        }
+    }
+
+    private <T extends Event> Optional<T> decode(MessageExt message, Class<T> type) {
+        try {
+            return Optional.of(codec.decode(message.getBody(), type));
         } catch (JsonCodec.MalformedPayloadException e) {
             log.error("dropping unreadable message msgId={} keys={} topic={}: {}", message.getMsgId(),
                     message.getKeys(), message.getTopic(), e.getMessage());
-            return;
+            return Optional.empty();
         }
+    }
+
+    /** A first delivery is routine (the handler logs its decision); a redelivery is worth seeing. */
+    private void received(String consumer, MessageExt message, Event event) {
         try (var ignored = LogContext.order(event.orderId())) {
-            // A first delivery is routine (the handler logs its decision); a redelivery is worth seeing.
             if (message.getReconsumeTimes() > 0) {
                 log.info("received {} msgId={} again, reconsumeTimes={}", event.type(), message.getMsgId(),
                         message.getReconsumeTimes());
             } else {
                 log.debug("received {} msgId={}", event.type(), message.getMsgId());
             }
+            faults.pass(consumer + ".consume");
+        }
+    }
+
+    private <T extends Event> void handleAlone(String consumer, MessageExt message, T event, Consumer<T> handler) {
+        try (var ignored = LogContext.order(event.orderId())) {
             try {
-                faults.pass(consumer + ".consume");
+                received(consumer, message, event);
                 handler.accept(event);
                 faults.pass(consumer + ".after-db-commit");
             } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package io.txlab.common.messaging;
 import io.txlab.common.config.TxLabProperties;
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +20,23 @@ public class MessagingConfiguration {
         return new InboundEvents(codec, new DeliveryFailures(jdbc), properties.consumer().maxReconsumeTimes(), faults);
     }
 
+    @Bean
+    PlainMessages plainMessages(RocketMQTemplate template) {
+        return new PlainMessages(template.getProducer());
+    }
+
+    @Bean
+    BatchConsumers batchConsumers(@Value("${rocketmq.name-server}") String nameServer, TxLabProperties properties) {
+        TxLabProperties.Consumer consumer = properties.consumer();
+        return new BatchConsumers(nameServer, new ConsumerTuning(consumer.batchSize(), consumer.pullIntervalMs()),
+                consumer.maxReconsumeTimes(), ClientName.of(properties.service()));
+    }
+
     /** Static, so it runs before the listener containers; it reads the setting straight from the environment. */
     @Bean
     static BeanPostProcessor consumerSettings(Environment environment) {
         Integer maxReconsumeTimes = environment.getProperty("txlab.consumer.max-reconsume-times", Integer.class);
-        return new ConsumerSettings(new TxLabProperties.Consumer(maxReconsumeTimes).maxReconsumeTimes());
+        return new ConsumerSettings(new TxLabProperties.Consumer(maxReconsumeTimes, null, null).maxReconsumeTimes(),
+                ClientName.of(environment.getRequiredProperty("txlab.service")));
     }
 }

@@ -32,27 +32,49 @@ final class OrderParts {
         this.jdbc = jdbc;
     }
 
-    /** A plain read, outside any lock: a hint for deciding; the inserts below are the guarantee. */
-    boolean cancelledFirst(String orderId) {
-        return state(orderId, "").filter(state -> state == State.CANCELLED_FIRST).isPresent();
-    }
-
-    /** @return false when the cancel got there first: the part must not be applied */
+    /**
+     * Plants the barrier for an order's event, tentatively APPLIED; the part's own conditional write then
+     * decides, and {@link #rejectApplied} corrects the row if it failed.
+     *
+     * @return false when the cancel got there first: the part must not be applied
+     */
     boolean recordApplied(String orderId) {
         return insert(orderId, State.APPLIED, null);
     }
 
-    /** A rejection after the cancel is the late event being skipped: recorded on the barrier. */
-    void recordRejected(String orderId, String reason) {
-        if (!insert(orderId, State.REJECTED, reason)) {
-            jdbc.sql("""
-                    UPDATE order_part SET late_apply_skipped_at = CURRENT_TIMESTAMP(3), reason = :reason
-                    WHERE order_id = :orderId AND state = 'CANCELLED_FIRST'
-                    """)
-                    .param("orderId", orderId)
-                    .param("reason", reason)
-                    .update();
-        }
+    /** The part could not be applied after all (its conditional write changed nothing). */
+    void rejectApplied(String orderId, String reason) {
+        jdbc.sql("UPDATE order_part SET state = 'REJECTED', reason = :reason WHERE order_id = :orderId AND state = 'APPLIED'")
+                .param("orderId", orderId)
+                .param("reason", reason)
+                .update();
+    }
+
+    /** The order's event arrived after its cancel: recorded on the barrier, and skipped for good. */
+    void skipLateApply(String orderId, String reason) {
+        jdbc.sql("""
+                UPDATE order_part SET late_apply_skipped_at = CURRENT_TIMESTAMP(3), reason = :reason
+                WHERE order_id = :orderId AND state = 'CANCELLED_FIRST'
+                """)
+                .param("orderId", orderId)
+                .param("reason", reason)
+                .update();
+    }
+
+    /**
+     * The outcome the first delivery of the order's event recorded, which a redelivery replies again:
+     * applied (also when compensated since), or rejected with its reason ({@code cancelledReason} when the
+     * cancel came first). Empty when no event of the order was handled here.
+     */
+    Optional<Verdict> outcome(String orderId, String cancelledReason) {
+        return jdbc.sql("SELECT state, reason FROM order_part WHERE order_id = :orderId")
+                .param("orderId", orderId)
+                .query((rs, row) -> switch (State.valueOf(rs.getString("state"))) {
+                    case APPLIED, COMPENSATED -> Verdict.accept();
+                    case REJECTED -> Verdict.reject(rs.getString("reason"));
+                    case CANCELLED_FIRST -> Verdict.reject(cancelledReason);
+                })
+                .optional();
     }
 
     CancelOutcome recordCancel(String orderId) {

@@ -4,7 +4,8 @@ import io.txlab.common.audit.OrderRecords;
 import io.txlab.common.config.TxLabProperties;
 import io.txlab.common.consume.IdempotentConsumer;
 import io.txlab.common.fault.FaultPoints;
-import io.txlab.common.tx.TransactionalPublisher;
+import io.txlab.common.json.JsonCodec;
+import io.txlab.common.messaging.PlainMessages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class ParticipantConfiguration {
 
     @Bean
-    ReplyToOrder replyToOrder(IdempotentConsumer consumer, TransactionalPublisher publisher, JdbcClient jdbc,
+    ReplyToOrder replyToOrder(IdempotentConsumer consumer, PlainMessages messages, JsonCodec codec, JdbcClient jdbc,
                               FaultPoints faults) {
-        return new ReplyToOrder(consumer, publisher, new OrderParts(jdbc), faults);
+        return new ReplyToOrder(consumer, messages, codec, new OrderParts(jdbc), faults);
     }
 
     @Bean

@@ -1,25 +1,33 @@
 package io.txlab.common.participant;
 
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
-import io.txlab.common.consume.ConcurrentChangeException;
 import io.txlab.common.consume.IdempotentConsumer;
+import io.txlab.common.consume.IdempotentConsumer.Delivery;
 import io.txlab.common.event.OrderCreated;
 import io.txlab.common.event.Participant;
 import io.txlab.common.event.ParticipantReplied;
 import io.txlab.common.event.Topics;
 import io.txlab.common.fault.FaultPoints;
-import io.txlab.common.tx.PublishResult;
-import io.txlab.common.tx.TransactionalPublisher;
+import io.txlab.common.json.JsonCodec;
+import io.txlab.common.logging.LogContext;
+import io.txlab.common.messaging.PlainMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every participant does with an OrderCreated, once per order: decide, then reply with a half
- * message whose local transaction records the consumption and applies the part if it was accepted.
- * The reply's body is fixed before its local transaction runs, so the decision comes first and the
- * effect re-checks it (a conditional UPDATE, or the barrier row, that throws ConcurrentChangeException,
- * and the whole handling runs again).
+ * What every participant does with OrderCreated, once per order, a batch at a time. Under one lock for the
+ * batch's orders and in one DB transaction, each order gets its dedup row, its barrier row, and its part
+ * applied by a conditional write whose row count is the decision. After the commit, the replies go to the
+ * order service as one plain batch send, before the broker is acknowledged.
+ *
+ * <p>Why a plain send cannot lose a reply: until the consume is acknowledged, the delivered message is the
+ * outbox. A crash or a failed send between the commit and the acknowledgement gets the message delivered
+ * again; its dedup row is found, and the reply is sent again from the outcome the barrier row stored. The
+ * order service deduplicates replies on their dedup key, so a reply sent twice is applied once.
  */
 public final class ReplyToOrder {
 
@@ -28,54 +36,110 @@ public final class ReplyToOrder {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyToOrder.class);
 
+    /** A participant's own part of an order. */
+    public interface Part {
+
+        /**
+         * Runs inside the batch's DB transaction, once per order: applies the part with a conditional
+         * write, or rejects the order with a reason when the write changed nothing.
+         */
+        Verdict apply(OrderCreated order);
+
+        /**
+         * The row the part writes (a product's stock, a sale's allocation, an account). A batch applies its
+         * orders in the order of these keys, so two batches take their row locks in the same order and
+         * never deadlock; orders of one row keep their delivery order.
+         */
+        String row(OrderCreated order);
+    }
+
     private final IdempotentConsumer consumer;
-    private final TransactionalPublisher publisher;
+    private final PlainMessages messages;
+    private final JsonCodec codec;
     private final OrderParts parts;
     private final FaultPoints faults;
 
-    ReplyToOrder(IdempotentConsumer consumer, TransactionalPublisher publisher, OrderParts parts, FaultPoints faults) {
+    ReplyToOrder(IdempotentConsumer consumer, PlainMessages messages, JsonCodec codec, OrderParts parts,
+                 FaultPoints faults) {
         this.consumer = consumer;
-        this.publisher = publisher;
+        this.messages = messages;
+        this.codec = codec;
         this.parts = parts;
         this.faults = faults;
     }
 
-    /**
-     * @param decide runs under the order's lock, again on every attempt
-     * @param apply  runs inside the reply's local transaction, only for an accepted verdict
-     */
-    public void handle(Participant participant, OrderCreated order, Supplier<Verdict> decide, Runnable apply) {
-        consumer.runOnce(participant.tag(), order,
-                () -> reply(participant, order, decideUnlessCancelled(participant, order, decide), apply));
+    public void handle(Participant participant, List<OrderCreated> orders, Part part) {
+        orders.forEach(order -> pass(participant.tag() + ".before-apply", order.orderId()));
+        consumer.runBatch(participant.tag(), orders, deliveries -> applyAll(participant, deliveries, part),
+                replies -> reply(participant, replies));
     }
 
-    private Verdict decideUnlessCancelled(Participant participant, OrderCreated order, Supplier<Verdict> decide) {
-        if (parts.cancelledFirst(order.orderId())) {
+    private List<ParticipantReplied> applyAll(Participant participant, List<Delivery<OrderCreated>> deliveries,
+                                              Part part) {
+        List<Delivery<OrderCreated>> inRowOrder = new ArrayList<>(deliveries);
+        inRowOrder.sort(Comparator.comparing(delivery -> part.row(delivery.event())));
+        List<ParticipantReplied> replies = new ArrayList<>();
+        for (Delivery<OrderCreated> delivery : inRowOrder) {
+            try (var ignored = LogContext.order(delivery.event().orderId())) {
+                Optional<Verdict> verdict = delivery.first()
+                        ? Optional.of(applyOnce(participant, delivery.event(), part))
+                        : storedOutcome(participant, delivery.event());
+                verdict.ifPresent(v -> replies.add(reply(participant, delivery.event(), v)));
+            }
+        }
+        return replies;
+    }
+
+    private Verdict applyOnce(Participant participant, OrderCreated order, Part part) {
+        if (!parts.recordApplied(order.orderId())) {
             log.info("{}: the order was cancelled before its OrderCreated arrived; skipping it for good",
                     participant.tag());
+            parts.skipLateApply(order.orderId(), ORDER_CANCELLED);
             return Verdict.reject(ORDER_CANCELLED);
         }
-        return decide.get();
+        Verdict verdict = part.apply(order);
+        if (!verdict.accepted()) {
+            log.info("{} rejected the order: {}", participant.tag(), verdict.reason());
+            parts.rejectApplied(order.orderId(), verdict.reason());
+        }
+        return verdict;
     }
 
-    private void reply(Participant participant, OrderCreated order, Verdict verdict, Runnable apply) {
-        ParticipantReplied reply = verdict.accepted()
+    /** A redelivery: the effect is committed, but its reply may not have been sent. */
+    private Optional<Verdict> storedOutcome(Participant participant, OrderCreated order) {
+        Optional<Verdict> stored = parts.outcome(order.orderId(), ORDER_CANCELLED);
+        if (stored.isEmpty()) {
+            log.warn("{}: dedup row without a barrier row; nothing to reply", participant.tag());
+        } else {
+            log.info("dedup hit consumer={} key={}: replying again from the stored outcome", participant.tag(),
+                    order.dedupKey());
+        }
+        return stored;
+    }
+
+    private void pass(String point, String orderId) {
+        try (var ignored = LogContext.order(orderId)) {
+            faults.pass(point);
+        }
+    }
+
+    private static ParticipantReplied reply(Participant participant, OrderCreated order, Verdict verdict) {
+        return verdict.accepted()
                 ? ParticipantReplied.applied(order.orderId(), participant)
                 : ParticipantReplied.rejected(order.orderId(), participant, verdict.reason());
-        faults.pass(participant.tag() + ".before-reply");
+    }
 
-        PublishResult result = publisher.publish(Topics.ORDER_REPLIES, participant.tag(), reply, txId -> {
-            consumer.markConsumed(participant.tag(), order);
-            if (!verdict.accepted()) {
-                parts.recordRejected(order.orderId(), verdict.reason());
-            } else if (parts.recordApplied(order.orderId())) {
-                apply.run();
-            } else {
-                throw new ConcurrentChangeException("order " + order.orderId() + " was cancelled meanwhile");
-            }
-        });
-        // AlreadyConsumed and ConcurrentChange rethrown here are handled by the idempotent consumer.
-        result.requireRecorded();
-        log.info("{} reply {} applied={} txId={}", participant.tag(), result.outcome(), reply.applied(), result.txId());
+    private void reply(Participant participant, List<ParticipantReplied> replies) {
+        replies.forEach(reply -> pass(participant.tag() + ".before-reply", reply.orderId()));
+        if (replies.isEmpty()) {
+            return;
+        }
+        messages.send(replies.stream().map(reply -> new PlainMessages.Outgoing(Topics.ORDER_REPLIES,
+                participant.tag(), reply.orderId(), reply.type(), codec.encode(reply))).toList());
+        try (var ignored = LogContext.order(replies.size() == 1 ? replies.get(0).orderId() : null)) {
+            long applied = replies.stream().filter(ParticipantReplied::applied).count();
+            log.info("{} replied to {} order(s): {} applied, {} rejected", participant.tag(), replies.size(), applied,
+                    replies.size() - applied);
+        }
     }
 }

@@ -10,11 +10,13 @@ import io.txlab.common.config.TxLabProperties;
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
 import io.txlab.common.messaging.BrokerHeartbeat;
+import io.txlab.common.messaging.ClientName;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,17 +40,19 @@ public class TransactionalMessagingConfiguration {
     /**
      * Check-backs run on the producer's check executor, one thread by default: a check waiting on an
      * in-flight local transaction's row lock would hold up every other. Heartbeats every
-     * {@link BrokerHeartbeat#INTERVAL_MS}, so that a restarted broker can check back soon. Set before the
-     * producer starts.
+     * {@link BrokerHeartbeat#INTERVAL_MS}, so that a restarted broker can check back soon. One client
+     * instance with the service's consumers ({@link ClientName}). Set before the producer starts.
      */
     @Bean
-    static BeanPostProcessor producerSettings() {
+    static BeanPostProcessor producerSettings(Environment environment) {
+        String instanceName = ClientName.of(environment.getRequiredProperty("txlab.service"));
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof TransactionMQProducer producer && producer.getExecutorService() == null) {
                     producer.setExecutorService(checkBackExecutor());
                     producer.setHeartbeatBrokerInterval(BrokerHeartbeat.INTERVAL_MS);
+                    producer.setInstanceName(instanceName);
                 }
                 return bean;
             }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ class ContentionLocksTest {
 
     @Test
     void withRedisDownTheWorkGoesAheadWithoutTheLock() {
-        when(redisson.getLock("txlab:lock:k")).thenThrow(new RedisConnectionException("down"));
+        when(redisson.getMultiLock("txlab:lock:inventory", List.of("o-1"))).thenThrow(new RedisConnectionException("down"));
 
-        try (var lock = locks.acquire("k")) {
+        try (var lock = locks.acquire("inventory", List.of("o-1"))) {
             assertThat(lock.held()).isFalse();
         }
     }
@@ -32,10 +33,10 @@ class ContentionLocksTest {
     @Test
     void aBusyLockIsNotWaitedForForever() throws InterruptedException {
         RLock busy = mock(RLock.class);
-        when(redisson.getLock("txlab:lock:k")).thenReturn(busy);
+        when(redisson.getMultiLock("txlab:lock:inventory", List.of("o-1"))).thenReturn(busy);
         when(busy.tryLock(anyLong(), eq(30_000L), eq(TimeUnit.MILLISECONDS))).thenReturn(false);
 
-        try (var lock = locks.acquire("k")) {
+        try (var lock = locks.acquire("inventory", List.of("o-1"))) {
             assertThat(lock.held()).isFalse();
         }
     }
@@ -43,11 +44,11 @@ class ContentionLocksTest {
     @Test
     void aFailedReleaseDoesNotFailTheWorkItGuarded() throws InterruptedException {
         RLock lost = mock(RLock.class);
-        when(redisson.getLock("txlab:lock:k")).thenReturn(lost);
+        when(redisson.getMultiLock("txlab:lock:inventory", List.of("o-1"))).thenReturn(lost);
         when(lost.tryLock(anyLong(), eq(30_000L), eq(TimeUnit.MILLISECONDS))).thenReturn(true);
         doThrow(new IllegalMonitorStateException("not the owner any more")).when(lost).unlock();
 
-        try (var lock = locks.acquire("k")) {
+        try (var lock = locks.acquire("inventory", List.of("o-1"))) {
             assertThat(lock.held()).isTrue();
         }
     }

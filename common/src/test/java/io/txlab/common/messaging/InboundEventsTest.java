@@ -94,4 +94,69 @@ class InboundEventsTest {
             throw failure;
         })).isSameAs(failure);
     }
+
+    private static MessageExt deliveryOf(String orderId) {
+        MessageExt message = delivery(new JsonCodec().encode(OrderCancelled.of(orderId, "PENDING_TIMEOUT", Instant.EPOCH)),
+                0);
+        message.setMsgId("m-" + orderId);
+        return message;
+    }
+
+    @Test
+    void aBatchIsHandedToTheHandlerInOneCall() {
+        List<List<String>> calls = new ArrayList<>();
+        List<MessageExt> sentBack = new ArrayList<>();
+
+        inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"), deliveryOf("o-2"), deliveryOf("o-3")),
+                OrderCancelled.class, events -> calls.add(events.stream().map(OrderCancelled::orderId).toList()),
+                sentBack::add);
+
+        assertThat(calls).containsExactly(List.of("o-1", "o-2", "o-3"));
+        assertThat(sentBack).isEmpty();
+    }
+
+    @Test
+    void oneBadMessageDoesNotPoisonItsBatch() {
+        List<String> committed = new ArrayList<>();
+        List<MessageExt> sentBack = new ArrayList<>();
+        MessageExt bad = deliveryOf("o-2");
+
+        inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"), bad, deliveryOf("o-3")), OrderCancelled.class,
+                events -> {
+                    if (events.stream().anyMatch(event -> event.orderId().equals("o-2"))) {
+                        throw new IllegalStateException("o-2 cannot be handled");
+                    }
+                    events.forEach(event -> committed.add(event.orderId()));
+                }, sentBack::add);
+
+        assertThat(committed).as("the others, each alone").containsExactly("o-1", "o-3");
+        assertThat(sentBack).as("only the bad one goes back to the broker").containsExactly(bad);
+        verify(failures).record(eq("inventory"), eq(OrderCancelled.TYPE), eq("o-2"), eq("m-o-2"), eq(0),
+                startsWith("java.lang.IllegalStateException: o-2 cannot be handled"));
+    }
+
+    @Test
+    void aBatchOfOneFailsAsOneMessageDoesSoTheBrokerRedeliversIt() {
+        List<MessageExt> sentBack = new ArrayList<>();
+
+        assertThatThrownBy(() -> inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1")), OrderCancelled.class,
+                events -> {
+                    throw new IllegalStateException("database down");
+                }, sentBack::add)).hasMessage("database down");
+        assertThat(sentBack).isEmpty();
+    }
+
+    @Test
+    void anUnreadableMessageIsDroppedAndTheRestOfTheBatchHandled() {
+        List<String> handled = new ArrayList<>();
+
+        inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"),
+                        delivery("{not json".getBytes(StandardCharsets.UTF_8), 0), deliveryOf("o-3")),
+                OrderCancelled.class, events -> events.forEach(event -> handled.add(event.orderId())),
+                message -> {
+                    throw new AssertionError("nothing to send back");
+                });
+
+        assertThat(handled).containsExactly("o-1", "o-3");
+    }
 }

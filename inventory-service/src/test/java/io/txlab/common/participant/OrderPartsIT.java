@@ -96,7 +96,11 @@ class OrderPartsIT {
     @Test
     void aCancelOfARejectedPartUndoesNothingOnce() {
         String orderId = UUID.randomUUID().toString();
-        transactions.executeWithoutResult(status -> parts.recordRejected(orderId, "INSUFFICIENT_STOCK"));
+        transactions.executeWithoutResult(status -> {
+            assertThat(parts.recordApplied(orderId)).isTrue();
+            parts.rejectApplied(orderId, "INSUFFICIENT_STOCK");
+        });
+        assertThat(parts.outcome(orderId, ReplyToOrder.ORDER_CANCELLED)).contains(Verdict.reject("INSUFFICIENT_STOCK"));
 
         assertThat(cancelInTransaction(orderId)).isEqualTo(OrderParts.CancelOutcome.NOTHING_APPLIED);
         assertThat(cancelInTransaction(orderId)).isEqualTo(OrderParts.CancelOutcome.REPEATED);
@@ -109,10 +113,11 @@ class OrderPartsIT {
         assertThat(cancelInTransaction(orderId)).isEqualTo(OrderParts.CancelOutcome.CANCELLED_FIRST);
 
         assertThat(applyInTransaction(orderId)).isFalse();
-        transactions.executeWithoutResult(status -> parts.recordRejected(orderId, ReplyToOrder.ORDER_CANCELLED));
+        transactions.executeWithoutResult(status -> parts.skipLateApply(orderId, ReplyToOrder.ORDER_CANCELLED));
 
         assertThat(movements(orderId)).isEmpty();
-        assertThat(parts.cancelledFirst(orderId)).isTrue();
+        assertThat(parts.outcome(orderId, ReplyToOrder.ORDER_CANCELLED))
+                .as("a redelivery replies what the barrier says").contains(Verdict.reject(ReplyToOrder.ORDER_CANCELLED));
         assertThat(jdbc.sql("SELECT late_apply_skipped_at IS NOT NULL FROM order_part WHERE order_id = :o")
                 .param("o", orderId).query(Boolean.class).single()).isTrue();
     }

@@ -25,6 +25,9 @@ final class ConsumerScenarios {
                         + "delivers the message again, the dedup row absorbs it", ConsumerScenarios::duplicateDelivery),
                 new SimpleScenario("consumer-crash-before-ack", "inventory dies after its DB commit, before the ack: "
                         + "after a restart the redelivery is a dedup hit", ConsumerScenarios::crashBeforeAck),
+                new SimpleScenario("participant-crash-before-reply", "inventory dies after its DB commit, before it "
+                        + "sends its reply: the redelivery finds the dedup row and replies again from the stored outcome; "
+                        + "the order is CONFIRMED once", ConsumerScenarios::crashBeforeReply),
                 new SimpleScenario("insufficient-stock", "inventory refuses: the order is CANCELLED and payment "
                         + "refunds the charge", ConsumerScenarios::insufficientStock),
                 new SimpleScenario("insufficient-balance", "payment refuses: the order is CANCELLED and inventory "
@@ -80,6 +83,24 @@ final class ConsumerScenarios {
                 "the restarted inventory's redelivery found the dedup row");
     }
 
+    /** A participant's reply is a plain send after its commit: the unacknowledged event is what resends it. */
+    private static void crashBeforeReply(ScenarioRun run) {
+        run.arm("inventory", "inventory.before-reply", "crash", 1);
+        String orderId = run.placeOrder(39, 4, 1);
+        Crash crash = run.restartAfterCrash("inventory", "inventory.before-reply");
+        run.expect(orderId.equals(crash.orderId()), "inventory halted between its commit and its reply ("
+                + crash.orderId() + ")");
+        run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
+        run.expect(run.awaitStep(orderId, "DEDUP_HIT", "OrderCreated"),
+                "the restarted inventory's redelivery found the dedup row (and replied again)");
+        run.expect(run.timeline(orderId).stream().filter(entry -> entry.path("step").asString().equals("STOCK_DEDUCTED"))
+                .count() == 1, "the stock moved once");
+        run.expect(run.timeline(orderId).stream().filter(entry -> entry.path("service").asString().equals("order")
+                && entry.path("step").asString().equals("CONSUMED")
+                && entry.path("detail").asString().contains("ParticipantReplied:inventory")).count() == 1,
+                "the order service applied inventory's reply once");
+    }
+
     private static void insufficientStock(ScenarioRun run) {
         String orderId = run.placeOrder(37, 5, 11);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CANCELLED"), "the order is CANCELLED");
@@ -93,7 +114,7 @@ final class ConsumerScenarios {
     }
 
     private static void cancelFirst(ScenarioRun run) {
-        run.arm("inventory", "inventory.before-reply", "throw", 2);
+        run.arm("inventory", "inventory.before-apply", "throw", 2);
         String orderId = run.placeOrder(97, 2, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CANCELLED"), "payment refuses: CANCELLED");
         run.observed(run.awaitStep(orderId, "CANCELLED_BEFORE_APPLY", "barrier planted"),

@@ -30,7 +30,7 @@ class ConsumerRetryIT {
         long user = 15;
         long product = 4;
         int stockBefore = api.available(product);
-        platform.faults(Service.INVENTORY).arm("inventory.before-reply", FaultAction.throwTimes(2));
+        platform.faults(Service.INVENTORY).arm("inventory.before-apply", FaultAction.throwTimes(2));
 
         String orderId = api.placeOrder(UUID.randomUUID().toString(), user, product, 3).text("orderId");
 

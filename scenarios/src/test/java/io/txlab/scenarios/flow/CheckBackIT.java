@@ -46,21 +46,6 @@ class CheckBackIT {
     }
 
     @Test
-    void aParticipantsReplyIsCheckedBackFromItsOwnTxLog(PlatformClient api, Platform platform) {
-        int stockBefore = api.available(PRODUCT);
-        platform.faults(Service.INVENTORY).arm("inventory.after-local-commit", FaultAction.unknown(1));
-
-        String orderId = api.placeOrder(UUID.randomUUID().toString(), 7, PRODUCT, 1).text("orderId");
-
-        await().atMost(CONVERGED).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
-        assertThat(platform.db(Service.INVENTORY)
-                .sql("SELECT answer FROM check_back WHERE order_id = :orderId ORDER BY id")
-                .param("orderId", orderId).query(String.class).list()).first().isEqualTo("COMMIT");
-        assertThat(api.checkBacks(orderId).size()).as("the order service had nothing to check").isZero();
-        assertThat(api.available(PRODUCT)).isEqualTo(stockBefore - 1);
-    }
-
-    @Test
     void aHalfMessageWhoseLocalTransactionNeverRanIsRolledBackAndNeverSeen(PlatformClient api, Platform platform) {
         platform.faults(Service.ORDER).arm("order.before-local-tx", FaultAction.unknown(1));
 

@@ -1,5 +1,7 @@
 package io.txlab.inventory.stock.application;
 
+import java.util.List;
+
 import io.txlab.common.event.OrderCreated;
 import io.txlab.common.event.Participant;
 import io.txlab.common.participant.ReplyToOrder;
@@ -10,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Reserves (deducts) the stock of a new order, once per order, and replies to the order service. */
+/** Reserves (deducts) the stock of new orders, once per order, and replies to the order service. */
 @Service
-public class ReserveStock {
+public class ReserveStock implements ReplyToOrder.Part {
 
     private static final Logger log = LoggerFactory.getLogger(ReserveStock.class);
 
@@ -24,22 +26,31 @@ public class ReserveStock {
         this.stocks = stocks;
     }
 
-    /** A flash-sale order deducts from its sale's allocated units, any other from the product's stock. */
-    public void handle(OrderCreated order) {
-        replyToOrder.handle(Participant.INVENTORY, order, () -> decide(order), () -> {
-            if (order.inFlashSale()) {
-                stocks.deductFromSale(order.orderId(), order.saleId(), order.productId(), order.quantity());
-            } else {
-                stocks.deduct(order.orderId(), order.productId(), order.quantity());
-            }
-        });
+    public void handle(List<OrderCreated> orders) {
+        replyToOrder.handle(Participant.INVENTORY, orders, this);
     }
 
-    private Verdict decide(OrderCreated order) {
-        Reservation reservation = Reservation.decide(order.inFlashSale() ? stocks.findAllocation(order.saleId())
+    /** A flash-sale order deducts from its sale's allocated units, any other from the product's stock. */
+    @Override
+    public Verdict apply(OrderCreated order) {
+        boolean deducted = order.inFlashSale()
+                ? stocks.deductFromSale(order.orderId(), order.saleId(), order.productId(), order.quantity())
+                : stocks.deduct(order.orderId(), order.productId(), order.quantity());
+        return deducted ? Verdict.accept() : rejected(order);
+    }
+
+    @Override
+    public String row(OrderCreated order) {
+        return order.inFlashSale() ? "sale:" + order.saleId() : "product:" + order.productId();
+    }
+
+    /** The rare path: the deduction changed nothing, so read why (the read can only name the reason). */
+    private Verdict rejected(OrderCreated order) {
+        Reservation why = Reservation.decide(order.inFlashSale() ? stocks.findAllocation(order.saleId())
                 : stocks.find(order.productId()), order.quantity());
-        log.info("stock reservation product={} sale={} quantity={}: {}", order.productId(), order.saleId(),
-                order.quantity(), reservation.accepted() ? "accepted" : "rejected " + reservation.reason());
-        return reservation.accepted() ? Verdict.accept() : Verdict.reject(reservation.reason().name());
+        Reservation.Reason reason = why.accepted() ? Reservation.Reason.INSUFFICIENT_STOCK : why.reason();
+        log.info("stock reservation product={} sale={} quantity={}: rejected {}", order.productId(), order.saleId(),
+                order.quantity(), reason);
+        return Verdict.reject(reason.name());
     }
 }

@@ -10,10 +10,11 @@ public interface StockRepository {
 
     /**
      * Deducts {@code quantity} units for an order and records the movement, inside the caller's transaction.
-     * Never takes stock below zero: when fewer units are left than the caller decided on, it throws
-     * {@code io.txlab.common.consume.ConcurrentChangeException} and changes nothing.
+     * Never takes stock below zero: the conditional write is the decision.
+     *
+     * @return false when the product has fewer units, or does not exist (nothing changed)
      */
-    void deduct(String orderId, long productId, int quantity);
+    boolean deduct(String orderId, long productId, int quantity);
 
     /**
      * Gives back exactly what the order's deduction took and records the release, inside the caller's
@@ -32,7 +33,7 @@ public interface StockRepository {
      * Like {@link #deduct} but from the flash sale's allocation; the movement carries the sale, so that a
      * release gives the unit back to the sale, not to normal stock.
      */
-    void deductFromSale(String orderId, String saleId, long productId, int quantity);
+    boolean deductFromSale(String orderId, String saleId, long productId, int quantity);
 
     /**
      * Moves {@code units} of the product's stock into a new flash sale's allocation, once per sale.

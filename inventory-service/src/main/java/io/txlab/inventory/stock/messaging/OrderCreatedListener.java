@@ -4,28 +4,22 @@ import io.txlab.common.event.ConsumerGroups;
 import io.txlab.common.event.OrderCreated;
 import io.txlab.common.event.Participant;
 import io.txlab.common.event.Topics;
+import io.txlab.common.messaging.BatchConsumer;
+import io.txlab.common.messaging.BatchConsumers;
 import io.txlab.common.messaging.InboundEvents;
 import io.txlab.inventory.stock.application.ReserveStock;
-import org.apache.rocketmq.common.message.MessageExt;
-import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
-import org.apache.rocketmq.spring.core.RocketMQListener;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-@Component
-@RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = OrderCreated.TYPE,
-        consumerGroup = ConsumerGroups.INVENTORY, consumeThreadNumber = 4, consumeThreadMax = 4)
-class OrderCreatedListener implements RocketMQListener<MessageExt> {
+/** Consumes OrderCreated a batch (one pull) at a time and hands it to ReserveStock. */
+@Configuration(proxyBeanMethods = false)
+class OrderCreatedListener {
 
-    private final InboundEvents inboundEvents;
-    private final ReserveStock reserveStock;
-
-    OrderCreatedListener(InboundEvents inboundEvents, ReserveStock reserveStock) {
-        this.inboundEvents = inboundEvents;
-        this.reserveStock = reserveStock;
-    }
-
-    @Override
-    public void onMessage(MessageExt message) {
-        inboundEvents.dispatch(Participant.INVENTORY.tag(), message, OrderCreated.class, reserveStock::handle);
+    @Bean
+    BatchConsumer orderCreatedConsumer(BatchConsumers consumers, InboundEvents inbound, ReserveStock reserveStock) {
+        return consumers.subscribe(new BatchConsumer.Subscription(ConsumerGroups.INVENTORY, Topics.ORDER_EVENTS,
+                        OrderCreated.TYPE, 2),
+                (batch, sendBack) -> inbound.dispatchBatch(Participant.INVENTORY.tag(), batch, OrderCreated.class,
+                        reserveStock::handle, sendBack));
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import io.txlab.common.consume.ConcurrentChangeException;
 import io.txlab.inventory.stock.domain.FlashAllocation;
 import io.txlab.inventory.stock.domain.Stock;
 import io.txlab.inventory.stock.domain.StockMovement;
@@ -33,11 +32,12 @@ class JdbcStockRepository implements StockRepository {
     }
 
     @Override
-    public void deduct(String orderId, long productId, int quantity) {
+    public boolean deduct(String orderId, long productId, int quantity) {
         if (!takeFromStock(productId, quantity)) {
-            throw new ConcurrentChangeException("product " + productId + " no longer has " + quantity + " units");
+            return false;
         }
         insertDeduction(orderId, productId, null, quantity);
+        return true;
     }
 
     /** The condition, not an earlier read, is what keeps stock from going negative. */
@@ -103,7 +103,7 @@ class JdbcStockRepository implements StockRepository {
     }
 
     @Override
-    public void deductFromSale(String orderId, String saleId, long productId, int quantity) {
+    public boolean deductFromSale(String orderId, String saleId, long productId, int quantity) {
         int updated = jdbc.sql("""
                 UPDATE flash_allocation SET remaining = remaining - :quantity
                 WHERE sale_id = :saleId AND product_id = :productId AND remaining >= :quantity
@@ -113,9 +113,10 @@ class JdbcStockRepository implements StockRepository {
                 .param("productId", productId)
                 .update();
         if (updated == 0) {
-            throw new ConcurrentChangeException("flash sale " + saleId + " no longer has " + quantity + " units");
+            return false;
         }
         insertDeduction(orderId, productId, saleId, quantity);
+        return true;
     }
 
     @Override

@@ -51,7 +51,7 @@ class StockControllerTest {
         }
 
         @Override
-        public void deduct(String orderId, long productId, int quantity) {
+        public boolean deduct(String orderId, long productId, int quantity) {
             throw new UnsupportedOperationException();
         }
 
@@ -71,7 +71,7 @@ class StockControllerTest {
         }
 
         @Override
-        public void deductFromSale(String orderId, String saleId, long productId, int quantity) {
+        public boolean deductFromSale(String orderId, String saleId, long productId, int quantity) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,17 +1,28 @@
 package io.txlab.order.ordering.application;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import io.txlab.common.consume.IdempotentConsumer;
+import io.txlab.common.consume.IdempotentConsumer.Delivery;
 import io.txlab.common.event.ParticipantReplied;
+import io.txlab.common.logging.LogContext;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
+import io.txlab.order.ordering.domain.OrderStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies an inventory or payment reply to its order, once: PENDING → CONFIRMED, or CANCELLED on the first
- * rejection, in which case the move to CANCELLED and the reply's dedup row are the local transaction of
- * the OrderCancelled half message.
+ * Applies inventory and payment replies to their orders, once each: PENDING → CONFIRMED, or CANCELLED on the
+ * first rejection, in which case the move to CANCELLED and the reply's dedup row are the local transaction
+ * of the OrderCancelled half message. Replies that apply come a batch at a time: one lock, one DB
+ * transaction, one locking read of the batch's orders and one UPDATE per order changed (both replies of an
+ * order in one batch make one UPDATE). A rejection is handled alone, with its own half message.
  */
 @Service
 public class RecordParticipantReply {
@@ -30,8 +41,52 @@ public class RecordParticipantReply {
         this.cancelOrder = cancelOrder;
     }
 
-    public void handle(ParticipantReplied reply) {
-        consumer.runOnce(CONSUMER, reply, () -> record(reply));
+    public void handle(List<ParticipantReplied> replies) {
+        replies.stream().filter(reply -> !reply.applied()).forEach(this::handleRejection);
+        List<ParticipantReplied> applied = replies.stream().filter(ParticipantReplied::applied).toList();
+        if (!applied.isEmpty()) {
+            consumer.runBatch(CONSUMER, applied, this::recordApplied, this::logConfirmed);
+        }
+    }
+
+    private void handleRejection(ParticipantReplied reply) {
+        try (var ignored = LogContext.order(reply.orderId())) {
+            consumer.runOnce(CONSUMER, reply, () -> record(reply));
+        }
+    }
+
+    /** @return the orders this batch confirmed */
+    private List<String> recordApplied(List<Delivery<ParticipantReplied>> deliveries) {
+        deliveries.stream().filter(delivery -> !delivery.first()).forEach(delivery -> log.info(
+                "dedup hit consumer={} key={}: its dedup row exists, nothing to do", CONSUMER, delivery.event().dedupKey()));
+        List<ParticipantReplied> first = deliveries.stream().filter(Delivery::first).map(Delivery::event).toList();
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Order> stored = new HashMap<>();
+        orders.findForUpdate(first.stream().map(ParticipantReplied::orderId).distinct().toList())
+                .forEach(order -> stored.put(order.orderId(), order));
+        Map<String, Order> changed = new LinkedHashMap<>();
+        for (ParticipantReplied reply : first) {
+            // Replies are only ever sent for committed orders, so a missing row is a fault: redeliver.
+            Order current = Optional.ofNullable(changed.get(reply.orderId())).or(() -> Optional.ofNullable(
+                    stored.get(reply.orderId()))).orElseThrow(() -> new OrderNotFoundException(reply.orderId()));
+            Order updated = current.withReply(part(reply), true, null);
+            if (!updated.equals(current)) {
+                changed.put(reply.orderId(), updated);
+            }
+        }
+        changed.values().forEach(orders::update);
+        return changed.values().stream().filter(order -> order.status() == OrderStatus.CONFIRMED)
+                .map(Order::orderId).toList();
+    }
+
+    private void logConfirmed(List<String> confirmed) {
+        if (!confirmed.isEmpty()) {
+            try (var ignored = LogContext.order(confirmed.size() == 1 ? confirmed.get(0) : null)) {
+                log.info("replies recorded: {} order(s) CONFIRMED", confirmed.size());
+            }
+        }
     }
 
     private void record(ParticipantReplied reply) {

@@ -1,6 +1,7 @@
 package io.txlab.order.ordering.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ public interface OrderRepository {
     Optional<Order> findById(String orderId);
 
     Optional<Order> findByRequestId(String requestId);
+
+    /** The orders of {@code orderIds} that exist, locked for update until the caller's transaction ends. */
+    List<Order> findForUpdate(Collection<String> orderIds);
 
     /** PENDING orders created before {@code cutoff}, oldest first. */
     List<Order> findPendingCreatedBefore(Instant cutoff, int limit);

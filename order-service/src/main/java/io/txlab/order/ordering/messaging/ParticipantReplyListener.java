@@ -3,28 +3,23 @@ package io.txlab.order.ordering.messaging;
 import io.txlab.common.event.ConsumerGroups;
 import io.txlab.common.event.ParticipantReplied;
 import io.txlab.common.event.Topics;
+import io.txlab.common.messaging.BatchConsumer;
+import io.txlab.common.messaging.BatchConsumers;
 import io.txlab.common.messaging.InboundEvents;
 import io.txlab.order.ordering.application.RecordParticipantReply;
-import org.apache.rocketmq.common.message.MessageExt;
-import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
-import org.apache.rocketmq.spring.core.RocketMQListener;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-@Component
-@RocketMQMessageListener(topic = Topics.ORDER_REPLIES, consumerGroup = ConsumerGroups.ORDER_REPLIES,
-        consumeThreadNumber = 4, consumeThreadMax = 4)
-class ParticipantReplyListener implements RocketMQListener<MessageExt> {
+/** Consumes the participants' replies a batch (one pull) at a time and hands it to RecordParticipantReply. */
+@Configuration(proxyBeanMethods = false)
+class ParticipantReplyListener {
 
-    private final InboundEvents inbound;
-    private final RecordParticipantReply recordReply;
-
-    ParticipantReplyListener(InboundEvents inbound, RecordParticipantReply recordReply) {
-        this.inbound = inbound;
-        this.recordReply = recordReply;
-    }
-
-    @Override
-    public void onMessage(MessageExt message) {
-        inbound.dispatch(RecordParticipantReply.CONSUMER, message, ParticipantReplied.class, recordReply::handle);
+    @Bean
+    BatchConsumer participantReplyConsumer(BatchConsumers consumers, InboundEvents inbound,
+                                           RecordParticipantReply recordReply) {
+        return consumers.subscribe(new BatchConsumer.Subscription(ConsumerGroups.ORDER_REPLIES, Topics.ORDER_REPLIES,
+                        "*", 2),
+                (batch, sendBack) -> inbound.dispatchBatch(RecordParticipantReply.CONSUMER, batch,
+                        ParticipantReplied.class, recordReply::handle, sendBack));
     }
 }

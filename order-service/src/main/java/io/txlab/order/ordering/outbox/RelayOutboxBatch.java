@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.logging.LogContext;
+import io.txlab.common.messaging.PlainMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,11 @@ class RelayOutboxBatch implements BatchRelay {
     private static final Logger log = LoggerFactory.getLogger(RelayOutboxBatch.class);
 
     private final Outbox outbox;
-    private final BrokerBatchSender sender;
+    private final PlainMessages sender;
     private final FaultPoints faults;
     private final TransactionTemplate transactions;
 
-    RelayOutboxBatch(Outbox outbox, BrokerBatchSender sender, FaultPoints faults,
+    RelayOutboxBatch(Outbox outbox, PlainMessages sender, FaultPoints faults,
                      PlatformTransactionManager transactionManager) {
         this.outbox = outbox;
         this.sender = sender;
@@ -77,7 +78,7 @@ class RelayOutboxBatch implements BatchRelay {
     private void sendAndMark(List<OutboxEvent> claimed) {
         try {
             faults.pass(FAULT_POINT);
-            sender.send(claimed);
+            sender.send(claimed.stream().map(OutboxEvent::outgoing).toList());
         } catch (RuntimeException e) {
             throw new BatchFailedException(claimed, e);
         }

@@ -1,5 +1,7 @@
 package io.txlab.payment.account.application;
 
+import java.util.List;
+
 import io.txlab.common.event.OrderCreated;
 import io.txlab.common.event.Participant;
 import io.txlab.common.participant.ReplyToOrder;
@@ -10,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Charges a new order's amount to the buyer's account, once per order, and replies to the order service. */
+/** Charges new orders' amounts to their buyers' accounts, once per order, and replies to the order service. */
 @Service
-public class ChargePayment {
+public class ChargePayment implements ReplyToOrder.Part {
 
     private static final Logger log = LoggerFactory.getLogger(ChargePayment.class);
 
@@ -24,15 +26,26 @@ public class ChargePayment {
         this.accounts = accounts;
     }
 
-    public void handle(OrderCreated order) {
-        replyToOrder.handle(Participant.PAYMENT, order, () -> decide(order),
-                () -> accounts.charge(order.orderId(), order.userId(), order.amountCents()));
+    public void handle(List<OrderCreated> orders) {
+        replyToOrder.handle(Participant.PAYMENT, orders, this);
     }
 
-    private Verdict decide(OrderCreated order) {
-        Charge charge = Charge.decide(accounts.find(order.userId()), order.amountCents());
-        log.info("payment user={} amountCents={}: {}", order.userId(), order.amountCents(),
-                charge.accepted() ? "accepted" : "rejected " + charge.reason());
-        return charge.accepted() ? Verdict.accept() : Verdict.reject(charge.reason().name());
+    @Override
+    public Verdict apply(OrderCreated order) {
+        return accounts.charge(order.orderId(), order.userId(), order.amountCents()) ? Verdict.accept()
+                : rejected(order);
+    }
+
+    @Override
+    public String row(OrderCreated order) {
+        return "account:" + order.userId();
+    }
+
+    /** The rare path: the charge changed nothing, so read why (the read can only name the reason). */
+    private Verdict rejected(OrderCreated order) {
+        Charge why = Charge.decide(accounts.find(order.userId()), order.amountCents());
+        Charge.Reason reason = why.accepted() ? Charge.Reason.INSUFFICIENT_BALANCE : why.reason();
+        log.info("payment user={} amountCents={}: rejected {}", order.userId(), order.amountCents(), reason);
+        return Verdict.reject(reason.name());
     }
 }

@@ -10,10 +10,11 @@ public interface AccountRepository {
 
     /**
      * Charges {@code amountCents} for an order and records the movement, inside the caller's transaction.
-     * Never takes a balance below zero: when less is left than the caller decided on, it throws
-     * {@code io.txlab.common.consume.ConcurrentChangeException} and changes nothing.
+     * Never takes a balance below zero: the conditional write is the decision.
+     *
+     * @return false when the account holds less, or does not exist (nothing changed)
      */
-    void charge(String orderId, long userId, long amountCents);
+    boolean charge(String orderId, long userId, long amountCents);
 
     /**
      * Gives back exactly what the order's charge took and records the refund, inside the caller's

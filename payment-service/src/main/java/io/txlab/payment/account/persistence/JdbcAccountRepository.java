@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import io.txlab.common.consume.ConcurrentChangeException;
 import io.txlab.payment.account.domain.Account;
 import io.txlab.payment.account.domain.AccountRepository;
 import io.txlab.payment.account.domain.PaymentMovement;
@@ -32,8 +31,8 @@ class JdbcAccountRepository implements AccountRepository {
     }
 
     @Override
-    public void charge(String orderId, long userId, long amountCents) {
-        // The condition, not the earlier read, is what keeps a balance from going negative.
+    public boolean charge(String orderId, long userId, long amountCents) {
+        // The condition is what keeps a balance from going negative, and its row count is the decision.
         int updated = jdbc.sql("""
                 UPDATE account SET balance_cents = balance_cents - :amount, version = version + 1
                 WHERE user_id = :userId AND balance_cents >= :amount
@@ -42,7 +41,7 @@ class JdbcAccountRepository implements AccountRepository {
                 .param("userId", userId)
                 .update();
         if (updated == 0) {
-            throw new ConcurrentChangeException("account " + userId + " no longer holds " + amountCents + " cents");
+            return false;
         }
         jdbc.sql("""
                 INSERT INTO payment_movement (order_id, user_id, amount_cents, kind)
@@ -52,6 +51,7 @@ class JdbcAccountRepository implements AccountRepository {
                 .param("userId", userId)
                 .param("amount", amountCents)
                 .update();
+        return true;
     }
 
     @Override

@@ -50,7 +50,7 @@ class AccountControllerTest {
         }
 
         @Override
-        public void charge(String orderId, long userId, long amountCents) {
+        public boolean charge(String orderId, long userId, long amountCents) {
             throw new UnsupportedOperationException();
         }
 

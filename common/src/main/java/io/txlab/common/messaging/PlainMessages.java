@@ -1,4 +1,4 @@
-package io.txlab.order.ordering.outbox;
+package io.txlab.common.messaging;
 
 import java.util.List;
 
@@ -9,30 +9,32 @@ import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.remoting.exception.RemotingException;
-import org.apache.rocketmq.spring.core.RocketMQTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * Sends outbox rows as plain messages, all of a batch in one request (a RocketMQ batch: one topic, no
+ * Sends plain (not transactional) messages, all of a batch in one request (a RocketMQ batch: one topic, no
  * delay). Each message looks to a consumer exactly like a committed half message of TransactionalPublisher:
- * same topic and tag, KEYS = the order id, the eventType user property, the same payload bytes.
+ * same topic and tag, KEYS = the order id, the eventType user property, the codec's payload bytes. Used
+ * where a stored record already makes the send repeatable: the outbox row, a participant's barrier row.
  */
-@Component
-class BrokerBatchSender {
+public final class PlainMessages {
 
     /** TransactionalPublisher's property name, which the check-back reads; consumers may read it too. */
     static final String EVENT_TYPE_PROPERTY = "eventType";
 
+    /** One message to send. */
+    public record Outgoing(String topic, String tag, String orderId, String eventType, byte[] payload) {
+    }
+
     private final DefaultMQProducer producer;
 
-    /** The order service's one producer, which RocketMQTemplate started; plain sends need no listener. */
-    BrokerBatchSender(RocketMQTemplate template) {
-        this.producer = template.getProducer();
+    /** @param producer the service's one producer (RocketMQTemplate's); plain sends need no listener */
+    PlainMessages(DefaultMQProducer producer) {
+        this.producer = producer;
     }
 
     /** @throws NotSentException unless the broker stored every message of the batch */
-    void send(List<OutboxEvent> events) {
-        List<Message> messages = events.stream().map(BrokerBatchSender::message).toList();
+    public void send(List<Outgoing> batch) {
+        List<Message> messages = batch.stream().map(PlainMessages::message).toList();
         SendResult result;
         try {
             result = messages.size() == 1 ? producer.send(messages.get(0)) : producer.send(messages);
@@ -48,15 +50,15 @@ class BrokerBatchSender {
         }
     }
 
-    static Message message(OutboxEvent event) {
-        Message message = new Message(event.topic(), event.tag(), event.orderId(), event.payload());
-        message.putUserProperty(EVENT_TYPE_PROPERTY, event.eventType());
+    static Message message(Outgoing outgoing) {
+        Message message = new Message(outgoing.topic(), outgoing.tag(), outgoing.orderId(), outgoing.payload());
+        message.putUserProperty(EVENT_TYPE_PROPERTY, outgoing.eventType());
         return message;
     }
 
-    static final class NotSentException extends RuntimeException {
+    public static final class NotSentException extends RuntimeException {
         NotSentException(String why, Throwable cause) {
-            super("outbox batch not sent: " + why, cause);
+            super("batch not sent: " + why, cause);
         }
     }
 }

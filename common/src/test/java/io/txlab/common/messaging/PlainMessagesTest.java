@@ -1,4 +1,4 @@
-package io.txlab.order.ordering.outbox;
+package io.txlab.common.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,14 @@ import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.Test;
 
 /** What a consumer of a relayed row sees must be what it sees of a committed half message. */
-class BrokerBatchSenderTest {
+class PlainMessagesTest {
 
     @Test
-    void aRowBecomesAMessageWithTheHalfMessagesTopicTagKeysEventTypeAndBytes() {
+    void anOutgoingEventBecomesAMessageWithTheHalfMessagesTopicTagKeysEventTypeAndBytes() {
         byte[] payload = "{\"type\":\"OrderCreated\"}".getBytes(StandardCharsets.UTF_8);
 
-        Message message = BrokerBatchSender.message(
-                new OutboxEvent(7, "order-1", "txlab-order-events", "OrderCreated", "OrderCreated", payload));
+        Message message = PlainMessages.message(
+                new PlainMessages.Outgoing("txlab-order-events", "OrderCreated", "order-1", "OrderCreated", payload));
 
         assertThat(message.getTopic()).isEqualTo("txlab-order-events");
         assertThat(message.getTags()).isEqualTo("OrderCreated");
