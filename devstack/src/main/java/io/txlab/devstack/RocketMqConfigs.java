@@ -21,6 +21,9 @@ final class RocketMqConfigs {
         config.setRocketmqHome(dir.toString());
         config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
         config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
+        // five clients and one broker: the defaults (16 and 8 threads) are sized for a fleet
+        config.setDefaultThreadPoolNums(4);
+        config.setClientRequestThreadPoolNums(2);
         return config;
     }
 
@@ -52,7 +55,25 @@ final class RocketMqConfigs {
         config.setTransactionTimeOut(BrokerTransactionSettings.TRANSACTION_TIMEOUT_MS);
         config.setTransactionCheckMax(BrokerTransactionSettings.TRANSACTION_CHECK_MAX);
         config.setTransactionOpBatchInterval(BrokerTransactionSettings.TRANSACTION_OP_BATCH_INTERVAL_MS);
+        sizePoolsForFewClients(config);
         return config;
+    }
+
+    /**
+     * The broker's request pools for a handful of clients on a small machine (docker/broker.conf carries
+     * the same). Defaults on 2 cores: pull 20, consumer-manage, client-manage and load-balance 32 each,
+     * admin 16, query 10, reply and lite-pull 20, end-transaction 12. Send and put-future stay as they are.
+     */
+    private static void sizePoolsForFewClients(BrokerConfig config) {
+        config.setPullMessageThreadPoolNums(4);
+        config.setConsumerManageThreadPoolNums(4);
+        config.setClientManageThreadPoolNums(4);
+        config.setLoadBalanceProcessorThreadPoolNums(2);
+        config.setAdminBrokerThreadPoolNums(4);
+        config.setQueryMessageThreadPoolNums(2);
+        config.setProcessReplyMessageThreadPoolNums(1);
+        config.setLitePullMessageThreadPoolNums(1);
+        config.setEndTransactionThreadPoolNums(4);
     }
 
     static MessageStoreConfig store(Path dir, int listenPort) {

@@ -7,7 +7,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Properties;
+
+import org.apache.rocketmq.common.BrokerConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +53,21 @@ class BrokerConfTest {
     void theUnusedTimerStoreIsOffAsOnTheDevstack() {
         boolean devstack = RocketMqConfigs.store(Path.of("store"), 10911).isTimerWheelEnable();
         assertThat(conf.getProperty("timerWheelEnable")).isEqualTo(Boolean.toString(devstack)).isEqualTo("false");
+    }
+
+    /** Every request pool broker.conf sizes is sized the same on the devstack, and the other way round. */
+    @Test
+    void requestPoolsAreSizedLikeTheDevstacks() throws ReflectiveOperationException {
+        BrokerConfig devstack = RocketMqConfigs.broker(Path.of("store"), 10911, "127.0.0.1:9876");
+        List<String> pools = conf.stringPropertyNames().stream().filter(name -> name.endsWith("ThreadPoolNums"))
+                .sorted().toList();
+
+        assertThat(pools).hasSize(9);
+        for (String pool : pools) {
+            Method getter = BrokerConfig.class.getMethod("get" + Character.toUpperCase(pool.charAt(0)) + pool.substring(1));
+            assertThat(conf.getProperty(pool)).as(pool).isEqualTo(String.valueOf(getter.invoke(devstack)));
+        }
+        assertThat(devstack.getPullMessageThreadPoolNums()).isEqualTo(4);
     }
 
     @Test

@@ -48,8 +48,9 @@ public class TxLabSupportConfiguration {
     @Bean(destroyMethod = "shutdown")
     RedissonClient redissonClient(TxLabProperties properties) {
         Config config = new Config();
-        config.setThreads(4);
-        config.setNettyThreads(4);
+        // 2 cores: more threads only queue for them (docs/hot-path.md)
+        config.setThreads(2);
+        config.setNettyThreads(2);
         config.useSingleServer()
                 .setAddress(properties.redis().url())
                 .setConnectionMinimumIdleSize(2)
