@@ -71,7 +71,7 @@ public final class ReplyToOrder {
     public void handle(Participant participant, List<OrderCreated> orders, Part part) {
         orders.forEach(order -> pass(participant.tag() + ".before-apply", order.orderId()));
         consumer.runBatch(participant.tag(), orders, deliveries -> applyAll(participant, deliveries, part),
-                replies -> reply(participant, replies));
+                replies -> sendReplies(participant, replies));
     }
 
     private List<ParticipantReplied> applyAll(Participant participant, List<Delivery<OrderCreated>> deliveries,
@@ -129,7 +129,7 @@ public final class ReplyToOrder {
                 : ParticipantReplied.rejected(order.orderId(), participant, verdict.reason());
     }
 
-    private void reply(Participant participant, List<ParticipantReplied> replies) {
+    private void sendReplies(Participant participant, List<ParticipantReplied> replies) {
         replies.forEach(reply -> pass(participant.tag() + ".before-reply", reply.orderId()));
         if (replies.isEmpty()) {
             return;

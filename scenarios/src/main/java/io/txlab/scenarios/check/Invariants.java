@@ -28,13 +28,13 @@ final class Invariants {
 
     /**
      * How long a committed order's OrderCreated may take to reach both participants on the devstack: the
-     * check-back horizon of its half message (immunity 1 s + 15 checks x 2 s scan = 31 s, after which the broker
+     * check-back horizon of its half message (immunity 6 s + 15 checks x 2 s scan = 36 s, after which the broker
      * discards it; BrokerTransactionSettings) plus the first four consumer retries (1 + 2 + 4 + 8 = 15 s, the
-     * broker's messageDelayLevel 3..6) = 46 s. A PENDING order older than that which a participant has not
+     * broker's messageDelayLevel 3..6) = 51 s. A PENDING order older than that which a participant has not
      * consumed will not be delivered (the sweeper will cancel it). With RocketMQ's production defaults
      * (6 s + 15 x 30 s, retries from 10 s) pass about 10 minutes instead.
      */
-    static final Duration DELIVERY_HORIZON = Duration.ofSeconds(1 + 15 * 2 + (1 + 2 + 4 + 8));
+    static final Duration DELIVERY_HORIZON = Duration.ofSeconds(6 + 15 * 2 + (1 + 2 + 4 + 8));
 
     private final Duration pendingDeadline;
     private final Instant ordersFrom;

@@ -88,7 +88,7 @@ class ConsistencyCheckerIT {
             assertThat(results.get("every-order-delivered").offenders()).containsExactly(orderId
                     + " (PENDING, OrderCreated consumed by neither participant after the 1 s delivery horizon)");
         });
-        await().atMost(Duration.ofSeconds(40)).until(() -> api.orderStatus(orderId).equals("CANCELLED"));
+        await().atMost(Platform.PENDING_DEADLINE.plusSeconds(20)).until(() -> api.orderStatus(orderId).equals("CANCELLED"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 byName(checker.check(Instant.now(), Duration.ZERO)).get("every-order-delivered").failed()).isFalse());
     }
@@ -176,7 +176,7 @@ class ConsistencyCheckerIT {
                     "released-unapplied (net stock -1, net money 0)",
                     "over-refunded (net stock 0, net money -2490)");
             assertThat(results.get("every-order-delivered").offenders()).containsExactlyInAnyOrder(
-                    "never-delivered (PENDING, OrderCreated consumed by neither participant after the 46 s delivery "
+                    "never-delivered (PENDING, OrderCreated consumed by neither participant after the 51 s delivery "
                             + "horizon)",
                     "half-consumed (CONFIRMED, OrderCreated consumed by inventory only)");
             assertThat(results.get("every-order-published").status()).isEqualTo(InvariantResult.Status.PASS);

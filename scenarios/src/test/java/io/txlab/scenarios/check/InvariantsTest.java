@@ -250,7 +250,7 @@ class InvariantsTest {
 
         assertFailsWith(result, "past");
         assertThat(result.offenders()).containsExactly("past (PENDING, OrderCreated consumed by neither participant "
-                + "after the 46 s delivery horizon)");
+                + "after the 51 s delivery horizon)");
         assertThat(result.checked()).isEqualTo(1);
         assertThat(books.judge().get("every-order-published").status()).isEqualTo(Status.PASS);
     }
@@ -346,7 +346,7 @@ class InvariantsTest {
         assertThat(results.get("no-effect-applied-twice").offenders()).containsExactly("no movements");
         assertThat(results.get("every-order-published").offenders()).containsExactly("no orders");
         assertThat(results.get("every-order-delivered").offenders())
-                .containsExactly("no CONFIRMED orders and no PENDING order older than 46 s");
+                .containsExactly("no CONFIRMED orders and no PENDING order older than 51 s");
         assertThat(results.get("no-stale-pending").offenders()).containsExactly("no orders");
         assertThat(results.get("flash-sale-books").offenders()).containsExactly("no flash sales");
     }
