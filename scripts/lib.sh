@@ -144,7 +144,8 @@ exit_status() {
   fi
 }
 
-# C1-only JIT: three JVMs boot on two cores in 17-23 s instead of ~38 s, at some cost in peak throughput.
+# C1-only JIT: three JVMs boot on two cores in 17-23 s instead of ~38 s, and a cold platform keeps up with
+# 200 orders/s in its first minute, where the full JIT falls behind compiling (docs/benchmarks.md).
 # For benchmarks, set TXLAB_JAVA_OPTS="-Xmx256m" to get the full JIT.
 SERVICE_JAVA_OPTS="${TXLAB_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}"
 

@@ -78,14 +78,14 @@ usage() { # EXIT_CODE
   exit "$1"
 }
 
-# up.sh's default JIT (C1 only) starts fast but costs about 21 % more CPU per order (docs/benchmarks.md).
+# up.sh's default JIT (C1 only) starts fast; figures are comparable only between runs with the same JIT.
 warn_if_c1_only() {
   local svc
   for svc in order-service inventory-service payment-service; do
     if is_running "$svc" && tr '\0' ' ' < "/proc/$(cat "$PID_DIR/$svc.pid")/cmdline" 2>/dev/null \
         | grep -q -- '-XX:TieredStopAtLevel=1'; then
-      say "note: $svc runs with the C1-only JIT (up.sh's default for quick starts), which costs about 21 % more" \
-          "CPU per order; for figures to compare, start the platform with TXLAB_JAVA_OPTS=-Xmx256m" >&2
+      say "note: $svc runs with the C1-only JIT (up.sh's default); compare its figures only with runs on the" \
+          "same JIT (the full JIT: TXLAB_JAVA_OPTS=-Xmx256m; docs/benchmarks.md compares the two)" >&2
       return 0
     fi
   done

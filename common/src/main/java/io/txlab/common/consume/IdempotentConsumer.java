@@ -74,7 +74,7 @@ public final class IdempotentConsumer {
      */
     public <E extends Event, R> void runBatch(String consumer, List<E> events, Function<List<Delivery<E>>, R> handling,
                                               Consumer<R> afterCommit) {
-        try (var lock = locks.acquire(consumer, events.stream().map(Event::orderId).toList())) {
+        try (var lock = locks.acquire(consumer, events.stream().map(Event::orderId).distinct().toList())) {
             R result = transactions.execute(status -> handling.apply(events.stream()
                     .map(event -> new Delivery<>(event, consumed.recordOrCountDuplicate(consumer, event.dedupKey(),
                             event.orderId())))
