@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.txlab.common.fault.FaultAction;
+import io.txlab.devstack.BrokerTransactionSettings;
 import io.txlab.scenarios.client.PlatformClient;
 import io.txlab.scenarios.client.PlatformClient.Reply;
 import io.txlab.scenarios.support.Platform;
@@ -65,7 +66,9 @@ class CheckBackIT {
     @Test
     void aCheckBackDuringAnInFlightLocalTransactionWaitsForItsCommit(PlatformClient api, Platform platform) {
         int stockBefore = api.available(PRODUCT);
-        Duration inFlight = Duration.ofSeconds(6);
+        // longer than the broker's immunity plus two scans, so that a check-back surely arrives meanwhile
+        Duration inFlight = Duration.ofMillis(BrokerTransactionSettings.TRANSACTION_TIMEOUT_MS
+                + 2 * BrokerTransactionSettings.TRANSACTION_CHECK_INTERVAL_MS + 1_000);
         platform.faults(Service.ORDER).arm("order.in-local-tx", FaultAction.delay(inFlight));
 
         Reply placed = api.placeOrder(UUID.randomUUID().toString(), 4, PRODUCT, 1);
