@@ -5,6 +5,8 @@ import io.txlab.common.config.TxLabProperties;
 import io.txlab.common.consume.IdempotentConsumer;
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
+import io.txlab.common.messaging.BatchConsumers;
+import io.txlab.common.messaging.InboundEvents;
 import io.txlab.common.messaging.PlainMessages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,11 @@ public class ParticipantConfiguration {
     ReplyToOrder replyToOrder(IdempotentConsumer consumer, PlainMessages messages, JsonCodec codec, JdbcClient jdbc,
                               FaultPoints faults) {
         return new ReplyToOrder(consumer, messages, codec, new OrderParts(jdbc), faults);
+    }
+
+    @Bean
+    OrderCreatedSubscription orderCreatedSubscription(BatchConsumers consumers, InboundEvents inbound) {
+        return new OrderCreatedSubscription(consumers, inbound);
     }
 
     @Bean
