@@ -63,8 +63,6 @@ public final class OrderRecords {
         }
         Instant at = rs.getTimestamp("created_at").toInstant();
         if ("COMMITTED".equals(rs.getString("status"))) {
-            // committed_at is no longer written (it cost an UPDATE per local transaction): newer rows show
-            // when the local transaction took its tx_log row, its first statement, a few ms before the commit.
             Timestamp committedAt = rs.getTimestamp("committed_at");
             entries.add(new TimelineEntry(committedAt == null ? at : committedAt.toInstant(), service,
                     Steps.LOCAL_TX_COMMITTED, "local transaction of " + event + " committed", txId, null));

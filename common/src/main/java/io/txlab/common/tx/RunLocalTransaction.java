@@ -38,6 +38,7 @@ final class RunLocalTransaction {
                     transactionLog.recordCommitted(txId, pending);
                     pending.work().execute(txId);
                     faults.pass(service + ".in-local-tx");
+                    transactionLog.recordWorkDone(txId);
                     workDone[0] = true;
                 });
             } catch (RuntimeException e) {

@@ -38,6 +38,13 @@ final class TransactionLog {
                 .update();
     }
 
+    /** The last statement of the local transaction: when its work was done and it went to commit. */
+    void recordWorkDone(String txId) {
+        jdbc.sql("UPDATE tx_log SET committed_at = CURRENT_TIMESTAMP(3) WHERE tx_id = :txId")
+                .param("txId", txId)
+                .update();
+    }
+
     /**
      * The definite answer for a check-back (or for a local transaction whose commit failed). Runs outside
      * any transaction: the INSERT IGNORE blocks while a local transaction holding the row is in flight,

@@ -7,7 +7,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
@@ -50,7 +49,7 @@ class RunLocalTransactionTest {
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.COMMITTED);
         verify(transactionLog).recordCommitted("tx-1", pending);
-        verifyNoMoreInteractions(transactionLog);
+        verify(transactionLog).recordWorkDone("tx-1");
     }
 
     @Test
