@@ -7,7 +7,6 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +52,11 @@ public final class BatchConsumer implements SmartLifecycle {
         this.subscription = subscription;
         this.consumer = new DefaultMQPushConsumer(subscription.group());
         consumer.setNamesrvAddr(nameServer);
-        consumer.setInstanceName(instanceName);
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setMaxReconsumeTimes(maxReconsumeTimes);
-        consumer.setHeartbeatBrokerInterval(BrokerHeartbeat.INTERVAL_MS);
+        ConsumerSettings.applyTo(consumer, maxReconsumeTimes, instanceName);
         consumer.setConsumeThreadMin(subscription.threads());
         consumer.setConsumeThreadMax(subscription.threads());
         consumer.setConsumeMessageBatchMaxSize(tuning.batchSize());
-        consumer.setPullBatchSize(Math.max(tuning.batchSize(), 1));
+        consumer.setPullBatchSize(tuning.batchSize());
         consumer.setPullInterval(tuning.pullIntervalMs());
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) ->
                 consume(handler, messages, context));

@@ -1,11 +1,13 @@
 package io.txlab.common.messaging;
 
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.spring.support.DefaultRocketMQListenerContainer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Settings every TxLab consumer shares, applied to each listener container's consumer before it starts.
+ * Settings every TxLab consumer shares, applied to each listener container's consumer before it starts, and
+ * to each {@link BatchConsumer} ({@link #applyTo}).
  *
  * <p>A consumer group the broker has no offset for starts at the first message, not RocketMQ's default, the
  * last: with the default, a new group skips whatever reached a queue before its first pull, and such a
@@ -32,11 +34,15 @@ final class ConsumerSettings implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DefaultRocketMQListenerContainer container && container.getConsumer() != null) {
-            container.getConsumer().setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-            container.getConsumer().setMaxReconsumeTimes(maxReconsumeTimes);
-            container.getConsumer().setHeartbeatBrokerInterval(BrokerHeartbeat.INTERVAL_MS);
-            container.getConsumer().setInstanceName(instanceName);
+            applyTo(container.getConsumer(), maxReconsumeTimes, instanceName);
         }
         return bean;
+    }
+
+    static void applyTo(DefaultMQPushConsumer consumer, int maxReconsumeTimes, String instanceName) {
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setMaxReconsumeTimes(maxReconsumeTimes);
+        consumer.setHeartbeatBrokerInterval(BrokerHeartbeat.INTERVAL_MS);
+        consumer.setInstanceName(instanceName);
     }
 }

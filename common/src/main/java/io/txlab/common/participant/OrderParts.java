@@ -81,7 +81,7 @@ final class OrderParts {
         if (insert(orderId, State.CANCELLED_FIRST, null)) {
             return CancelOutcome.CANCELLED_FIRST;
         }
-        State state = state(orderId, " FOR UPDATE")
+        State state = lockedState(orderId)
                 .orElseThrow(() -> new IllegalStateException("order_part row of " + orderId + " vanished"));
         return switch (state) {
             case APPLIED -> markCancelled(orderId, State.COMPENSATED) ? CancelOutcome.UNDO : CancelOutcome.REPEATED;
@@ -113,9 +113,9 @@ final class OrderParts {
                 .update() == 1;
     }
 
-    /** @param lock "" for a plain read, " FOR UPDATE" for the latest committed row, locked */
-    private Optional<State> state(String orderId, String lock) {
-        return jdbc.sql("SELECT state FROM order_part WHERE order_id = :orderId" + lock)
+    /** The latest committed row, locked, whatever this transaction's snapshot holds. */
+    private Optional<State> lockedState(String orderId) {
+        return jdbc.sql("SELECT state FROM order_part WHERE order_id = :orderId FOR UPDATE")
                 .param("orderId", orderId)
                 .query(String.class)
                 .optional()

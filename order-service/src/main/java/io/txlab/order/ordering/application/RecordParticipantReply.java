@@ -1,10 +1,10 @@
 package io.txlab.order.ordering.application;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 import io.txlab.common.consume.IdempotentConsumer;
 import io.txlab.common.consume.IdempotentConsumer.Delivery;
@@ -63,22 +63,25 @@ public class RecordParticipantReply {
         if (first.isEmpty()) {
             return List.of();
         }
-        Map<String, Order> stored = new HashMap<>();
+        Map<String, Order> current = new HashMap<>();
         orders.findForUpdate(first.stream().map(ParticipantReplied::orderId).distinct().toList())
-                .forEach(order -> stored.put(order.orderId(), order));
-        Map<String, Order> changed = new LinkedHashMap<>();
+                .forEach(order -> current.put(order.orderId(), order));
+        Set<String> changed = new LinkedHashSet<>();
         for (ParticipantReplied reply : first) {
-            // Replies are only ever sent for committed orders, so a missing row is a fault: redeliver.
-            Order current = Optional.ofNullable(changed.get(reply.orderId())).or(() -> Optional.ofNullable(
-                    stored.get(reply.orderId()))).orElseThrow(() -> new OrderNotFoundException(reply.orderId()));
-            Order updated = current.withReply(part(reply), true, null);
-            if (!updated.equals(current)) {
-                changed.put(reply.orderId(), updated);
+            Order order = current.get(reply.orderId());
+            if (order == null) {
+                // Replies are only ever sent for committed orders, so a missing row is a fault: redeliver.
+                throw new OrderNotFoundException(reply.orderId());
+            }
+            Order updated = order.withReply(part(reply), true, null);
+            if (!updated.equals(order)) {
+                current.put(reply.orderId(), updated);
+                changed.add(reply.orderId());
             }
         }
-        changed.values().forEach(orders::update);
-        return changed.values().stream().filter(order -> order.status() == OrderStatus.CONFIRMED)
-                .map(Order::orderId).toList();
+        List<Order> updates = changed.stream().map(current::get).toList();
+        updates.forEach(orders::update);
+        return updates.stream().filter(order -> order.status() == OrderStatus.CONFIRMED).map(Order::orderId).toList();
     }
 
     private void logConfirmed(List<String> confirmed) {
