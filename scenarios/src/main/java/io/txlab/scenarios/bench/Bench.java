@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import io.txlab.scenarios.load.FlashApi;
@@ -41,7 +43,7 @@ public final class Bench {
         ProcessCpu.Sample before = cpu.sample();
         long start = System.nanoTime();
         CpuTimeline timeline = options.rotation() == Rotation.BLOCK ? CpuTimeline.start(cpu, start) : null;
-        long elapsedNanos = new OpenLoop(schedule, mix, options.workers()).run(
+        long elapsedNanos = new OpenLoop(schedule, mix).run(
                 new Requests(target.api(), mix, schedule, recording)::perform, recording,
                 progress -> progressLines.accept(ConsoleText.progress(progress)), start);
         List<ProcessCpu.Sample> perSecond = timeline == null ? List.of() : timeline.stopAt(schedule.totalSeconds());
@@ -114,9 +116,8 @@ public final class Bench {
             notes.add("flash-sale phase skipped: " + reason);
             return FlashReport.skipped(reason);
         }
-        FlashApi api = new FlashApi(target.api().orderUrl(), target.adminToken().get());
-        try {
-            return new FlashSalePhase(api, options.workers(), target.settleLimit()).run(options.flash(), progressLines);
+        try (FlashApi api = new FlashApi(target.api().orderUrl(), target.adminToken().get(), options.connections())) {
+            return new FlashSalePhase(api, target.settleLimit()).run(options.flash(), progressLines);
         } catch (FlashApi.UnexpectedAnswer | FlashApi.Unreachable e) {
             notes.add("flash-sale phase failed: " + e.getMessage());
             return FlashReport.failed(e.getMessage());
@@ -135,36 +136,29 @@ public final class Bench {
                 consistency, cpu);
     }
 
-    /** What each request does; a request never throws: every failure is an error kind. */
+    /** What each request does; a request's stage never fails: every failure is an error kind. */
     private record Requests(BenchApi api, RequestMix mix, Schedule schedule, Recording recording) {
 
-        OpenLoop.Result perform(int i) {
-            try {
-                return switch (mix.kind(i)) {
-                    case ORDER -> order(mix.orderNumber(i), OpenLoop.secondOf(schedule.offsetNanos(i)));
-                    case STOCK_READ -> read(api.productStock(mix.readProduct(i)));
-                    case STATUS_READ -> read(recording.randomAcceptedOrder().map(api::orderStatus)
-                            .orElseGet(() -> api.productStock(mix.readProduct(i))));
-                };
-            } catch (BenchApi.NoAnswer e) {
-                return OpenLoop.Result.failed(e.kind());
-            }
+        CompletionStage<OpenLoop.Result> perform(int i) {
+            return switch (mix.kind(i)) {
+                case ORDER -> order(mix.orderNumber(i), OpenLoop.secondOf(schedule.offsetNanos(i)));
+                case STOCK_READ -> read(api.productStock(mix.readProduct(i)));
+                case STATUS_READ -> read(recording.randomAcceptedOrder().map(api::orderStatus)
+                        .orElseGet(() -> api.productStock(mix.readProduct(i))));
+            };
         }
 
-        private OpenLoop.Result order(int orderNumber, int dueSecond) {
+        private CompletionStage<OpenLoop.Result> order(int orderNumber, int dueSecond) {
             PublishingWay way = mix.way(orderNumber, dueSecond);
-            try {
-                BenchApi.Answer answer = api.placeOrder(way, UUID.randomUUID().toString(), mix.user(orderNumber),
-                        mix.product(orderNumber));
-                return (answer.status() / 100 == 2 && !answer.orderId().isEmpty() ? OpenLoop.Result.ok(answer.orderId())
-                        : OpenLoop.Result.failed("HTTP " + answer.status())).by(way);
-            } catch (BenchApi.NoAnswer e) {
-                return OpenLoop.Result.failed(e.kind()).by(way);
-            }
+            return api.placeOrder(way, UUID.randomUUID().toString(), mix.user(orderNumber), mix.product(orderNumber))
+                    .handle((answer, failure) -> (failure != null ? OpenLoop.Result.failed(BenchApi.NoAnswer.kindOf(failure))
+                            : answer.status() / 100 == 2 && !answer.orderId().isEmpty() ? OpenLoop.Result.ok(answer.orderId())
+                            : OpenLoop.Result.failed("HTTP " + answer.status())).by(way));
         }
 
-        private static OpenLoop.Result read(BenchApi.Answer answer) {
-            return answer.status() == 200 ? OpenLoop.Result.ok("") : OpenLoop.Result.failed("HTTP " + answer.status());
+        private static CompletionStage<OpenLoop.Result> read(CompletableFuture<BenchApi.Answer> answer) {
+            return answer.handle((read, failure) -> failure != null ? OpenLoop.Result.failed(BenchApi.NoAnswer.kindOf(failure))
+                    : read.status() == 200 ? OpenLoop.Result.ok("") : OpenLoop.Result.failed("HTTP " + read.status()));
         }
     }
 }

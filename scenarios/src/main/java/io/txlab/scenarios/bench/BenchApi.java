@@ -1,21 +1,21 @@
 package io.txlab.scenarios.bench;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
+import io.txlab.scenarios.client.KeepAliveHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The few calls the benchmark makes. Thread-safe: every worker shares one client and its connection pool. */
-public final class BenchApi {
+/**
+ * The few calls the benchmark makes, each answered asynchronously: the open loop sends a request at its intended
+ * time and records the answer when it comes, so no request waits for a thread. Thread-safe: one
+ * {@link KeepAliveHttp} per service carries every request.
+ */
+public final class BenchApi implements AutoCloseable {
 
     /** An answer: its status, and the order id when it is an accepted order. */
     public record Answer(int status, String orderId) {
@@ -33,32 +33,39 @@ public final class BenchApi {
         public String kind() {
             return kind;
         }
+
+        /** The error kind of a failed answer: the NoAnswer's kind, else "exception" and the cause's class. */
+        static String kindOf(Throwable failure) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return cause instanceof NoAnswer none ? none.kind() : "exception " + cause.getClass().getSimpleName();
+        }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Map<String, String> JSON_BODY = Map.of("Content-Type", "application/json");
 
     private final String orderUrl;
-    private final String inventoryUrl;
-    // HTTP/1.1: over plain http the default first tries an h2c upgrade; a pooled connection per worker is the
-    // browser-like traffic the platform sees
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final KeepAliveHttp orders;
+    private final KeepAliveHttp inventory;
 
-    public BenchApi(String orderUrl, String inventoryUrl) {
+    public BenchApi(String orderUrl, String inventoryUrl, int connections) {
         this.orderUrl = orderUrl;
-        this.inventoryUrl = inventoryUrl;
+        this.orders = new KeepAliveHttp(URI.create(orderUrl), connections, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        this.inventory = new KeepAliveHttp(URI.create(inventoryUrl), connections, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
     }
 
     public String orderUrl() {
         return orderUrl;
     }
 
-    /** One unit, placed the given way; the order id with any 2xx. */
-    public Answer placeOrder(PublishingWay way, String requestId, long userId, long productId) {
-        HttpResponse<String> response = post(way, JSON.writeValueAsString(Map.of("requestId", requestId,
-                "userId", userId, "productId", productId, "quantity", 1)));
-        return new Answer(response.statusCode(), response.statusCode() / 100 == 2 ? orderId(response.body()) : "");
+    /** One unit, placed the given way; the order id with any 2xx. The future fails with {@link NoAnswer}. */
+    public CompletableFuture<Answer> placeOrder(PublishingWay way, String requestId, long userId, long productId) {
+        return answer(post(way, JSON.writeValueAsString(Map.of("requestId", requestId, "userId", userId,
+                "productId", productId, "quantity", 1))), response -> new Answer(response.status(),
+                response.status() / 100 == 2 ? field(response.body(), "orderId") : ""));
     }
 
     /**
@@ -67,16 +74,18 @@ public final class BenchApi {
      * means there is no such endpoint (dual write: the platform does not run the chaos profile).
      */
     public boolean hasEndpoint(PublishingWay way) {
-        int status = post(way, "{}").statusCode();
+        int status = await(post(way, "{}")).status();
         return status != 404 && status != 405;
     }
 
-    public Answer productStock(long productId) {
-        return new Answer(get(inventoryUrl + "/api/inventory/products/" + productId).statusCode(), "");
+    public CompletableFuture<Answer> productStock(long productId) {
+        return answer(inventory.send("GET", "/api/inventory/products/" + productId, Map.of(), null),
+                response -> new Answer(response.status(), ""));
     }
 
-    public Answer orderStatus(String orderId) {
-        return new Answer(get(orderUrl + "/api/orders/" + orderId).statusCode(), orderId);
+    public CompletableFuture<Answer> orderStatus(String orderId) {
+        return answer(orders.send("GET", "/api/orders/" + orderId, Map.of(), null),
+                response -> new Answer(response.status(), orderId));
     }
 
     /**
@@ -85,23 +94,24 @@ public final class BenchApi {
      * Places no order.
      */
     public boolean knowsPublishModes() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/orders?publish=none"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
-        return response.statusCode() == 400 && field(response.body(), "type").endsWith("unknown-publish-mode");
+        KeepAliveHttp.Response response = await(orders.send("POST", "/api/orders?publish=none", JSON_BODY, "{}"));
+        return response.status() == 400 && field(response.body(), "type").endsWith("unknown-publish-mode");
     }
 
     /** Whether the order service answers at all (any status). */
     public boolean orderServiceAnswers() {
         try {
-            get(orderUrl + "/actuator/health");
+            await(orders.send("GET", "/actuator/health", Map.of(), null));
             return true;
         } catch (NoAnswer e) {
             return false;
         }
     }
 
-    private static String orderId(String body) {
-        return field(body, "orderId");
+    @Override
+    public void close() {
+        orders.close();
+        inventory.close();
     }
 
     private static String field(String body, String name) {
@@ -112,33 +122,31 @@ public final class BenchApi {
         }
     }
 
-    private HttpResponse<String> post(PublishingWay way, String body) {
-        return send(HttpRequest.newBuilder(URI.create(orderUrl + way.path()))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    private CompletableFuture<KeepAliveHttp.Response> post(PublishingWay way, String body) {
+        return orders.send("POST", way.path(), JSON_BODY, body);
     }
 
-    private HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    private static CompletableFuture<Answer> answer(CompletableFuture<KeepAliveHttp.Response> sent,
+                                                    java.util.function.Function<KeepAliveHttp.Response, Answer> read) {
+        return sent.handle((response, failure) -> {
+            if (failure != null) {
+                throw noAnswer(failure);
+            }
+            return read.apply(response);
+        });
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.timeout(REQUEST_TIMEOUT).build();
+    private static KeepAliveHttp.Response await(CompletableFuture<KeepAliveHttp.Response> sent) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new NoAnswer("connect", describe(request, e), e);
-        } catch (HttpTimeoutException e) {
-            throw new NoAnswer("timeout", describe(request, e), e);
-        } catch (IOException e) {
-            throw new NoAnswer("io", describe(request, e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NoAnswer("interrupted", describe(request, e), e);
+            return sent.join();
+        } catch (CompletionException e) {
+            throw noAnswer(e.getCause());
         }
     }
 
-    private static String describe(HttpRequest request, Exception e) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ");
-        return request.method() + " " + request.uri() + ": " + e.getClass().getSimpleName() + message;
+    private static NoAnswer noAnswer(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        return cause instanceof KeepAliveHttp.NoAnswer none ? new NoAnswer(none.kind(), none.getMessage(), none)
+                : new NoAnswer("io", String.valueOf(cause), cause);
     }
 }

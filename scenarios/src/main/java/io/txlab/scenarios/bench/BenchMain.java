@@ -58,7 +58,13 @@ public final class BenchMain {
             err.println(BenchOptions.USAGE);
             return USAGE;
         }
-        BenchApi api = new BenchApi(orderUrl, inventoryUrl);
+        try (BenchApi api = new BenchApi(orderUrl, inventoryUrl, options.connections())) {
+            return measure(options, api, env, inventoryUrl, clockTicks);
+        }
+    }
+
+    private int measure(BenchOptions options, BenchApi api, Map<String, String> env, String inventoryUrl, long clockTicks) {
+        String orderUrl = api.orderUrl();
         if (!api.orderServiceAnswers()) {
             err.println("cannot reach the order service at " + orderUrl + "; is the platform running?"
                     + " Start it with scripts/up.sh");

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public record BenchOptions(Profile profile, int rate, int durationSeconds, int step, int stepSeconds, int maxRate,
                            int sloMillis, int consistencySloMillis, int rampUpSeconds, int holdSeconds,
-                           int rampDownSeconds, int workers, int settleSeconds, FlashPhase flash, Rotation rotation,
+                           int rampDownSeconds, int connections, int settleSeconds, FlashPhase flash, Rotation rotation,
                            int blockSeconds) {
 
     /** Purchases at {@code rate}/s, open model, for {@code seconds}, at a sale of {@code units}. */
@@ -26,7 +26,8 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
 
     public static final String USAGE = """
             usage: scripts/load.sh constant|step-up|sale|mixed|compare [options]
-              all:      [--rate N] [--workers N (default 64)]
+              all:      [--rate N] [--connections N (default 1024): keep-alive connections at most; a request
+                        that finds none free waits for one, and that wait is part of its latency]
                         [--settle-seconds S (default 60): wait up to S for the orders to leave PENDING]
               constant: --rate orders/s (default 100) [--duration S (default 30)]
               step-up:  --rate start (default 50) [--step N (default 50)] [--step-seconds S (default 10)]
@@ -59,7 +60,7 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
             new Option("--ramp-up", 10, 1, 3_600, EnumSet.of(Profile.SALE)),
             new Option("--hold", 20, 0, 86_400, EnumSet.of(Profile.SALE)),
             new Option("--ramp-down", 10, 1, 3_600, EnumSet.of(Profile.SALE)),
-            new Option("--workers", 64, 1, 4_096, ALL),
+            new Option("--connections", 1024, 1, 16_384, ALL),
             new Option("--settle-seconds", 60, 0, 86_400, ALL),
             new Option("--flash-seconds", 10, 0, 3_600, EnumSet.of(Profile.COMPARE)),
             new Option("--flash-rate", 400, 1, 100_000, EnumSet.of(Profile.COMPARE)),
@@ -138,7 +139,7 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
         BenchOptions options = new BenchOptions(profile, rate, value(given, "--duration"), value(given, "--step"),
                 value(given, "--step-seconds"), value(given, "--max-rate"), value(given, "--slo-ms"),
                 value(given, "--consistency-slo-ms"), value(given, "--ramp-up"), value(given, "--hold"),
-                value(given, "--ramp-down"), value(given, "--workers"), value(given, "--settle-seconds"), flash,
+                value(given, "--ramp-down"), value(given, "--connections"), value(given, "--settle-seconds"), flash,
                 rotation, rotation == Rotation.BLOCK ? value(given, "--block-seconds") : 0);
         if (profile == Profile.STEP_UP && options.maxRate() < rate) {
             throw new IllegalArgumentException("--max-rate (" + options.maxRate() + ") must not be below --rate ("
@@ -175,6 +176,10 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
     }
 
     private static Option option(String name, Profile profile) {
+        if (name.equals("--workers")) {
+            throw new IllegalArgumentException("--workers is gone: requests no longer wait for a worker thread;"
+                    + " --connections N caps the keep-alive connections instead (default 1024)");
+        }
         Option option = OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown option '" + name + "'"));
         if (!option.profiles().contains(profile)) {

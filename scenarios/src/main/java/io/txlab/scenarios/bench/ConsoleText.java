@@ -22,7 +22,8 @@ final class ConsoleText {
                 "  requests        " + requests(options) + "; users " + RequestMix.FIRST_USER + ".."
                         + (RequestMix.FIRST_USER + RequestMix.USERS - 1) + " in turn, product " + RequestMix.PRODUCT
                         + ", quantity 1",
-                "  workers         " + options.workers() + " (HTTP/1.1, connect timeout 5 s, request timeout 10 s);"
+                "  connections     up to " + options.connections() + " (HTTP/1.1 keep-alive on one I/O thread, connect"
+                        + " timeout 5 s, request timeout 10 s);"
                         + " latency runs from each request's intended send time",
                 "  consistency     created_at -> updated_at of the run's CONFIRMED orders in " + target.database()
                         + ", read once none is PENDING (at most " + target.settleLimit().toSeconds()

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -25,12 +27,10 @@ final class FlashSalePhase {
             .collect(Collectors.toSet());
 
     private final FlashApi api;
-    private final int workers;
     private final Duration settleLimit;
 
-    FlashSalePhase(FlashApi api, int workers, Duration settleLimit) {
+    FlashSalePhase(FlashApi api, Duration settleLimit) {
         this.api = api;
-        this.workers = workers;
         this.settleLimit = settleLimit;
     }
 
@@ -41,7 +41,7 @@ final class FlashSalePhase {
         Schedule schedule = new Schedule(List.of(new Schedule.Segment("flash sale", phase.seconds(), phase.rate(),
                 phase.rate())));
         Recording recording = new Recording();
-        long elapsedNanos = new OpenLoop(schedule, new RequestMix(false, WayRotation.NONE), workers)
+        long elapsedNanos = new OpenLoop(schedule, new RequestMix(false, WayRotation.NONE))
                 .run(i -> purchase(sale.saleId(), i), recording, progress -> lines.accept(ConsoleText.flashProgress(progress)));
         FlashApi.Settled settled = api.awaitSettled(sale.saleId(), settleLimit);
         return FlashReport.done(figures(sale.saleId(), phase, schedule, recording, elapsedNanos / 1e9, settled));
@@ -57,15 +57,15 @@ final class FlashSalePhase {
         return REJECTIONS.contains(kind) ? kind : "other";
     }
 
-    private OpenLoop.Result purchase(String saleId, int i) {
-        try {
-            Outcome outcome = api.purchase(saleId, buyer(i));
-            return outcome == Outcome.ACCEPTED ? OpenLoop.Result.ok("") : OpenLoop.Result.failed(kind(outcome));
-        } catch (FlashApi.UnexpectedAnswer e) {
-            return OpenLoop.Result.failed("other: unexpected answer");
-        } catch (FlashApi.Unreachable e) {
-            return OpenLoop.Result.failed("other: no answer");
-        }
+    private CompletionStage<OpenLoop.Result> purchase(String saleId, int i) {
+        return api.purchaseLater(saleId, buyer(i)).handle((outcome, failure) -> {
+            if (failure == null) {
+                return outcome == Outcome.ACCEPTED ? OpenLoop.Result.ok("") : OpenLoop.Result.failed(kind(outcome));
+            }
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            return OpenLoop.Result.failed(cause instanceof FlashApi.UnexpectedAnswer ? "other: unexpected answer"
+                    : "other: no answer");
+        });
     }
 
     private static String kind(Outcome outcome) {

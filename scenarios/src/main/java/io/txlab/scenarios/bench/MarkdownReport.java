@@ -20,7 +20,7 @@ final class MarkdownReport {
         BenchOptions settings = result.settings();
         lines.add("# TxLab open-model benchmark: " + settings.profile().cliName() + " (" + result.startedAt() + ")");
         lines.add("");
-        lines.add("Order service " + result.orderService() + ", " + settings.workers() + " workers, "
+        lines.add("Order service " + result.orderService() + ", " + "up to " + settings.connections() + " connections, "
                 + result.availableProcessors() + " processors (shared with the platform if it runs here)."
                 + " Latency runs from each request's intended send time.");
         lines.add("");

@@ -1,7 +1,9 @@
 package io.txlab.scenarios.bench;
 
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,15 +13,18 @@ import java.util.function.Consumer;
 import io.txlab.scenarios.concurrent.DaemonThreads;
 
 /**
- * Open model: one dispatcher hands each request to the worker pool at its intended time, whatever the answers
- * do; when every worker is busy, requests wait in the pool's queue. Latency runs from the intended time, so that
- * wait is part of it (no coordinated omission).
+ * Open model: one dispatcher sends each request at its intended time, whatever the answers do, and records each
+ * answer when it comes; no request waits for another's answer, only for a free connection of the client. Latency
+ * runs from the intended time, so any wait is part of it (no coordinated omission).
  */
 final class OpenLoop {
 
-    /** One request: empty when it got the answer it should, else the kind of error; never throws. */
+    /**
+     * Sends request {@code i} without waiting for its answer; the stage completes with the result (an empty error
+     * when it got the answer it should, else the kind of error). Must not block.
+     */
     interface Action {
-        Result perform(int i);
+        CompletionStage<Result> perform(int i);
     }
 
     /** {@code orderId} of an accepted order, else empty; {@code way} the order's (transactional for the rest). */
@@ -43,12 +48,10 @@ final class OpenLoop {
 
     private final Schedule schedule;
     private final RequestMix mix;
-    private final int workers;
 
-    OpenLoop(Schedule schedule, RequestMix mix, int workers) {
+    OpenLoop(Schedule schedule, RequestMix mix) {
         this.schedule = schedule;
         this.mix = mix;
-        this.workers = workers;
     }
 
     /** Runs once; returns when every request is answered; {@code progress} is called from another thread. */
@@ -58,7 +61,7 @@ final class OpenLoop {
 
     /** As above, the run's second 0 starting at {@code start} (System.nanoTime), so others can keep its seconds. */
     long run(Action action, Recording recording, Consumer<Progress> progress, long start) {
-        ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("bench-worker"));
+        CountDownLatch answered = new CountDownLatch(schedule.size());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-progress"));
         ticker.scheduleAtFixedRate(new Ticker(recording, progress, start), 1, 1, TimeUnit.SECONDS);
         try {
@@ -67,28 +70,35 @@ final class OpenLoop {
                 waitUntil(due);
                 boolean order = mix.kind(i) == RequestMix.Kind.ORDER;
                 recording.offered(secondOf(due - start), order);
-                int request = i;
-                pool.execute(() -> perform(action, request, order, due, start, recording));
+                recording.sent(System.nanoTime() - due);
+                send(action, i).whenComplete((result, failure) -> {
+                    long done = System.nanoTime();
+                    Result outcome = failure == null ? result : Result.failed("exception " + rootOf(failure));
+                    recording.completed(secondOf(done - start), secondOf(due - start), order, done - due, outcome);
+                    answered.countDown();
+                });
             }
-            pool.shutdown();
-            awaitAll(pool);
+            awaitAll(answered);
             return System.nanoTime() - start;
         } finally {
-            pool.shutdownNow();
             DaemonThreads.stop(ticker);
         }
     }
 
-    private static void perform(Action action, int i, boolean order, long due, long start, Recording recording) {
-        recording.sent(System.nanoTime() - due);
-        Result result;
+    private static CompletionStage<Result> send(Action action, int i) {
         try {
-            result = action.perform(i);
+            return action.perform(i);
         } catch (RuntimeException e) {
-            result = Result.failed("exception " + e.getClass().getSimpleName());
+            return CompletableFuture.completedFuture(Result.failed("exception " + e.getClass().getSimpleName()));
         }
-        long done = System.nanoTime();
-        recording.completed(secondOf(done - start), secondOf(due - start), order, done - due, result);
+    }
+
+    private static String rootOf(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause instanceof java.util.concurrent.CompletionException) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
     }
 
     static int secondOf(long offsetNanos) {
@@ -104,10 +114,10 @@ final class OpenLoop {
         }
     }
 
-    private static void awaitAll(ExecutorService pool) {
+    private static void awaitAll(CountDownLatch answered) {
         try {
             // no limit of our own: each request ends within the client's connect and request timeouts
-            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            answered.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -1,16 +1,16 @@
 package io.txlab.scenarios.load;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
+
+import io.txlab.scenarios.client.KeepAliveHttp;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The order service's flash-sale API, as the benchmarks use it (scripts/load.sh flash, and compare's flash phase).
- * Thread-safe: the workers share one.
+ * Thread-safe: one {@link KeepAliveHttp} carries every request.
  */
-public final class FlashApi {
+public final class FlashApi implements AutoCloseable {
 
     /** The order service did not answer at all. */
     public static final class Unreachable extends RuntimeException {
@@ -78,16 +78,18 @@ public final class FlashApi {
     private static final Pattern SALE_ID = Pattern.compile("[A-Za-z0-9._~-]+");
     private static final long SETTLE_POLL_MILLIS = 500;
 
-    private final String orderUrl;
     private final String adminToken;
-    // HTTP/1.1 on purpose: over plain http the default (HTTP/2) first tries an h2c upgrade, and a browser's
-    // flash-sale click is one HTTP/1.1 request; the pool then holds one connection per worker.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final KeepAliveHttp http;
 
-    public FlashApi(String orderUrl, String adminToken) {
-        this.orderUrl = orderUrl;
+    /** @param connections keep-alive connections at most: a purchase that finds none free waits for one */
+    public FlashApi(String orderUrl, String adminToken, int connections) {
         this.adminToken = adminToken;
+        this.http = new KeepAliveHttp(URI.create(orderUrl), connections, Duration.ofSeconds(5), REQUEST_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** A sale of {@code units} open from a second ago for {@code length}, so that its first purchase is on time. */
@@ -100,8 +102,8 @@ public final class FlashApi {
 
     /** POST /api/flash-sales with the admin token; the new sale's id. */
     String createSale(long productId, int units, Instant startsAt, Instant endsAt) {
-        Reply reply = send(post("/api/flash-sales", Map.of("productId", productId, "units", units,
-                "startsAt", startsAt.toString(), "endsAt", endsAt.toString())).header("X-Admin-Token", adminToken));
+        Reply reply = await(post("/api/flash-sales", Map.of("productId", productId, "units", units,
+                "startsAt", startsAt.toString(), "endsAt", endsAt.toString()), Map.of("X-Admin-Token", adminToken)));
         String saleId = reply.text("saleId");
         if (reply.status() == 201 && SALE_ID.matcher(saleId).matches()) {
             return saleId;
@@ -122,8 +124,17 @@ public final class FlashApi {
      * @throws UnexpectedAnswer for a status outside the contract; Unreachable when there is no answer
      */
     public Outcome purchase(String saleId, long userId) {
-        Reply reply = send(post("/api/flash-sales/" + saleId + "/purchases",
-                Map.of("requestId", UUID.randomUUID().toString(), "userId", userId)));
+        return join(purchaseLater(saleId, userId));
+    }
+
+    /** As {@link #purchase}, without waiting: the future fails with UnexpectedAnswer or Unreachable. */
+    public CompletableFuture<Outcome> purchaseLater(String saleId, long userId) {
+        return post("/api/flash-sales/" + saleId + "/purchases",
+                Map.of("requestId", UUID.randomUUID().toString(), "userId", userId), Map.of())
+                .thenApply(FlashApi::outcome);
+    }
+
+    private static Outcome outcome(Reply reply) {
         if (reply.status() == 202) {
             return Outcome.ACCEPTED;
         }
@@ -146,7 +157,7 @@ public final class FlashApi {
     }
 
     SaleState sale(String saleId) {
-        Reply reply = send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/flash-sales/" + saleId)).GET());
+        Reply reply = await(send("GET", "/api/flash-sales/" + saleId, Map.of(), null));
         JsonNode body = reply.json();
         if (reply.status() != 200 || !body.isObject()) {
             throw new UnexpectedAnswer("reading sale " + saleId + " failed: " + reply.describe());
@@ -173,24 +184,36 @@ public final class FlashApi {
         }
     }
 
-    private HttpRequest.Builder post(String path, Map<String, Object> body) {
-        return HttpRequest.newBuilder(URI.create(orderUrl + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    private CompletableFuture<Reply> post(String path, Map<String, Object> body, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return send("POST", path, all, JSON.writeValueAsString(body));
     }
 
-    private Reply send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.timeout(REQUEST_TIMEOUT).build();
+    private CompletableFuture<Reply> send(String method, String path, Map<String, String> headers, String body) {
+        return http.send(method, path, headers, body).handle((response, failure) -> {
+            if (failure == null) {
+                return new Reply(response.status(), response.body());
+            }
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            throw new Unreachable(message.replaceAll("\\s+", " "), cause);
+        });
+    }
+
+    private static Reply await(CompletableFuture<Reply> reply) {
+        return join(reply);
+    }
+
+    /** The value, or the UnexpectedAnswer or Unreachable the future failed with. */
+    private static <T> T join(CompletableFuture<T> future) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            String message = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
-            throw new Unreachable(request.method() + " " + request.uri() + ": " + e.getClass().getSimpleName()
-                    + message.replaceAll("\\s+", " "), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }

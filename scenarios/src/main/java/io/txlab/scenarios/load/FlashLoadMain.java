@@ -63,8 +63,8 @@ public final class FlashLoadMain {
             return USAGE;
         }
         String orderUrl = "http://127.0.0.1:" + port;
-        try {
-            return benchmark(options, new FlashApi(orderUrl, token), orderUrl);
+        try (FlashApi api = new FlashApi(orderUrl, token, options.concurrency())) {
+            return benchmark(options, api, orderUrl);
         } catch (FlashApi.Unreachable e) {
             err.println("cannot reach the order service at " + orderUrl + " (" + e.getMessage() + ");"
                     + " is the platform running? Start it with scripts/up.sh");

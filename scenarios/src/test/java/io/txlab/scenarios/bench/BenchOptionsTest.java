@@ -12,7 +12,7 @@ class BenchOptionsTest {
     @Test
     void eachProfileHasItsDefaults() {
         assertThat(BenchOptions.parse("constant"))
-                .isEqualTo(new BenchOptions(Profile.CONSTANT, 100, 30, 50, 10, 500, 1000, 1000, 10, 20, 10, 64, 60,
+                .isEqualTo(new BenchOptions(Profile.CONSTANT, 100, 30, 50, 10, 500, 1000, 1000, 10, 20, 10, 1024, 60,
                         NO_FLASH, Rotation.NONE, 0));
         assertThat(BenchOptions.parse("step-up").rate()).isEqualTo(50);
         assertThat(BenchOptions.parse("step-up").peakOrderRate()).isEqualTo(500);
@@ -23,7 +23,7 @@ class BenchOptionsTest {
     @Test
     void optionsWithSpaceOrEquals() {
         BenchOptions options = BenchOptions.parse("step-up", "--rate", "20", "--step=10", "--step-seconds", "5",
-                "--max-rate=100", "--slo-ms", "250", "--consistency-slo-ms=4000", "--workers", "16",
+                "--max-rate=100", "--slo-ms", "250", "--consistency-slo-ms=4000", "--connections", "16",
                 "--settle-seconds", "300");
 
         assertThat(options).isEqualTo(new BenchOptions(Profile.STEP_UP, 20, 30, 10, 5, 100, 250, 4000, 10, 20, 10, 16,
@@ -90,11 +90,18 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theGoneWorkersOptionSaysWhatReplacedIt() {
+        assertThatThrownBy(() -> BenchOptions.parse("constant", "--workers", "64"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--workers is gone").hasMessageContaining("--connections");
+    }
+
+    @Test
     void compareTakesARateADurationAndItsFlashPhase() {
         BenchOptions defaults = BenchOptions.parse("compare");
 
-        assertThat(defaults).extracting(BenchOptions::rate, BenchOptions::durationSeconds, BenchOptions::workers)
-                .containsExactly(150, 30, 64);
+        assertThat(defaults).extracting(BenchOptions::rate, BenchOptions::durationSeconds, BenchOptions::connections)
+                .containsExactly(150, 30, 1024);
         assertThat(defaults.flash()).isEqualTo(new BenchOptions.FlashPhase(10, 400, 500));
         assertThat(BenchOptions.parse("compare", "--rate", "30", "--duration=30", "--flash-seconds", "2",
                 "--flash-rate=50", "--flash-units", "5").flash()).isEqualTo(new BenchOptions.FlashPhase(2, 50, 5));

@@ -41,7 +41,7 @@ class BenchSmokeIT {
 
         int exit = new BenchMain(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"constant", "--rate",
-                Integer.toString(RATE), "--duration", Integer.toString(SECONDS), "--workers", "8"}, env(platform, runDir));
+                Integer.toString(RATE), "--duration", Integer.toString(SECONDS), "--connections", "8"}, env(platform, runDir));
         log.info("benchmark output:\n{}{}", out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -67,7 +67,7 @@ class BenchSmokeIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int exit = new BenchMain(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(new String[] {
-                "step-up", "--rate", "10", "--step", "10", "--max-rate", "20", "--step-seconds", "2", "--workers", "8",
+                "step-up", "--rate", "10", "--step", "10", "--max-rate", "20", "--step-seconds", "2", "--connections", "8",
                 "--slo-ms", "60000", "--consistency-slo-ms", "60000"}, env(platform, runDir));
         String console = out.toString(StandardCharsets.UTF_8);
         log.info("step-up benchmark output:\n{}", console);
@@ -96,7 +96,7 @@ class BenchSmokeIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int exit = new BenchMain(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(
-                new String[] {"mixed", "--rate", "50", "--duration", "2", "--workers", "8"}, env(platform, runDir));
+                new String[] {"mixed", "--rate", "50", "--duration", "2", "--connections", "8"}, env(platform, runDir));
         log.info("mixed benchmark output:\n{}", out.toString(StandardCharsets.UTF_8));
 
         assertThat(exit).isZero();
@@ -122,7 +122,7 @@ class BenchSmokeIT {
 
         int exit = new BenchMain(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"compare", "--rate", "15",
-                "--duration", "6", "--block-seconds", "2", "--workers", "8", "--flash-seconds", "2", "--flash-rate", "50", "--flash-units",
+                "--duration", "6", "--block-seconds", "2", "--connections", "8", "--flash-seconds", "2", "--flash-rate", "50", "--flash-units",
                 Integer.toString(units)}, env(platform, runDir));
         String console = out.toString(StandardCharsets.UTF_8);
         log.info("compare benchmark output:\n{}{}", console, err.toString(StandardCharsets.UTF_8));
