@@ -48,28 +48,13 @@ public class PurchaseFlashUnit {
         this.returnUnit = returnUnit;
     }
 
-    /** What the gate let through: a repeat of a request that bought already, or a unit to place an order for. */
-    public sealed interface Admission {
-
-        /** A retry of a request that already bought: its order again, nothing to place. */
-        record Repeated(PlacedOrder order) implements Admission {
-        }
-
-        /** A unit taken in Redis for a new order id: it must be placed ({@link #place}) or given back. */
-        record UnitTaken(FlashSale sale, PlaceOrderCommand command, String orderId) implements Admission {
-        }
-    }
-
     /**
-     * The gate alone, cheap and without the broker: the caller places what it admits, possibly on another
-     * thread, so that a refusal never waits behind the purchases being placed.
-     *
      * @throws FlashSaleNotFoundException    no such sale
      * @throws FlashPurchaseRefusedException not open, already bought, sold out
      * @throws RateLimitedException          too many requests
      * @throws FlashStockUnavailableException Redis did not answer, or has not loaded the sale yet
      */
-    public Admission admit(String saleId, String requestId, Long userId) {
+    public PlacedOrder purchase(String saleId, String requestId, Long userId) {
         FlashSale sale = sales.get(saleId);
         PlaceOrderCommand command = new PlaceOrderCommand(requestId, userId, sale.productId(), 1);
         switch (sale.phaseAt(clock.instant())) {
@@ -86,8 +71,8 @@ public class PurchaseFlashUnit {
         });
         String orderId = UUID.randomUUID().toString();
         return switch (stock.take(saleId, userId, orderId, clock.millis())) {
-            case TAKEN -> new Admission.UnitTaken(sale, command, orderId);
-            case ALREADY_BOUGHT -> sameRequestAgain(command, sale).<Admission>map(Admission.Repeated::new).orElseThrow(() ->
+            case TAKEN -> place(sale, command, orderId);
+            case ALREADY_BOUGHT -> sameRequestAgain(command, sale).orElseThrow(() ->
                     new FlashPurchaseRefusedException(Reason.ALREADY_BOUGHT, "user " + userId + " already holds a unit"));
             case SOLD_OUT -> {
                 soldOut.soldOut(saleId);
@@ -98,11 +83,7 @@ public class PurchaseFlashUnit {
         };
     }
 
-    /** The normal transactional order flow for an admitted unit; the unit goes back if no order holds it. */
-    public PlacedOrder place(Admission.UnitTaken taken) {
-        FlashSale sale = taken.sale();
-        PlaceOrderCommand command = taken.command();
-        String orderId = taken.orderId();
+    private PlacedOrder place(FlashSale sale, PlaceOrderCommand command, String orderId) {
         try (var ignored = LogContext.order(orderId)) {
             PlacedOrder placed = placeOrder.placeInSale(command, orderId, sale.saleId());
             if (placed.replayed()) {
@@ -123,11 +104,6 @@ public class PurchaseFlashUnit {
             returnUnit.giveBack(sale.saleId(), command.userId(), orderId, "placing the order failed: " + e);
             throw e;
         }
-    }
-
-    /** An admitted unit that will not be placed (the caller could not take it on). */
-    public void giveBack(Admission.UnitTaken taken, String why) {
-        returnUnit.giveBack(taken.sale().saleId(), taken.command().userId(), taken.orderId(), why);
     }
 
     /** A retry of a request that already bought gets its order again, not a refusal. */

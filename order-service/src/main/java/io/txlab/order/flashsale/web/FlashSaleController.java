@@ -4,14 +4,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import io.txlab.common.admin.AdminAccess;
 import io.txlab.common.admin.AdminToken;
 import io.txlab.order.flashsale.application.CreateFlashSale;
 import io.txlab.order.flashsale.application.FlashSaleQueries;
 import io.txlab.order.flashsale.application.PurchaseFlashUnit;
-import io.txlab.order.flashsale.application.PurchaseFlashUnit.Admission;
 import io.txlab.order.flashsale.application.ReconcileFlashSale;
 import io.txlab.order.flashsale.domain.FlashSale;
 import io.txlab.order.ordering.application.PlacedOrder;
@@ -35,16 +33,14 @@ class FlashSaleController {
     private final FlashSaleQueries queries;
     private final ReconcileFlashSale reconcile;
     private final AdminAccess access;
-    private final PlacementBulkhead bulkhead;
 
     FlashSaleController(CreateFlashSale create, PurchaseFlashUnit purchase, FlashSaleQueries queries,
-                        ReconcileFlashSale reconcile, AdminAccess access, PlacementBulkhead bulkhead) {
+                        ReconcileFlashSale reconcile, AdminAccess access) {
         this.create = create;
         this.purchase = purchase;
         this.queries = queries;
         this.reconcile = reconcile;
         this.access = access;
-        this.bulkhead = bulkhead;
     }
 
     record CreateRequest(Long productId, Integer units, Instant startsAt, Instant endsAt) {
@@ -67,18 +63,9 @@ class FlashSaleController {
         return ResponseEntity.created(URI.create("/api/flash-sales/" + created.sale().saleId())).body(body);
     }
 
-    /** The gate answers on the request thread; an admitted purchase is placed behind the bulkhead. */
     @PostMapping("/{saleId}/purchases")
-    CompletableFuture<ResponseEntity<Map<String, Object>>> purchase(@PathVariable String saleId,
-                                                                    @RequestBody PurchaseRequest request) {
-        Admission admission = purchase.admit(saleId, request.requestId(), request.userId());
-        if (admission instanceof Admission.UnitTaken taken) {
-            return bulkhead.place(taken).thenApply(placed -> placed(saleId, placed));
-        }
-        return CompletableFuture.completedFuture(placed(saleId, ((Admission.Repeated) admission).order()));
-    }
-
-    private static ResponseEntity<Map<String, Object>> placed(String saleId, PlacedOrder placed) {
+    ResponseEntity<Map<String, Object>> purchase(@PathVariable String saleId, @RequestBody PurchaseRequest request) {
+        PlacedOrder placed = purchase.purchase(saleId, request.requestId(), request.userId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orderId", placed.order().orderId());
         body.put("status", placed.order().status().name());

@@ -54,13 +54,6 @@ class FlashSaleProblems {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> bulkheadFull(PlacementBulkhead.PlacementsFullException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(body(HttpStatus.SERVICE_UNAVAILABLE, "placements-full", "Too many purchases being placed",
-                        e.getMessage() + "; the unit went back, nothing was sold: retry with the same requestId"));
-    }
-
-    @ExceptionHandler
     ResponseEntity<ProblemDetail> notPlaced(OrderNotPlacedException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "order-not-placed", "Order not placed", e.getMessage());
     }
