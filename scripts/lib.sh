@@ -48,11 +48,12 @@ demo_jar() { echo "$TXLAB_ROOT/scenarios/target/txlab-scenarios-$VERSION-exec.ja
 
 # run_tool MAIN_CLASS ARGS...: runs one of the command-line tools in the scenarios jar, in place of this shell.
 # The exec jar is a Spring Boot jar (classes under BOOT-INF/): PropertiesLauncher runs a main class other
-# than the jar's own in it.
+# than the jar's own in it. TOOL_JAVA_OPTS, if a script sets it, goes to the JVM.
 run_tool() {
   local main=$1; shift
   # the RocketMQ client of the dead-letter tool logs there, not in ~/logs/rocketmqlogs
-  exec java -cp "$(demo_jar)" -Dloader.main="$main" -Drocketmq.log.root="$LOG_DIR/rocketmq-tools" \
+  # shellcheck disable=SC2086 # TOOL_JAVA_OPTS holds several options
+  exec java ${TOOL_JAVA_OPTS:-} -cp "$(demo_jar)" -Dloader.main="$main" -Drocketmq.log.root="$LOG_DIR/rocketmq-tools" \
     org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }
 

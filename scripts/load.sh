@@ -15,10 +15,10 @@
 # 4 unexpected answer (the sale was refused: wrong token, too little stock, no flash-sale API).
 #
 # Open-model benchmark of ordinary orders (io.txlab.scenarios.bench.BenchMain): requests leave at fixed intended
-# times (rate N: request i at start + i/N) from a pool of workers, whatever the answers do; latency runs from the
+# times (rate N: request i at start + i/N) over keep-alive connections, whatever the answers do; latency runs from the
 # intended time, so a backlog in front of the platform counts (no coordinated omission).
 # Usage: scripts/load.sh constant|step-up|sale|mixed|compare [options]; every profile takes [--rate N]
-#        [--workers N (default 64)] [--settle-seconds S (default 60): how long to wait after the run for its
+#        [--connections N (default 1024)] [--settle-seconds S (default 60): how long to wait after the run for its
 #        orders to leave PENDING before reading them, with a line every 5 s saying how many still are]
 #   constant  --rate orders/s (default 100) for [--duration S (default 30)]
 #   step-up   --rate start (default 50), raised by [--step N (default 50)] every [--step-seconds S (default 10)] up to
@@ -61,14 +61,18 @@
 #   with SPRING_PROFILES_ACTIVE=chaos) or no outbox (an order service older than the outbox); 6 compare's
 #   flash-sale phase failed (sale refused, say). 1, 4, 6: figures written.
 # Order service: 127.0.0.1:TXLAB_ORDER_PORT (8081 by default); inventory: TXLAB_INVENTORY_PORT (8082).
+# The driver's own JVM: TXLAB_DRIVER_JAVA_OPTS (default -XX:TieredStopAtLevel=1 -XX:+UseSerialGC: at 100 orders/s
+# it costs 1.1-1.3 ms of CPU per order with them and 2.2-2.5 ms without, since a run of a minute is mostly JIT
+# for C2; docs/benchmarks.md, "The driver and the flash sale").
 source "$(dirname "$0")/lib.sh"
+TOOL_JAVA_OPTS="${TXLAB_DRIVER_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 PROFILES="flash, constant, step-up, sale, mixed, compare"
 
 usage() { # EXIT_CODE
   say "usage: scripts/load.sh flash [--units N (default 100)] [--buyers N (default 2000, ids from 1001)]" \
       "[--requests-per-buyer N (default 2)] [--concurrency N (default 32)] [--product ID (default 6)]"
-  say "       scripts/load.sh constant|step-up|sale|mixed|compare [--rate N] [--workers N (default 64)]" \
+  say "       scripts/load.sh constant|step-up|sale|mixed|compare [--rate N] [--connections N (default 1024)]" \
       "[--settle-seconds S (default 60)] [--duration S] [--step N] [--step-seconds S] [--max-rate N]" \
       "[--slo-ms MS] [--consistency-slo-ms MS] [--ramp-up S] [--hold S]" \
       "[--ramp-down S] [--rotation block|request] [--block-seconds S] [--flash-seconds S] [--flash-rate N]" \
