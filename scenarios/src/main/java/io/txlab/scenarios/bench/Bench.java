@@ -151,13 +151,20 @@ public final class Bench {
         private CompletionStage<OpenLoop.Result> order(int orderNumber, int dueSecond) {
             PublishingWay way = mix.way(orderNumber, dueSecond);
             return api.placeOrder(way, UUID.randomUUID().toString(), mix.user(orderNumber), mix.product(orderNumber))
-                    .handle((answer, failure) -> (failure != null ? OpenLoop.Result.failed(BenchApi.NoAnswer.kindOf(failure))
-                            : answer.status() / 100 == 2 && !answer.orderId().isEmpty() ? OpenLoop.Result.ok(answer.orderId())
-                            : OpenLoop.Result.failed("HTTP " + answer.status())).by(way));
+                    .handle((answer, failure) -> ordered(answer, failure).by(way));
+        }
+
+        private static OpenLoop.Result ordered(BenchApi.Answer answer, Throwable failure) {
+            if (failure != null) {
+                return OpenLoop.Result.failed(BenchApi.NoAnswer.kindOf(failure));
+            }
+            return answer.status() / 100 == 2 && !answer.orderId().isEmpty() ? OpenLoop.Result.ok(answer.orderId())
+                    : OpenLoop.Result.failed("HTTP " + answer.status());
         }
 
         private static CompletionStage<OpenLoop.Result> read(CompletableFuture<BenchApi.Answer> answer) {
-            return answer.handle((read, failure) -> failure != null ? OpenLoop.Result.failed(BenchApi.NoAnswer.kindOf(failure))
+            return answer.handle((read, failure) -> failure != null
+                    ? OpenLoop.Result.failed(BenchApi.NoAnswer.kindOf(failure))
                     : read.status() == 200 ? OpenLoop.Result.ok("") : OpenLoop.Result.failed("HTTP " + read.status()));
         }
     }

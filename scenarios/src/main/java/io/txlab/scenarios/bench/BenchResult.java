@@ -17,7 +17,10 @@ public record BenchResult(BenchOptions settings, String startedAt, String orderS
                           Steps.Step knee, String kneeEndedBy, List<SecondStats.Point> timeSeries,
                           List<String> notes) {
 
-    /** {@code lateSends}: requests that left more than 100 ms after their intended time (workers behind). */
+    /**
+     * {@code lateSends}: requests handed to the client more than 100 ms after their intended time (the dispatcher
+     * behind).
+     */
     public record Figures(long ordersOffered, long ordersAccepted, double offeredOrderRate, double achievedOrderRate,
                           double elapsedSeconds, long lateSends, LatencySummary orderLatency,
                           LatencySummary readLatency, Map<String, Long> errorsByKind,

@@ -2,6 +2,7 @@ package io.txlab.scenarios.bench;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -95,7 +96,7 @@ final class OpenLoop {
 
     private static String rootOf(Throwable failure) {
         Throwable cause = failure;
-        while (cause.getCause() != null && cause instanceof java.util.concurrent.CompletionException) {
+        while (cause.getCause() != null && cause instanceof CompletionException) {
             cause = cause.getCause();
         }
         return cause.getClass().getSimpleName();

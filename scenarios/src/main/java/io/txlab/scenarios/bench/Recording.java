@@ -12,10 +12,10 @@ import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 
 /**
- * Everything the workers observe during a run. Thread-safe: the dispatcher, the workers and the progress ticker
- * share one. Latencies are in microseconds from each request's intended send time; time-series seconds count
- * from the run's start, a request's outcome in the second it completed, its offer (and its accepted order's id, for
- * the steps' consistency) in the second it was due.
+ * Everything the driver observes during a run. Thread-safe: the dispatcher, the client's I/O thread and the
+ * progress ticker share one. Latencies are in microseconds from each request's intended send time; time-series
+ * seconds count from the run's start, a request's outcome in the second it completed, its offer (and its accepted
+ * order's id, for the steps' consistency) in the second it was due.
  */
 final class Recording {
 

@@ -31,9 +31,10 @@ import java.util.concurrent.ExecutionException;
  * waits for one; at most {@value #MAX_CONNECTING} connections are being opened at once, so that a burst of requests
  * does not overflow the server's listen backlog (a dropped SYN is retried by the kernel only after a second or
  * more). The request timeout runs from the moment a request is handed to a connection, as with the JDK's
- * client: a caller that measures latency from its own intended send time sees the wait for a connection there. A request sent on a reused connection that the server had closed (keep-
- * alive timeout, {@code maxKeepAliveRequests}) and that got no byte back is sent once more on a new connection:
- * the server never read it. Futures complete on the I/O thread: callbacks must be short.
+ * client: a caller that measures latency from its own intended send time sees the wait for a connection there.
+ * A request sent on a reused connection that the server had closed (keep-alive timeout,
+ * {@code maxKeepAliveRequests}) and that got no byte back is sent once more on a new connection: the server
+ * never read it. Futures complete on the I/O thread: callbacks must be short.
  */
 public final class KeepAliveHttp implements AutoCloseable {
 
