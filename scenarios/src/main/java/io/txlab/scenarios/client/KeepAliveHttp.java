@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -82,6 +81,41 @@ public final class KeepAliveHttp implements AutoCloseable {
     private int connecting;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private long lastExpiry = System.nanoTime();
+    private final Connection.Pool pool = new Connection.Pool() {
+        @Override
+        public ByteBuffer readBuffer() {
+            return readBuffer;
+        }
+
+        @Override
+        public long requestTimeoutNanos() {
+            return requestTimeoutNanos;
+        }
+
+        @Override
+        public void connected(Connection connection) {
+            connecting--;
+        }
+
+        @Override
+        public void idle(Connection connection) {
+            idle.addFirst(connection);
+        }
+
+        @Override
+        public void resend(Exchange exchange) {
+            waiting.addFirst(exchange);
+        }
+
+        @Override
+        public void closed(Connection connection) {
+            if (!connection.connected() && open.contains(connection)) {
+                connecting--;
+            }
+            open.remove(connection);
+            idle.remove(connection);
+        }
+    };
 
     /** @param base {@code http://host:port}; requests name their path against it */
     public KeepAliveHttp(URI base, int maxConnections, Duration connectTimeout, Duration requestTimeout) {
@@ -108,7 +142,7 @@ public final class KeepAliveHttp implements AutoCloseable {
 
     /** Sends a request; {@code body} null for none. The future fails with {@link NoAnswer}. */
     public CompletableFuture<Response> send(String method, String path, Map<String, String> headers, String body) {
-        Exchange exchange = new Exchange(method + " " + base + path, encode(method, path, headers, body));
+        Exchange exchange = Exchange.of(address, method, path, headers, body);
         submitted.add(exchange);
         selector.wakeup();
         if (closed) {
@@ -153,22 +187,6 @@ public final class KeepAliveHttp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private byte[] encode(String method, String path, Map<String, String> headers, String body) {
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(128 + path.length()).append(method).append(' ').append(path)
-                .append(" HTTP/1.1\r\nHost: ").append(address.getHostString()).append(':').append(address.getPort())
-                .append("\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        if (body != null || !"GET".equals(method)) {
-            head.append("Content-Length: ").append(content.length).append("\r\n");
-        }
-        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] request = new byte[headBytes.length + content.length];
-        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
-        System.arraycopy(content, 0, request, headBytes.length, content.length);
-        return request;
     }
 
     private void run() {
@@ -230,12 +248,11 @@ public final class KeepAliveHttp implements AutoCloseable {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Connection connection = new Connection(channel);
-            connection.connectDeadline = System.nanoTime() + connectTimeoutNanos;
-            connection.connected = channel.connect(address);
-            connection.key = channel.register(selector, 0, connection);
+            Connection connection = new Connection(channel, pool, System.nanoTime() + connectTimeoutNanos);
+            boolean connected = channel.connect(address);
+            connection.registered(channel.register(selector, 0, connection), connected);
             open.add(connection);
-            connecting += connection.connected ? 0 : 1;
+            connecting += connected ? 0 : 1;
             return connection;
         } catch (IOException e) {
             closeQuietly(channel);
@@ -286,165 +303,5 @@ public final class KeepAliveHttp implements AutoCloseable {
             }
         }
         late.forEach(connection -> connection.timedOut(now));
-    }
-
-    /** One request and its answer. */
-    private static final class Exchange {
-        final String description;
-        final byte[] request;
-        final boolean head;
-        final CompletableFuture<Response> future = new CompletableFuture<>();
-        long deadline;
-        boolean resent;
-
-        Exchange(String description, byte[] request) {
-            this.description = description;
-            this.request = request;
-            this.head = description.startsWith("HEAD ");
-        }
-
-        void fail(String kind, String message, Throwable cause) {
-            future.completeExceptionally(new NoAnswer(kind, description + ": " + message, cause));
-        }
-    }
-
-    /** One socket; serves one exchange at a time (no pipelining). */
-    private final class Connection {
-        final SocketChannel channel;
-        final ResponseReader reader = new ResponseReader();
-        SelectionKey key;
-        boolean connected;
-        long connectDeadline;
-        Exchange exchange;
-        ByteBuffer out;
-        boolean reused;
-
-        Connection(SocketChannel channel) {
-            this.channel = channel;
-        }
-
-        void start(Exchange next) {
-            exchange = next;
-            next.deadline = System.nanoTime() + requestTimeoutNanos;
-            out = ByteBuffer.wrap(next.request);
-            reader.reset(next.head);
-            if (connected) {
-                try {
-                    write();
-                } catch (IOException e) {
-                    broken(e);
-                }
-            } else {
-                key.interestOps(SelectionKey.OP_CONNECT);
-            }
-        }
-
-        void finishConnect() throws IOException {
-            if (!channel.finishConnect()) {
-                return;
-            }
-            connected = true;
-            connecting--;
-            write();
-        }
-
-        void write() throws IOException {
-            channel.write(out);
-            key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE | SelectionKey.OP_READ : SelectionKey.OP_READ);
-        }
-
-        void read() throws IOException {
-            while (true) {
-                readBuffer.clear();
-                int n = channel.read(readBuffer);
-                if (n == 0) {
-                    return;
-                }
-                if (n < 0) {
-                    ended();
-                    return;
-                }
-                if (exchange == null) {
-                    close("io", "the server sent bytes nobody asked for", null);
-                    return;
-                }
-                readBuffer.flip();
-                reader.append(readBuffer);
-                Response response = reader.response(false);
-                if (response != null) {
-                    answered(response);
-                    return;
-                }
-            }
-        }
-
-        /** The server closed the connection. */
-        private void ended() throws IOException {
-            if (exchange == null) {
-                close("io", "closed while idle", null);
-                return;
-            }
-            Response response = reader.response(true);
-            if (response != null) {
-                answered(response);
-                close("io", "closed by the server", null);
-                return;
-            }
-            throw new IOException("the server closed the connection before answering");
-        }
-
-        private void answered(Response response) {
-            Exchange done = exchange;
-            exchange = null;
-            reused = true;
-            // an answer that came before the whole request was written leaves the connection mid-request
-            boolean keep = reader.keepAlive(response) && !out.hasRemaining();
-            if (keep) {
-                idle.addFirst(this);
-            } else {
-                close("io", "the server closes it", null);
-            }
-            done.future.complete(response);
-        }
-
-        /** An I/O error: resent once when a reused connection got no byte back, else the exchange fails. */
-        void broken(IOException e) {
-            Exchange current = exchange;
-            if (current != null && reused && !current.resent && reader.nothingRead()) {
-                exchange = null;
-                current.resent = true;
-                waiting.addFirst(current);
-                close("io", "stale", e);
-                return;
-            }
-            close("io", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
-        }
-
-        boolean lateAt(long now) {
-            return exchange != null && (now - exchange.deadline > 0 || !connected && now - connectDeadline > 0);
-        }
-
-        void timedOut(long now) {
-            if (!connected && now - connectDeadline > 0) {
-                close("connect", "connect timed out", null);
-            } else {
-                close("timeout", "no answer within the request timeout", null);
-            }
-        }
-
-        void close(String kind, String message, Throwable cause) {
-            if (!connected && open.contains(this)) {
-                connecting--;
-            }
-            open.remove(this);
-            idle.remove(this);
-            key.cancel();
-            closeQuietly(channel);
-            if (exchange != null) {
-                Exchange failed = exchange;
-                exchange = null;
-                failed.fail(kind, message, cause);
-            }
-        }
     }
 }
