@@ -64,7 +64,6 @@ public final class KeepAliveHttp implements AutoCloseable {
     private static final int READ_BUFFER_BYTES = 64 * 1024;
     static final int MAX_CONNECTING = 16;
 
-    private final URI base;
     private final InetSocketAddress address;
     private final int maxConnections;
     private final long connectTimeoutNanos;
@@ -125,7 +124,6 @@ public final class KeepAliveHttp implements AutoCloseable {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, not " + maxConnections);
         }
-        this.base = base;
         this.address = new InetSocketAddress(base.getHost(), base.getPort());
         this.maxConnections = maxConnections;
         this.connectTimeoutNanos = connectTimeout.toNanos();
@@ -172,10 +170,6 @@ public final class KeepAliveHttp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new NoAnswer("interrupted", "interrupted while waiting for an answer", e);
         }
-    }
-
-    public URI base() {
-        return base;
     }
 
     @Override

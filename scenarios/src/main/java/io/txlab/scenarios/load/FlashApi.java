@@ -102,7 +102,7 @@ public final class FlashApi implements AutoCloseable {
 
     /** POST /api/flash-sales with the admin token; the new sale's id. */
     String createSale(long productId, int units, Instant startsAt, Instant endsAt) {
-        Reply reply = await(post("/api/flash-sales", Map.of("productId", productId, "units", units,
+        Reply reply = join(post("/api/flash-sales", Map.of("productId", productId, "units", units,
                 "startsAt", startsAt.toString(), "endsAt", endsAt.toString()), Map.of("X-Admin-Token", adminToken)));
         String saleId = reply.text("saleId");
         if (reply.status() == 201 && SALE_ID.matcher(saleId).matches()) {
@@ -157,7 +157,7 @@ public final class FlashApi implements AutoCloseable {
     }
 
     SaleState sale(String saleId) {
-        Reply reply = await(send("GET", "/api/flash-sales/" + saleId, Map.of(), null));
+        Reply reply = join(send("GET", "/api/flash-sales/" + saleId, Map.of(), null));
         JsonNode body = reply.json();
         if (reply.status() != 200 || !body.isObject()) {
             throw new UnexpectedAnswer("reading sale " + saleId + " failed: " + reply.describe());
@@ -199,10 +199,6 @@ public final class FlashApi implements AutoCloseable {
             String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             throw new Unreachable(message.replaceAll("\\s+", " "), cause);
         });
-    }
-
-    private static Reply await(CompletableFuture<Reply> reply) {
-        return join(reply);
     }
 
     /** The value, or the UnexpectedAnswer or Unreachable the future failed with. */
