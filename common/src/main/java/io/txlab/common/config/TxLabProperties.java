@@ -38,13 +38,13 @@ public record TxLabProperties(String service, String instanceId, Redis redis, Fa
      *                          the consumer group's DLQ (%DLQ%group); RocketMQ's default is 16
      * @param batchSize         most messages a batching consumer handles in one call (default 32)
      * @param pullIntervalMs    how long a batching consumer waits before pulling a queue again after a pull
-     *                          that found messages, so that batches gather under load (default 50)
+     *                          that found messages, so that batches gather under load (default 200)
      */
     public record Consumer(Integer maxReconsumeTimes, Integer batchSize, Long pullIntervalMs) {
         public Consumer {
             maxReconsumeTimes = maxReconsumeTimes == null ? 16 : maxReconsumeTimes;
             batchSize = batchSize == null ? 32 : batchSize;
-            pullIntervalMs = pullIntervalMs == null ? 50 : pullIntervalMs;
+            pullIntervalMs = pullIntervalMs == null ? 200 : pullIntervalMs;
             if (maxReconsumeTimes < 0 || maxReconsumeTimes > 32) {
                 throw new IllegalArgumentException("txlab.consumer.max-reconsume-times must be between 0 and 32");
             }
