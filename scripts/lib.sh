@@ -145,10 +145,11 @@ exit_status() {
   fi
 }
 
-# C1-only JIT: three JVMs boot on two cores in 17-23 s instead of ~38 s, and a cold platform keeps up with
-# 200 orders/s in its first minute, where the full JIT falls behind compiling (docs/benchmarks.md).
-# For benchmarks, set TXLAB_JAVA_OPTS="-Xmx256m" to get the full JIT.
-SERVICE_JAVA_OPTS="${TXLAB_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}"
+# C1-only JIT with the serial collector: three JVMs boot on two cores in ~26 s instead of ~47 s, and a cold
+# platform keeps up with 200 orders/s in its first minute, where the full JIT falls behind compiling and times
+# requests out; warm, the full JIT costs less per order (docs/benchmarks.md, "Batches that form, a data set in
+# memory, and the JIT"). For that comparison, set TXLAB_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC".
+SERVICE_JAVA_OPTS="${TXLAB_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 service_port() {
   case $1 in

@@ -89,7 +89,7 @@ warn_if_c1_only() {
     if is_running "$svc" && tr '\0' ' ' < "/proc/$(cat "$PID_DIR/$svc.pid")/cmdline" 2>/dev/null \
         | grep -q -- '-XX:TieredStopAtLevel=1'; then
       say "note: $svc runs with the C1-only JIT (up.sh's default); compare its figures only with runs on the" \
-          "same JIT (the full JIT: TXLAB_JAVA_OPTS=-Xmx256m; docs/benchmarks.md compares the two)" >&2
+          "same JIT (the full JIT: TXLAB_JAVA_OPTS=\"-Xmx256m -XX:+UseSerialGC\"; docs/benchmarks.md compares the two)" >&2
       return 0
     fi
   done
