@@ -17,8 +17,11 @@ public final class ConsumerGroups {
     /** The order service's consumer of the participants' replies. */
     public static final String ORDER_REPLIES = "txlab-order-replies";
 
+    /** The order service's consumer of accepted flash-sale purchases, which places their orders. */
+    public static final String ORDER_FLASH_PURCHASES = "txlab-order-flash-purchases";
+
     public static final List<String> ALL = List.of(INVENTORY, INVENTORY_COMPENSATION, PAYMENT, PAYMENT_COMPENSATION,
-            ORDER_REPLIES);
+            ORDER_REPLIES, ORDER_FLASH_PURCHASES);
 
     private ConsumerGroups() {
     }

@@ -41,6 +41,9 @@ public final class FaultPointCatalogue {
                     + "yet sent", Set.of("order")),
             new Point("outbox-relay", "the outbox relay claimed a batch of unsent rows, before sending it (a throw "
                     + "fails the batch: its rows stay unsent)", Set.of("order")),
+            new Point("flash-placement", "an accepted flash-sale purchase was delivered from the purchase queue, before "
+                    + "its order is placed (a crash here: the queue delivers it again and it is placed once)",
+                    Set.of("order")),
             new Point("flash-reconcile-job", "the background flash-sale reconciliation is about to run (a throw skips "
                     + "that run; the on-demand reconciliation is not affected)", Set.of("order")));
 

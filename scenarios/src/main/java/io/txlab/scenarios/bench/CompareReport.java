@@ -80,8 +80,9 @@ final class CompareReport {
                         100 * f.rejectedShareByKind().get(e.getKey()))).collect(Collectors.joining(" / ")) + " |");
         lines.add("| accepted latency p50 / p99 | " + p50p99(f.acceptedLatency()) + " |");
         lines.add("| rejected latency (409, 429) p50 / p99 | " + p50p99(f.rejectedLatency()) + " |");
-        lines.add(format("| after settling | %d confirmed of %d units, %d cancelled, %d pending (settled: %s, waited"
-                        + " %.1f s), Redis %d left |", sale.confirmed(), f.units(), sale.cancelled(), sale.pending(),
+        lines.add(format("| after settling | %d confirmed of %d units, %d cancelled, %d pending, %d queued (settled: %s,"
+                        + " waited %.1f s), Redis %d left |", sale.confirmed(), f.units(), sale.cancelled(), sale.pending(),
+                sale.queued(),
                 sale.settled() ? "yes" : "NO", sale.waitedSeconds(), sale.redisRemaining()));
         lines.add("| oversold | " + (sale.oversold() ? "YES" : "no") + " |");
         return lines;

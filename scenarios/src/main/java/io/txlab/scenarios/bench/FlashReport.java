@@ -19,8 +19,11 @@ public record FlashReport(String status, String reason, Figures figures) {
                           LatencySummary acceptedLatency, LatencySummary rejectedLatency, SaleAfter sale) {
     }
 
-    /** The sale once none of its orders was pending ({@code settled}) or the wait's limit passed. */
-    public record SaleAfter(int confirmed, int cancelled, int pending, long redisRemaining, boolean settled,
+    /**
+     * The sale once every accepted purchase was placed and none of its orders was pending ({@code settled}),
+     * or when the wait's limit passed; {@code queued}: accepted purchases not placed yet.
+     */
+    public record SaleAfter(int confirmed, int cancelled, int pending, int queued, long redisRemaining, boolean settled,
                             double waitedSeconds, boolean oversold) {
     }
 

@@ -91,7 +91,7 @@ final class FlashSalePhase {
                 : (double) count / totals.offeredOrders()));
         FlashApi.SaleState state = settled.state();
         FlashReport.SaleAfter after = new FlashReport.SaleAfter(state.confirmed(), state.cancelled(), state.pending(),
-                state.redisRemaining(), settled.settled(), settled.waitedNanos() / 1e9, state.confirmed() > phase.units());
+                state.queued(), state.redisRemaining(), settled.settled(), settled.waitedNanos() / 1e9, state.confirmed() > phase.units());
         return new FlashReport.Figures(saleId, RequestMix.PRODUCT, phase.units(), phase.seconds(),
                 totals.offeredOrders(), (double) totals.offeredOrders() / schedule.totalSeconds(),
                 elapsed > 0 ? totals.completed() / elapsed : 0, totals.acceptedOrders(),

@@ -19,7 +19,7 @@ public final class DeadLetterMain {
 
     /** The services' consumer groups, as in common's ConsumerGroups (DeadLetterMainTest keeps them equal). */
     static final List<String> GROUPS = List.of("txlab-inventory", "txlab-inventory-compensation", "txlab-payment",
-            "txlab-payment-compensation", "txlab-order-replies");
+            "txlab-payment-compensation", "txlab-order-replies", "txlab-order-flash-purchases");
     private static final String USAGE_TEXT = "usage: scripts/dlq.sh list [GROUP] | replay GROUP   (groups: "
             + String.join(", ", GROUPS) + ")";
 

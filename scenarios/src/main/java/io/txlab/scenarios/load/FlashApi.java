@@ -36,15 +36,24 @@ public final class FlashApi implements AutoCloseable {
         }
     }
 
-    /** GET /api/flash-sales/{saleId}: the sale's units, what Redis still admits, its orders by status. */
-    public record SaleState(int units, long redisRemaining, int pending, int confirmed, int cancelled) {
+    /**
+     * GET /api/flash-sales/{saleId}: the sale's units, what Redis still admits, its accepted purchases not
+     * placed yet ({@code queued}; 0 when Redis cannot tell) and its orders by status.
+     */
+    public record SaleState(int units, long redisRemaining, int queued, int pending, int confirmed, int cancelled) {
+
+        /** Every accepted purchase is an order, and none of them is pending. */
+        public boolean settled() {
+            return queued == 0 && pending == 0;
+        }
     }
 
     /** A sale just created, open from {@code startsAt} to {@code endsAt}. */
     public record Sale(String saleId, Instant startsAt, Instant endsAt) {
     }
 
-    /** The sale once none of its orders was pending ({@code settled}), or when the wait's limit passed. */
+    /** The sale once every purchase was placed and none of its orders was pending ({@code settled}), or when the
+     * wait's limit passed. */
     public record Settled(SaleState state, boolean settled, long waitedNanos) {
     }
 
@@ -145,15 +154,15 @@ public final class FlashApi implements AutoCloseable {
         return outcome;
     }
 
-    /** Polls the sale until none of its orders is pending, at most for {@code limit}. */
+    /** Polls the sale until every purchase is placed and none of its orders is pending, at most for {@code limit}. */
     public Settled awaitSettled(String saleId, Duration limit) {
         long settling = System.nanoTime();
         SaleState state = sale(saleId);
-        while (state.pending() > 0 && System.nanoTime() - settling < limit.toNanos()) {
+        while (!state.settled() && System.nanoTime() - settling < limit.toNanos()) {
             pause();
             state = sale(saleId);
         }
-        return new Settled(state, state.pending() == 0, System.nanoTime() - settling);
+        return new Settled(state, state.settled(), System.nanoTime() - settling);
     }
 
     SaleState sale(String saleId) {
@@ -163,8 +172,9 @@ public final class FlashApi implements AutoCloseable {
             throw new UnexpectedAnswer("reading sale " + saleId + " failed: " + reply.describe());
         }
         JsonNode orders = body.path("orders");
+        JsonNode queued = orders.path("queued");
         return new SaleState((int) number(body, "units"), number(body, "redisRemaining"),
-                (int) number(orders, "pending"), (int) number(orders, "confirmed"), (int) number(orders, "cancelled"));
+                queued.isIntegralNumber() ? queued.asInt() : 0, (int) number(orders, "pending"), (int) number(orders, "confirmed"), (int) number(orders, "cancelled"));
     }
 
     private static long number(JsonNode parent, String field) {

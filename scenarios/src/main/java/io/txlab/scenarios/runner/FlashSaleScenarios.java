@@ -1,12 +1,14 @@
 package io.txlab.scenarios.runner;
 
 import static io.txlab.scenarios.runner.ProducerScenarios.CONVERGE;
+import static io.txlab.scenarios.runner.ProducerScenarios.FINAL;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +27,8 @@ final class FlashSaleScenarios {
     private static final int BUYERS = 300;
     private static final int REQUESTS_PER_BUYER = 2;
     private static final String RECONCILE_JOB = "order.flash-reconcile-job";
+    private static final String PLACEMENT = "order.flash-placement";
+    private static final long CRASH_BUYER = 2401;
     /** The job runs every 5 s (txlab.flash.reconcile-interval): it passes its fault point within this. */
     private static final Duration HELD_OFF_BOUND = Duration.ofSeconds(15);
 
@@ -34,7 +38,10 @@ final class FlashSaleScenarios {
     static List<Scenario> all() {
         return List.of(new SimpleScenario("flash-sale-storm", "a flash sale of " + UNITS + " units; " + BUYERS
                 + " buyers fire " + REQUESTS_PER_BUYER + " purchases each at once: exactly " + UNITS + " orders, one per "
-                + "buyer, the rest refused (409, 429); Redis agrees with the database", FlashSaleScenarios::storm));
+                + "buyer, the rest refused (409, 429); Redis agrees with the database", FlashSaleScenarios::storm),
+                new SimpleScenario("flash-crash-before-placement", "a buyer's purchase is accepted and queued; the order "
+                        + "service dies before placing its order: after a restart the queue delivers it again and it is "
+                        + "placed once; the same request again gets the same order", FlashSaleScenarios::crashBeforePlacement));
     }
 
     /**
@@ -51,8 +58,8 @@ final class FlashSaleScenarios {
                 + "exactly the " + UNITS + " units");
         run.expect(statuses.keySet().stream().allMatch(status -> status == 202 || status == 409 || status == 429),
                 "every other purchase was refused with 409 (sold out, already bought) or 429 (rate limited)");
-        run.expect(run.await(CONVERGE, () -> run.api().flashSale(saleId).body().path("orders").path("pending").asInt() == 0),
-                "no order of the sale is PENDING any more");
+        run.expect(run.await(CONVERGE, () -> settled(run.api().flashSale(saleId))),
+                "every accepted purchase was placed (none queued) and no order of the sale is PENDING any more");
         Reply state = run.api().flashSale(saleId);
         run.say("state: " + state.body());
         run.expect(state.body().path("orders").path("confirmed").asInt() == UNITS, UNITS + " orders CONFIRMED");
@@ -65,6 +72,54 @@ final class FlashSaleScenarios {
         run.expect(reconciled.status() == 200 && reconciled.body().path("changes").isEmpty(),
                 "reconciliation finds nothing to repair: Redis agrees with the database");
         run.disarm("order", RECONCILE_JOB);
+    }
+
+    /**
+     * The purchase is answered once it is stored in the queue, and the placement runs on a consumer thread, so
+     * the halt may come before or after the buyer's answer is written: either way the order must appear.
+     */
+    private static void crashBeforePlacement(ScenarioRun run) {
+        String saleId = run.openFlashSale(PRODUCT, 2, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
+        run.arm("order", PLACEMENT, "crash", 1);
+        String requestId = UUID.randomUUID().toString();
+        Optional<Reply> answer = purchaseThroughACrash(run, saleId, requestId);
+        Crash crash = run.restartAfterCrash("order", PLACEMENT);
+        String orderId = crash.orderId();
+        run.expect(orderId != null, "the halt's log line names the queued purchase's order: " + orderId);
+        answer.ifPresent(accepted -> run.expect(accepted.status() == 202 && "QUEUED".equals(accepted.text("status"))
+                && accepted.text("orderId").equals(orderId), "the buyer was answered 202 QUEUED for that order"));
+        run.follow(orderId);
+        run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"),
+                "the restarted order service placed the queued purchase: the order is CONFIRMED");
+        Reply again = run.api().purchase(saleId, requestId, CRASH_BUYER);
+        run.expect(again.status() == 200 && orderId.equals(again.text("orderId")),
+                "the same request again gets the same order (HTTP " + again.status() + ")");
+        Reply state = run.api().flashSale(saleId);
+        run.say("state: " + state.body());
+        run.expect(settled(state) && state.body().path("orders").path("confirmed").asInt() == 1
+                && state.body().path("redisRemaining").asInt() == 1, "one order for the one purchase; Redis has 1 of "
+                + "the 2 units left");
+        Reply reconciled = run.reconcileFlashSale(saleId);
+        run.expect(reconciled.status() == 200 && reconciled.body().path("changes").isEmpty(),
+                "reconciliation finds nothing to repair: Redis agrees with the database");
+    }
+
+    private static Optional<Reply> purchaseThroughACrash(ScenarioRun run, String saleId, String requestId) {
+        try {
+            Reply reply = run.api().purchase(saleId, requestId, CRASH_BUYER);
+            run.say("load: user " + CRASH_BUYER + " buys a unit -> HTTP " + reply.status() + " " + reply.body());
+            return Optional.of(reply);
+        } catch (IllegalStateException e) {
+            run.say("load: user " + CRASH_BUYER + " buys a unit -> no answer, the order service halted first ("
+                    + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
+    /** Every accepted purchase is an order (none queued) and none of them is pending. */
+    private static boolean settled(Reply sale) {
+        return sale.body().path("orders").path("queued").asInt(-1) == 0
+                && sale.body().path("orders").path("pending").asInt(-1) == 0;
     }
 
     /** How many runs of the background reconciliation the fault point has held off (order-service's log). */

@@ -29,6 +29,15 @@ public class FlashSaleQueries {
      */
     public record SaleState(FlashSale sale, Optional<Integer> redisRemaining, Optional<Integer> redisBuyers,
                             String redis, Map<String, Integer> orders) {
+
+        /**
+         * Accepted purchases whose order is not placed yet: buyers holding a unit in Redis beyond the active
+         * orders (a cancelled order's unit goes back). Empty when Redis does not answer or lost the sale.
+         */
+        public Optional<Integer> queued() {
+            int active = orders.getOrDefault("PENDING", 0) + orders.getOrDefault("CONFIRMED", 0);
+            return redisBuyers.map(buyers -> Math.max(buyers - active, 0));
+        }
     }
 
     public SaleState state(String saleId) {

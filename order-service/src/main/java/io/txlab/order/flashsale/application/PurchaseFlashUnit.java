@@ -2,28 +2,27 @@ package io.txlab.order.flashsale.application;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
+import io.txlab.common.event.FlashPurchaseAccepted;
 import io.txlab.common.logging.LogContext;
+import io.txlab.order.flashsale.application.FlashPurchaseRefusedException.Reason;
 import io.txlab.order.flashsale.domain.FlashSale;
 import io.txlab.order.flashsale.domain.FlashStock;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
 import io.txlab.order.flashsale.domain.PurchaseLimits;
-import io.txlab.order.flashsale.application.FlashPurchaseRefusedException.Reason;
-import io.txlab.order.ordering.application.OrderNotPlacedException;
-import io.txlab.order.ordering.application.PlaceOrder;
-import io.txlab.order.ordering.application.PlacedOrder;
+import io.txlab.order.ordering.application.RequestIdConflictException;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import io.txlab.order.ordering.domain.PlaceOrderCommand;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
  * The flash-sale gate, cheapest check first: the sale's window, this instance's sold-out flag, the rate
- * limits, then one atomic Redis take of a unit for a new order id; only then the normal transactional
- * order flow. Redis admits at most the sale's units; inventory's conditional deduction from the sale's
- * allocation is what makes overselling impossible even if Redis were wrong.
+ * limits, then one atomic Redis take of a unit for the request's order id. An accepted purchase is stored
+ * in the purchase queue and answered QUEUED at once; {@link PlaceQueuedPurchases} places its order (the
+ * normal transactional flow) at the platform's own pace. So no buyer, accepted or refused, waits for
+ * another buyer's order to be placed. Redis admits at most the sale's units; inventory's conditional
+ * deduction from the sale's allocation is what makes overselling impossible even if Redis were wrong.
  */
 @Service
 public class PurchaseFlashUnit {
@@ -32,29 +31,32 @@ public class PurchaseFlashUnit {
     private final SoldOutFlags soldOut;
     private final PurchaseLimits limits;
     private final FlashStock stock;
-    private final PlaceOrder placeOrder;
+    private final PurchaseQueue queue;
     private final OrderRepository orders;
     private final ReturnFlashUnit returnUnit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public PurchaseFlashUnit(FlashSales sales, SoldOutFlags soldOut, PurchaseLimits limits, FlashStock stock,
-                             PlaceOrder placeOrder, OrderRepository orders, ReturnFlashUnit returnUnit) {
+                             PurchaseQueue queue, OrderRepository orders, ReturnFlashUnit returnUnit, Clock clock) {
         this.sales = sales;
         this.soldOut = soldOut;
         this.limits = limits;
         this.stock = stock;
-        this.placeOrder = placeOrder;
+        this.queue = queue;
         this.orders = orders;
         this.returnUnit = returnUnit;
+        this.clock = clock;
     }
 
     /**
-     * @throws FlashSaleNotFoundException    no such sale
-     * @throws FlashPurchaseRefusedException not open, already bought, sold out
-     * @throws RateLimitedException          too many requests
+     * @throws FlashSaleNotFoundException     no such sale
+     * @throws FlashPurchaseRefusedException  not open, already bought, sold out
+     * @throws RateLimitedException           too many requests
+     * @throws RequestIdConflictException     the request id placed another order before
      * @throws FlashStockUnavailableException Redis did not answer, or has not loaded the sale yet
+     * @throws PurchaseNotQueuedException     the purchase queue did not take it (its unit went back)
      */
-    public PlacedOrder purchase(String saleId, String requestId, Long userId) {
+    public FlashPurchase purchase(String saleId, String requestId, Long userId) {
         FlashSale sale = sales.get(saleId);
         PlaceOrderCommand command = new PlaceOrderCommand(requestId, userId, sale.productId(), 1);
         switch (sale.phaseAt(clock.instant())) {
@@ -64,52 +66,62 @@ public class PurchaseFlashUnit {
             case OPEN -> { }
         }
         if (soldOut.isSoldOut(saleId)) {
-            throw new FlashPurchaseRefusedException(Reason.SOLD_OUT, "all " + sale.units() + " units are sold");
+            throw soldOut(sale);
         }
         limits.retryAfter(saleId, userId).ifPresent(wait -> {
             throw new RateLimitedException("too many purchase requests; retry in " + wait.toSeconds() + " s", wait);
         });
-        String orderId = UUID.randomUUID().toString();
+        String orderId = sale.orderIdFor(userId, requestId);
         return switch (stock.take(saleId, userId, orderId, clock.millis())) {
-            case TAKEN -> place(sale, command, orderId);
-            case ALREADY_BOUGHT -> sameRequestAgain(command, sale).orElseThrow(() ->
+            case TAKEN -> accept(sale, command, orderId);
+            case ALREADY_BOUGHT -> sameRequestAgain(sale, userId, orderId).orElseThrow(() ->
                     new FlashPurchaseRefusedException(Reason.ALREADY_BOUGHT, "user " + userId + " already holds a unit"));
             case SOLD_OUT -> {
                 soldOut.soldOut(saleId);
-                throw new FlashPurchaseRefusedException(Reason.SOLD_OUT, "all " + sale.units() + " units are sold");
+                throw soldOut(sale);
             }
             case NOT_WARMED -> throw new FlashStockUnavailableException("the sale is not loaded in Redis yet "
                     + "(after a Redis restart, reconciliation loads it again within seconds)", null);
         };
     }
 
-    private PlacedOrder place(FlashSale sale, PlaceOrderCommand command, String orderId) {
+    private FlashPurchase accept(FlashSale sale, PlaceOrderCommand command, String orderId) {
         try (var ignored = LogContext.order(orderId)) {
-            PlacedOrder placed = placeOrder.placeInSale(command, orderId, sale.saleId());
-            if (placed.replayed()) {
+            Optional<Order> earlier = orders.findByRequestId(command.requestId());
+            if (earlier.isPresent()) {
                 returnUnit.giveBack(sale.saleId(), command.userId(), orderId, "request " + command.requestId()
-                        + " placed order " + placed.order().orderId() + " before");
+                        + " placed order " + earlier.get().orderId() + " before");
+                return replay(earlier.get(), sale, command);
             }
-            return placed;
-        } catch (OrderNotPlacedException e) {
-            if (!e.inDoubt()) {
-                returnUnit.giveBack(sale.saleId(), command.userId(), orderId, "its local transaction did not commit");
+            try {
+                queue.enqueue(FlashPurchaseAccepted.of(orderId, sale.saleId(), command.userId(), sale.productId(),
+                        command.requestId(), clock.instant()));
+            } catch (PurchaseNotQueuedException e) {
+                returnUnit.giveBack(sale.saleId(), command.userId(), orderId, "the purchase queue did not take it");
+                throw e;
             }
-            if (e.getCause() instanceof DuplicateKeyException) {
-                throw new FlashPurchaseRefusedException(Reason.ALREADY_BOUGHT, "user " + command.userId()
-                        + " already has an active order in this sale");
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            returnUnit.giveBack(sale.saleId(), command.userId(), orderId, "placing the order failed: " + e);
-            throw e;
+            return new FlashPurchase(orderId, FlashPurchase.QUEUED, false);
         }
     }
 
-    /** A retry of a request that already bought gets its order again, not a refusal. */
-    private Optional<PlacedOrder> sameRequestAgain(PlaceOrderCommand command, FlashSale sale) {
-        return orders.findByRequestId(command.requestId())
-                .filter(order -> sale.saleId().equals(order.saleId()) && order.userId() == command.userId())
-                .map((Order order) -> new PlacedOrder(order, true));
+    /** A request that placed an order before gets it again, if it asked for the same thing. */
+    private static FlashPurchase replay(Order order, FlashSale sale, PlaceOrderCommand command) {
+        if (!sale.saleId().equals(order.saleId()) || order.userId() != command.userId()) {
+            throw new RequestIdConflictException(command.requestId(), order.orderId());
+        }
+        return new FlashPurchase(order.orderId(), order.status().name(), true);
+    }
+
+    /** A retry of the request that holds the buyer's unit gets its purchase again, not a refusal. */
+    private Optional<FlashPurchase> sameRequestAgain(FlashSale sale, long userId, String orderId) {
+        if (!stock.heldOrder(sale.saleId(), userId).filter(orderId::equals).isPresent()) {
+            return Optional.empty();
+        }
+        String status = orders.findById(orderId).map(order -> order.status().name()).orElse(FlashPurchase.QUEUED);
+        return Optional.of(new FlashPurchase(orderId, status, true));
+    }
+
+    private static FlashPurchaseRefusedException soldOut(FlashSale sale) {
+        return new FlashPurchaseRefusedException(Reason.SOLD_OUT, "all " + sale.units() + " units are sold");
     }
 }

@@ -1,9 +1,11 @@
 package io.txlab.order.flashsale.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /** A flash sale: {@code units} of one product, one per user, sold between {@code startsAt} and {@code endsAt}. */
 public record FlashSale(String saleId, long productId, int units, Instant startsAt, Instant endsAt) {
@@ -39,6 +41,15 @@ public record FlashSale(String saleId, long productId, int units, Instant starts
             throw new InvalidFlashSaleException(errors);
         }
         return new FlashSale(saleId, productId, units, startsAt, endsAt);
+    }
+
+    /**
+     * The id of the order a purchase request buys: the same for the same buyer and request id, so a repeat
+     * of a request whose purchase is still queued (no order row yet) finds it in Redis.
+     */
+    public String orderIdFor(long userId, String requestId) {
+        return UUID.nameUUIDFromBytes(("flash:" + saleId + ":" + userId + ":" + requestId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public Phase phaseAt(Instant now) {

@@ -12,6 +12,14 @@ public interface FlashStock {
 
     enum Take { TAKEN, ALREADY_BOUGHT, SOLD_OUT, NOT_WARMED }
 
+    /**
+     * What placing a queued purchase finds: its unit still {@code HELD} for its order; {@code TAKEN_AGAIN}
+     * (the store lost the buyer, or reconciliation gave the unit back, and a unit was left, so it is taken
+     * for the order again); the buyer now holds a unit for {@code ANOTHER_ORDER}; {@code SOLD_OUT}; or the
+     * sale {@code NOT_WARMED} (the store lost it and reconciliation has not loaded it yet).
+     */
+    enum Claim { HELD, TAKEN_AGAIN, ANOTHER_ORDER, SOLD_OUT, NOT_WARMED }
+
     /** What the store holds for a sale: units left, and each buyer with the order and the time of the take. */
     record Holding(int remaining, Map<Long, Buyer> buyers) {
     }
@@ -20,6 +28,12 @@ public interface FlashStock {
     }
 
     Take take(String saleId, long userId, String orderId, long nowMillis);
+
+    /** Makes sure the buyer's unit is held for this order before it is placed (see {@link Claim}). */
+    Claim claim(String saleId, long userId, String orderId, long nowMillis);
+
+    /** The order the buyer's unit is held for, if any. */
+    Optional<String> heldOrder(String saleId, long userId);
 
     /** Gives the unit back if (and only if) the buyer's unit is still held for this order: at most once. */
     boolean giveBack(String saleId, long userId, String orderId);

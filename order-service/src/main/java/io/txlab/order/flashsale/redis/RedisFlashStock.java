@@ -31,6 +31,19 @@ class RedisFlashStock implements FlashStock {
             redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
             return 0
             """;
+    private static final String CLAIM = """
+            local remaining = redis.call('GET', KEYS[1])
+            if not remaining then return 4 end
+            local held = redis.call('HGET', KEYS[2], ARGV[1])
+            if held then
+              if string.sub(held, 1, string.len(ARGV[2]) + 1) == ARGV[2] .. '@' then return 0 end
+              return 2
+            end
+            if tonumber(remaining) <= 0 then return 3 end
+            redis.call('DECR', KEYS[1])
+            redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. '@' .. ARGV[3])
+            return 1
+            """;
     private static final String GIVE_BACK = """
             local held = redis.call('HGET', KEYS[2], ARGV[1])
             if held and string.sub(held, 1, string.len(ARGV[2]) + 1) == ARGV[2] .. '@' then
@@ -66,6 +79,8 @@ class RedisFlashStock implements FlashStock {
             return {before, left}
             """;
     private static final FlashStock.Take[] TAKES = {Take.TAKEN, Take.ALREADY_BOUGHT, Take.SOLD_OUT, Take.NOT_WARMED};
+    private static final FlashStock.Claim[] CLAIMS = {Claim.HELD, Claim.TAKEN_AGAIN, Claim.ANOTHER_ORDER,
+            Claim.SOLD_OUT, Claim.NOT_WARMED};
 
     private final RedissonClient redisson;
 
@@ -76,6 +91,22 @@ class RedisFlashStock implements FlashStock {
     @Override
     public Take take(String saleId, long userId, String orderId, long nowMillis) {
         return TAKES[(int) run(TAKE, saleId, Long.toString(userId), orderId + "@" + nowMillis)];
+    }
+
+    @Override
+    public Claim claim(String saleId, long userId, String orderId, long nowMillis) {
+        return CLAIMS[(int) run(CLAIM, saleId, Long.toString(userId), orderId, Long.toString(nowMillis))];
+    }
+
+    @Override
+    public Optional<String> heldOrder(String saleId, long userId) {
+        try {
+            String held = redisson.<String, String>getMap(buyersKey(saleId), StringCodec.INSTANCE)
+                    .get(Long.toString(userId));
+            return Optional.ofNullable(held).map(value -> buyer(value).orderId());
+        } catch (RedisException e) {
+            throw unavailable(e);
+        }
     }
 
     @Override

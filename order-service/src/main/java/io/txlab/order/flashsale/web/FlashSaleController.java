@@ -8,11 +8,11 @@ import java.util.Map;
 import io.txlab.common.admin.AdminAccess;
 import io.txlab.common.admin.AdminToken;
 import io.txlab.order.flashsale.application.CreateFlashSale;
+import io.txlab.order.flashsale.application.FlashPurchase;
 import io.txlab.order.flashsale.application.FlashSaleQueries;
 import io.txlab.order.flashsale.application.PurchaseFlashUnit;
 import io.txlab.order.flashsale.application.ReconcileFlashSale;
 import io.txlab.order.flashsale.domain.FlashSale;
-import io.txlab.order.ordering.application.PlacedOrder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,13 +65,13 @@ class FlashSaleController {
 
     @PostMapping("/{saleId}/purchases")
     ResponseEntity<Map<String, Object>> purchase(@PathVariable String saleId, @RequestBody PurchaseRequest request) {
-        PlacedOrder placed = purchase.purchase(saleId, request.requestId(), request.userId());
+        FlashPurchase accepted = purchase.purchase(saleId, request.requestId(), request.userId());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("orderId", placed.order().orderId());
-        body.put("status", placed.order().status().name());
+        body.put("orderId", accepted.orderId());
+        body.put("status", accepted.status());
         body.put("saleId", saleId);
-        return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
-                .location(URI.create("/api/orders/" + placed.order().orderId())).body(body);
+        return ResponseEntity.status(accepted.repeat() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .location(URI.create("/api/orders/" + accepted.orderId())).body(body);
     }
 
     @GetMapping("/{saleId}")
@@ -81,8 +81,12 @@ class FlashSaleController {
         body.put("redis", state.redis());
         body.put("redisRemaining", state.redisRemaining().orElse(null));
         body.put("redisBuyers", state.redisBuyers().orElse(null));
-        body.put("orders", Map.of("pending", state.orders().get("PENDING"), "confirmed", state.orders().get("CONFIRMED"),
-                "cancelled", state.orders().get("CANCELLED")));
+        Map<String, Object> orders = new LinkedHashMap<>();
+        orders.put("queued", state.queued().orElse(null));
+        orders.put("pending", state.orders().get("PENDING"));
+        orders.put("confirmed", state.orders().get("CONFIRMED"));
+        orders.put("cancelled", state.orders().get("CANCELLED"));
+        body.put("orders", orders);
         return body;
     }
 

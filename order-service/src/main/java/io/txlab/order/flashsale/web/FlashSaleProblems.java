@@ -3,15 +3,14 @@ package io.txlab.order.flashsale.web;
 import java.net.URI;
 import java.util.List;
 
-import io.txlab.common.tx.TransactionalPublisher;
 import io.txlab.order.flashsale.application.FlashPurchaseRefusedException;
 import io.txlab.order.flashsale.application.FlashSaleNotFoundException;
 import io.txlab.order.flashsale.application.NotEnoughStockException;
+import io.txlab.order.flashsale.application.PurchaseNotQueuedException;
 import io.txlab.order.flashsale.application.RateLimitedException;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
 import io.txlab.order.flashsale.domain.InvalidFlashSaleException;
 import io.txlab.order.flashsale.domain.InventoryUnreachableException;
-import io.txlab.order.ordering.application.OrderNotPlacedException;
 import io.txlab.order.ordering.application.RequestIdConflictException;
 import io.txlab.order.ordering.application.UnknownProductException;
 import io.txlab.order.ordering.domain.InvalidOrderException;
@@ -54,8 +53,14 @@ class FlashSaleProblems {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> notPlaced(OrderNotPlacedException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "order-not-placed", "Order not placed", e.getMessage());
+    ResponseEntity<ProblemDetail> notQueued(PurchaseNotQueuedException e) {
+        log.warn("flash purchase not queued: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, "purchase-not-queued",
+                "Purchase not queued", "the purchase queue did not confirm the purchase and its unit went back to the "
+                        + "sale; retry with the same requestId (if the queue stored it after all, the order appears "
+                        + "under orderId)");
+        unavailable.getBody().setProperty("orderId", e.orderId());
+        return unavailable;
     }
 
     @ExceptionHandler
@@ -64,13 +69,6 @@ class FlashSaleProblems {
                 "Request id already used", e.getMessage());
         conflict.getBody().setProperty("orderId", e.orderId());
         return conflict;
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> brokerUnavailable(TransactionalPublisher.BrokerUnavailableException e) {
-        log.warn("broker unavailable: {}", e.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Message broker unavailable",
-                "the purchase was not placed and its unit went back; retry with the same requestId");
     }
 
     @ExceptionHandler

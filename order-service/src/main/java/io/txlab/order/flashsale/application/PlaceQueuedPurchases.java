@@ -1,0 +1,106 @@
+package io.txlab.order.flashsale.application;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.txlab.common.event.FlashPurchaseAccepted;
+import io.txlab.common.fault.FaultPoints;
+import io.txlab.common.logging.LogContext;
+import io.txlab.order.flashsale.domain.FlashStock;
+import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
+import io.txlab.order.ordering.application.OrderNotPlacedException;
+import io.txlab.order.ordering.application.PlaceOrder;
+import io.txlab.order.ordering.application.PlacedOrder;
+import io.txlab.order.ordering.application.RequestIdConflictException;
+import io.txlab.order.ordering.domain.PlaceOrderCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Places the orders of accepted flash-sale purchases, as the purchase queue delivers them: each through
+ * the normal transactional flow (one half message whose local transaction writes the order), under the
+ * order id its unit was taken for. A delivery placed before finds its order by request id and changes
+ * nothing. A purchase is placed only while its unit is held for it: a unit that was given back meanwhile
+ * is taken again if the sale has one left, and otherwise the purchase is withdrawn (logged, never placed).
+ * Anything else that fails is thrown, so the queue delivers the purchase again with backoff; if it never
+ * succeeds, its unit returns to the sale by reconciliation.
+ */
+@Service
+public class PlaceQueuedPurchases {
+
+    /** The name deliveries are handled under (fault points, delivery_failure), as the order's other consumer. */
+    public static final String CONSUMER = "order";
+
+    private static final Logger log = LoggerFactory.getLogger(PlaceQueuedPurchases.class);
+
+    private final FlashStock stock;
+    private final PlaceOrder placeOrder;
+    private final ReturnFlashUnit returnUnit;
+    private final FaultPoints faults;
+    private final Clock clock;
+
+    public PlaceQueuedPurchases(FlashStock stock, PlaceOrder placeOrder, ReturnFlashUnit returnUnit, FaultPoints faults,
+                                Clock clock) {
+        this.stock = stock;
+        this.placeOrder = placeOrder;
+        this.returnUnit = returnUnit;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    public void handle(List<FlashPurchaseAccepted> purchases) {
+        purchases.forEach(this::place);
+    }
+
+    private void place(FlashPurchaseAccepted purchase) {
+        try (var ignored = LogContext.order(purchase.orderId())) {
+            faults.pass("order.flash-placement");
+            if (holdsItsUnit(purchase)) {
+                placeOrder(purchase);
+            }
+        }
+    }
+
+    private boolean holdsItsUnit(FlashPurchaseAccepted purchase) {
+        return switch (stock.claim(purchase.saleId(), purchase.userId(), purchase.orderId(), clock.millis())) {
+            case HELD -> true;
+            case TAKEN_AGAIN -> {
+                log.warn("flash sale {}: the unit of user {} was not held any more; taken again for its queued purchase",
+                        purchase.saleId(), purchase.userId());
+                yield true;
+            }
+            case ANOTHER_ORDER, SOLD_OUT -> {
+                log.warn("flash sale {}: queued purchase of user {} withdrawn: its unit was given back and the user "
+                        + "holds another order or the sale is sold out", purchase.saleId(), purchase.userId());
+                yield false;
+            }
+            case NOT_WARMED -> throw new FlashStockUnavailableException("the sale is not loaded in Redis yet; "
+                    + "the purchase is placed on a later delivery", null);
+        };
+    }
+
+    private void placeOrder(FlashPurchaseAccepted purchase) {
+        PlaceOrderCommand command = new PlaceOrderCommand(purchase.requestId(), purchase.userId(), purchase.productId(),
+                1);
+        try {
+            PlacedOrder placed = placeOrder.placeInSale(command, purchase.orderId(), purchase.saleId());
+            if (placed.replayed() && !placed.order().orderId().equals(purchase.orderId())) {
+                giveBack(purchase, "request " + purchase.requestId() + " placed order " + placed.order().orderId()
+                        + " before");
+            }
+        } catch (OrderNotPlacedException e) {
+            if (!(e.getCause() instanceof DuplicateKeyException)) {
+                throw e;
+            }
+            giveBack(purchase, "the user already has an active order in this sale");
+        } catch (RequestIdConflictException e) {
+            giveBack(purchase, e.getMessage());
+        }
+    }
+
+    private void giveBack(FlashPurchaseAccepted purchase, String why) {
+        returnUnit.giveBack(purchase.saleId(), purchase.userId(), purchase.orderId(), why);
+    }
+}

@@ -1,0 +1,24 @@
+package io.txlab.order.flashsale.messaging;
+
+import io.txlab.common.event.ConsumerGroups;
+import io.txlab.common.event.FlashPurchaseAccepted;
+import io.txlab.common.event.Topics;
+import io.txlab.common.messaging.BatchConsumer;
+import io.txlab.common.messaging.BatchConsumers;
+import io.txlab.common.messaging.InboundEvents;
+import io.txlab.order.flashsale.application.PlaceQueuedPurchases;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Consumes accepted flash-sale purchases a batch (one pull) at a time and hands them to PlaceQueuedPurchases. */
+@Configuration(proxyBeanMethods = false)
+class FlashPurchaseListener {
+
+    @Bean
+    BatchConsumer flashPurchaseConsumer(BatchConsumers consumers, InboundEvents inbound, PlaceQueuedPurchases place) {
+        return consumers.subscribe(new BatchConsumer.Subscription(ConsumerGroups.ORDER_FLASH_PURCHASES,
+                        Topics.FLASH_PURCHASES, "*", 2),
+                (batch, sendBack) -> inbound.dispatchBatch(PlaceQueuedPurchases.CONSUMER, batch,
+                        FlashPurchaseAccepted.class, place::handle, sendBack));
+    }
+}
