@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param soldOutFlag         how long an instance answers "sold out" from memory after Redis said so; a
  *                            unit given back elsewhere is sold again after at most this long
  * @param reconcileInterval   how often the reconciliation job compares Redis with the database
- * @param orphanGrace         how old a unit taken for an order the database does not have must be before
- *                            reconciliation gives it back (younger ones may still be in flight)
+ * @param orphanGrace         how old a unit taken for an order the database does not have (as active) must be
+ *                            before reconciliation gives it back: younger ones may still wait in the purchase
+ *                            queue (a backlog, a broker outage, a placement retried with backoff)
  */
 @ConfigurationProperties("txlab.flash")
 public record FlashSaleSettings(Integer globalRatePerSecond, Integer userRequests, Duration userWindow,
@@ -26,7 +27,7 @@ public record FlashSaleSettings(Integer globalRatePerSecond, Integer userRequest
         userWindow = userWindow == null ? Duration.ofSeconds(10) : userWindow;
         soldOutFlag = soldOutFlag == null ? Duration.ofSeconds(1) : soldOutFlag;
         reconcileInterval = reconcileInterval == null ? Duration.ofSeconds(5) : reconcileInterval;
-        orphanGrace = orphanGrace == null ? Duration.ofSeconds(30) : orphanGrace;
+        orphanGrace = orphanGrace == null ? Duration.ofMinutes(10) : orphanGrace;
         if (globalRatePerSecond <= 0 || userRequests <= 0) {
             throw new IllegalArgumentException("txlab.flash.global-rate-per-second and user-requests must be positive");
         }

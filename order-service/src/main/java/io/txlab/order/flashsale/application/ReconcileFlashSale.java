@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Repairs drift between Redis and the database, which is the truth: a sale Redis lost is loaded again
  * from the orders that hold a unit; a unit Redis holds for an order that was cancelled or never written
- * (and is older than {@code txlab.flash.orphan-grace}, so not in flight) is given back; a buyer Redis lost
+ * (and is older than {@code txlab.flash.orphan-grace}, so its purchase is not waiting in the queue any more) is
+ * given back; a buyer Redis lost
  * is restored; the count is set to units minus buyers. Runs every {@code txlab.flash.reconcile-interval}
  * for sales not long over, and on demand.
  */
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
 public class ReconcileFlashSale {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileFlashSale.class);
-    /** Sales are looked after until this long after their end: their last cancels may come late. */
+    /** Sales are looked after until this long after their end (plus the orphan grace): their last cancels may come late. */
     private static final Duration AFTER_END = Duration.ofMinutes(10);
 
     private final FlashSales sales;
@@ -62,7 +63,7 @@ public class ReconcileFlashSale {
         if (heldOffByFault()) {
             return;
         }
-        for (FlashSale sale : repository.endingAfter(clock.instant().minus(AFTER_END))) {
+        for (FlashSale sale : repository.endingAfter(clock.instant().minus(AFTER_END).minus(settings.orphanGrace()))) {
             try {
                 Report report = reconcile(sale.saleId());
                 if (!report.changes().isEmpty()) {
