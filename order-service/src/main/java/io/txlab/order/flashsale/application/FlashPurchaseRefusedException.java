@@ -28,8 +28,9 @@ public final class FlashPurchaseRefusedException extends RuntimeException {
 
     private final Reason reason;
 
+    /** A refusal is an answer, not a fault: no stack trace, which a sold-out storm would fill at every request. */
     public FlashPurchaseRefusedException(Reason reason, String detail) {
-        super(detail);
+        super(detail, null, false, false);
         this.reason = reason;
     }
 

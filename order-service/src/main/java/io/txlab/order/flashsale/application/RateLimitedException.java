@@ -8,7 +8,7 @@ public final class RateLimitedException extends RuntimeException {
     private final Duration retryAfter;
 
     public RateLimitedException(String detail, Duration retryAfter) {
-        super(detail);
+        super(detail, null, false, false); // an answer, not a fault: no stack trace
         this.retryAfter = retryAfter;
     }
 

@@ -6,6 +6,7 @@ import io.txlab.common.event.Topics;
 import io.txlab.common.messaging.BatchConsumer;
 import io.txlab.common.messaging.BatchConsumers;
 import io.txlab.common.messaging.InboundEvents;
+import io.txlab.order.flashsale.application.FlashSaleSettings;
 import io.txlab.order.flashsale.application.PlaceQueuedPurchases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +16,10 @@ import org.springframework.context.annotation.Configuration;
 class FlashPurchaseListener {
 
     @Bean
-    BatchConsumer flashPurchaseConsumer(BatchConsumers consumers, InboundEvents inbound, PlaceQueuedPurchases place) {
+    BatchConsumer flashPurchaseConsumer(BatchConsumers consumers, InboundEvents inbound, PlaceQueuedPurchases place,
+                                        FlashSaleSettings settings) {
         return consumers.subscribe(new BatchConsumer.Subscription(ConsumerGroups.ORDER_FLASH_PURCHASES,
-                        Topics.FLASH_PURCHASES, "*", 2),
+                        Topics.FLASH_PURCHASES, "*", settings.placementThreads()),
                 (batch, sendBack) -> inbound.dispatchBatch(PlaceQueuedPurchases.CONSUMER, batch,
                         FlashPurchaseAccepted.class, place::handle, sendBack));
     }

@@ -56,7 +56,7 @@ class PlaceQueuedPurchasesTest {
         PlaceOrder placeOrder = new PlaceOrder(orders,
                 productId -> Stream.of(SNEAKERS, MUG).filter(product -> product.productId() == productId).findFirst(),
                 List.of(halfMessage, new StoringPublication(PublishMode.OUTBOX, orders)));
-        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null));
+        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null, null));
         consumer = new PlaceQueuedPurchases(stock, placeOrder, new ReturnFlashUnit(stock, soldOut), faults,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }

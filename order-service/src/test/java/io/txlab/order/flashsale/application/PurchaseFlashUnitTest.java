@@ -47,7 +47,7 @@ class PurchaseFlashUnitTest {
     void openTheSales() {
         stock.load(SALE.saleId(), SALE.units());
         stock.load(LAST_UNIT.saleId(), LAST_UNIT.units());
-        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null));
+        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null, null));
         PurchaseQueue queue = purchase -> {
             if (queueDown) {
                 throw new PurchaseNotQueuedException("broker did not confirm", purchase.orderId(), null);
