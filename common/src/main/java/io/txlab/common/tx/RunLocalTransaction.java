@@ -7,7 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Runs the local transaction of a half message: the tx_log row and the caller's work, in one DB transaction. */
+/**
+ * Runs the local transaction of a half message: the caller's work, then its COMMITTED tx_log row, in one DB
+ * transaction (the row last, so that it also records when the work was done: one statement, not an insert
+ * and an update).
+ */
 final class RunLocalTransaction {
 
     private static final Logger log = LoggerFactory.getLogger(RunLocalTransaction.class);
@@ -35,10 +39,9 @@ final class RunLocalTransaction {
             try {
                 faults.pass(service + ".before-local-tx");
                 transactions.executeWithoutResult(status -> {
-                    transactionLog.recordCommitted(txId, pending);
                     pending.work().execute(txId);
+                    transactionLog.recordCommitted(txId, pending);
                     faults.pass(service + ".in-local-tx");
-                    transactionLog.recordWorkDone(txId);
                     workDone[0] = true;
                 });
             } catch (RuntimeException e) {

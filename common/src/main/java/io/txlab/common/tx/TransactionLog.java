@@ -23,25 +23,20 @@ final class TransactionLog {
     }
 
     /**
-     * Called first inside the local transaction, so the row lock is held from its start: a check-back
-     * arriving meanwhile waits on it. Fails with a duplicate key when a check-back already decided ROLLBACK.
+     * The last statement of the local transaction, after its work: the COMMITTED row, with the time the work
+     * was done (the timeline's "local transaction committed"). From here to the commit, a check-back waits on
+     * the row's lock and answers from the outcome; a check-back that came before it planted ROLLED_BACK, and
+     * this insert fails on the key, so the whole local transaction rolls back: either way one answer.
      */
     void recordCommitted(String txId, PendingPublish pending) {
         jdbc.sql("""
-                INSERT INTO tx_log (tx_id, order_id, event_type, status, decided_by, sent_at)
-                VALUES (:txId, :orderId, :eventType, 'COMMITTED', 'LOCAL_TX', :sentAt)
+                INSERT INTO tx_log (tx_id, order_id, event_type, status, decided_by, sent_at, committed_at)
+                VALUES (:txId, :orderId, :eventType, 'COMMITTED', 'LOCAL_TX', :sentAt, CURRENT_TIMESTAMP(3))
                 """)
                 .param("txId", txId)
                 .param("orderId", pending.orderId())
                 .param("eventType", pending.eventType())
                 .param("sentAt", Timestamp.from(pending.sentAt()))
-                .update();
-    }
-
-    /** The last statement of the local transaction: when its work was done and it went to commit. */
-    void recordWorkDone(String txId) {
-        jdbc.sql("UPDATE tx_log SET committed_at = CURRENT_TIMESTAMP(3) WHERE tx_id = :txId")
-                .param("txId", txId)
                 .update();
     }
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import io.txlab.common.fault.FaultAction;
@@ -43,13 +46,15 @@ class RunLocalTransactionTest {
     }
 
     @Test
-    void committedWorkAnswersCommit() {
-        PendingPublish pending = pending(txId -> { });
+    void committedWorkAnswersCommitAndItsTxLogRowIsTheLastStatement() {
+        List<String> statements = new ArrayList<>();
+        doAnswer(call -> statements.add("INSERT tx_log")).when(transactionLog).recordCommitted(eq("tx-1"), any());
+        PendingPublish pending = pending(txId -> statements.add("INSERT orders"));
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.COMMITTED);
-        verify(transactionLog).recordCommitted("tx-1", pending);
-        verify(transactionLog).recordWorkDone("tx-1");
+        assertThat(statements).containsExactly("INSERT orders", "INSERT tx_log");
+        assertThat(transactionManager.committed).isTrue();
     }
 
     @Test
@@ -63,6 +68,7 @@ class RunLocalTransactionTest {
         assertThat(pending.outcome()).isEqualTo(PublishResult.Outcome.ROLLED_BACK);
         assertThat(pending.failure()).isSameAs(cause);
         assertThat(transactionManager.rolledBack).isTrue();
+        verify(transactionLog, never()).recordCommitted(eq("tx-1"), any());
         // the rollback left no row: one is recorded for the timeline (and for a late check-back)
         verify(transactionLog).resolve("tx-1", "o-1", "OrderCreated", TransactionLog.DecidedBy.LOCAL_TX, SENT_AT);
     }
