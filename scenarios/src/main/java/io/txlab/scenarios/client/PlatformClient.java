@@ -37,6 +37,11 @@ public final class PlatformClient {
         this.paymentUrl = paymentUrl;
     }
 
+    /** The same client for another order-service instance (its inventory and payment stay the same). */
+    public PlatformClient withOrderUrl(String otherOrderUrl) {
+        return new PlatformClient(otherOrderUrl, inventoryUrl, paymentUrl);
+    }
+
     public Reply placeOrder(String requestId, long userId, long productId, int quantity) {
         return postOrder(JSON.writeValueAsString(Map.of("requestId", requestId, "userId", userId,
                 "productId", productId, "quantity", quantity)));

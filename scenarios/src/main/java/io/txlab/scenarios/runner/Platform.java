@@ -3,8 +3,10 @@ package io.txlab.scenarios.runner;
 import io.txlab.scenarios.client.PlatformClient;
 
 /**
- * What the scenarios drive: the services' HTTP API (faults armed with {@code adminToken}), their processes,
- * and the runner's own probe of Redis.
+ * What the scenarios drive: the services' HTTP API (faults armed with {@code adminToken}), the API of a
+ * second order-service instance when a scenario starts one ({@code secondOrderApi}), their processes, and
+ * the runner's own probe of Redis.
  */
-record Platform(PlatformClient api, String adminToken, ServiceProcesses processes, RedisProbe redis) {
+record Platform(PlatformClient api, PlatformClient secondOrderApi, String adminToken, ServiceProcesses processes,
+                RedisProbe redis) {
 }

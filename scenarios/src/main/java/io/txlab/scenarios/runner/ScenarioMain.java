@@ -49,7 +49,7 @@ public final class ScenarioMain {
             System.err.println(notReady.get());
             return CANNOT_RUN;
         }
-        Platform platform = new Platform(api, token,
+        Platform platform = new Platform(api, api.withOrderUrl(url(env, "TXLAB_ORDER2_PORT", 8084)), token,
                 new ServiceProcesses(Path.of(env.getOrDefault("TXLAB_ROOT", ".")), System.out::println),
                 new RedisProbe(env.getOrDefault("TXLAB_REDIS_URL", "redis://127.0.0.1:16379")));
         ScenarioRunner runner = new ScenarioRunner(platform, CheckTarget.fromEnvironment(env), System.out::println);

@@ -32,6 +32,7 @@ public final class ScenarioRun {
     private static final Pattern REPLAYED = Pattern.compile("^replayed \\S+ order (\\S+)");
 
     private final PlatformClient api;
+    private final PlatformClient secondOrderApi;
     private final String adminToken;
     private final ServiceProcesses processes;
     private final Consumer<String> out;
@@ -42,10 +43,16 @@ public final class ScenarioRun {
 
     ScenarioRun(Platform platform, Consumer<String> out) {
         this.api = platform.api();
+        this.secondOrderApi = platform.secondOrderApi();
         this.adminToken = platform.adminToken();
         this.processes = platform.processes();
         this.outages = new Outages(processes, platform.redis(), this::say);
         this.out = out;
+    }
+
+    /** The API of order-service-2, once a scenario has started it. */
+    public PlatformClient secondOrderApi() {
+        return secondOrderApi;
     }
 
     public PlatformClient api() {
@@ -204,6 +211,13 @@ public final class ScenarioRun {
      * @return the order and transaction the halted request worked on, from the halt's log line
      */
     public Crash restartAfterCrash(String service, String point) {
+        Crash crash = awaitCrash(service, point);
+        restart(service);
+        return crash;
+    }
+
+    /** Waits for a service halted at a fault point to exit, and reads its halt from its log; it stays down. */
+    public Crash awaitCrash(String service, String point) {
         String process = service + "-service";
         boolean exited = await(Duration.ofSeconds(30), () -> !processes.exitStatus(process).equals("running"));
         String status = processes.exitStatus(process);
@@ -212,10 +226,15 @@ public final class ScenarioRun {
         halts.forEach(line -> say(process + " log: " + gist(line)));
         observed(exited && status.equals(HALT_STATUS) && !halts.isEmpty(), process + " exited with status " + status
                 + " (the halt's is " + HALT_STATUS + ") and logged its halt at " + point + ", like kill -9");
+        return halts.isEmpty() ? Crash.NONE : Crash.of(halts.get(halts.size() - 1));
+    }
+
+    /** Starts a halted or killed service again. */
+    public void restart(String service) {
+        String process = service + "-service";
         say("process: restarting " + process);
         processes.kill(process);
         processes.start(process);
-        return halts.isEmpty() ? Crash.NONE : Crash.of(halts.get(halts.size() - 1));
     }
 
     /** Starts a process scripts/service.sh knows, such as order-service-2 (a second order-service instance). */
