@@ -11,7 +11,7 @@ public final class Topics {
     /** Replies of the participants to the order service (tags: inventory, payment). */
     public static final String ORDER_REPLIES = "txlab-order-replies";
 
-    /** Flash-sale purchases the gate accepted, waiting to be placed as orders (tag: the sale id). */
+    /** Flash-sale purchases the gate accepted, waiting to be placed as orders (tag: FlashPurchaseAccepted). */
     public static final String FLASH_PURCHASES = "txlab-flash-purchases";
 
     public static final List<String> ALL = List.of(ORDER_EVENTS, ORDER_REPLIES, FLASH_PURCHASES);

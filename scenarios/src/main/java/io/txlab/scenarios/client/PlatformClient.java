@@ -160,6 +160,12 @@ public final class PlatformClient {
         return get(orderUrl + "/api/flash-sales/" + saleId);
     }
 
+    /** GET /api/flash-sales/{saleId}: every accepted purchase is an order (none queued) and none is pending. */
+    public boolean flashSaleSettled(String saleId) {
+        JsonNode orders = flashSale(saleId).body().path("orders");
+        return orders.path("queued").asInt(-1) == 0 && orders.path("pending").asInt(-1) == 0;
+    }
+
     /** POST /api/flash-sales/{saleId}/reconciliation (admin): what it changed. */
     public Reply reconcileFlashSale(String adminToken, String saleId) {
         return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/flash-sales/" + saleId + "/reconciliation"))

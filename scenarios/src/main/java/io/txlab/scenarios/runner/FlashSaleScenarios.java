@@ -58,7 +58,7 @@ final class FlashSaleScenarios {
                 + "exactly the " + UNITS + " units");
         run.expect(statuses.keySet().stream().allMatch(status -> status == 202 || status == 409 || status == 429),
                 "every other purchase was refused with 409 (sold out, already bought) or 429 (rate limited)");
-        run.expect(run.await(CONVERGE, () -> settled(run.api().flashSale(saleId))),
+        run.expect(run.await(CONVERGE, () -> run.api().flashSaleSettled(saleId)),
                 "every accepted purchase was placed (none queued) and no order of the sale is PENDING any more");
         Reply state = run.api().flashSale(saleId);
         run.say("state: " + state.body());
@@ -96,7 +96,7 @@ final class FlashSaleScenarios {
                 "the same request again gets the same order (HTTP " + again.status() + ")");
         Reply state = run.api().flashSale(saleId);
         run.say("state: " + state.body());
-        run.expect(settled(state) && state.body().path("orders").path("confirmed").asInt() == 1
+        run.expect(run.api().flashSaleSettled(saleId) && state.body().path("orders").path("confirmed").asInt() == 1
                 && state.body().path("redisRemaining").asInt() == 1, "one order for the one purchase; Redis has 1 of "
                 + "the 2 units left");
         Reply reconciled = run.reconcileFlashSale(saleId);
@@ -114,12 +114,6 @@ final class FlashSaleScenarios {
                     + e.getMessage() + ")");
             return Optional.empty();
         }
-    }
-
-    /** Every accepted purchase is an order (none queued) and none of them is pending. */
-    private static boolean settled(Reply sale) {
-        return sale.body().path("orders").path("queued").asInt(-1) == 0
-                && sale.body().path("orders").path("pending").asInt(-1) == 0;
     }
 
     /** How many runs of the background reconciliation the fault point has held off (order-service's log). */

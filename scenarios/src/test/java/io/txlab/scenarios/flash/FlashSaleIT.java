@@ -69,7 +69,7 @@ class FlashSaleIT {
         assertThat(statuses.get(202)).hasValue(50);
         assertThat(statuses.keySet()).isSubsetOf(202, 409, 429);
         assertThat(acceptedPerUser.values()).allMatch(count -> count.get() == 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> settled(api.flashSale(saleId)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.flashSaleSettled(saleId));
         Reply state = api.flashSale(saleId);
         assertThat(state.body().path("orders").path("confirmed").asInt()).isEqualTo(50);
         assertThat(state.body().path("redisRemaining").asInt()).isZero();
@@ -129,7 +129,7 @@ class FlashSaleIT {
             }
         }
         assertThat(again + (during.status() == 202 ? 1 : 0)).isEqualTo(10);
-        await().atMost(Duration.ofSeconds(60)).until(() -> settled(api.flashSale(saleId)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.flashSaleSettled(saleId));
         assertThat(api.flashSale(saleId).body().path("orders").path("confirmed").asInt()).isEqualTo(20);
         assertThat(allocationRemaining(platform, saleId)).isZero();
         firstOrders.forEach(orderId -> assertThat(api.orderStatus(orderId)).isEqualTo("CONFIRMED"));
@@ -183,12 +183,6 @@ class FlashSaleIT {
         Reply limited = replies.stream().filter(reply -> reply.status() == 429).findFirst().orElseThrow();
         assertThat(limited.retryAfter()).isEqualTo("10");
         assertThat(replies.stream().filter(reply -> reply.status() == 202)).hasSize(1);
-    }
-
-    /** Every accepted purchase is an order (none queued) and none of them is pending. */
-    private static boolean settled(Reply sale) {
-        return sale.body().path("orders").path("queued").asInt(-1) == 0
-                && sale.body().path("orders").path("pending").asInt(-1) == 0;
     }
 
     private static String openSale(PlatformClient api, int units) {

@@ -11,6 +11,7 @@ import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
 import io.txlab.order.ordering.application.OrderNotPlacedException;
 import io.txlab.order.ordering.application.PlaceOrder;
 import io.txlab.order.ordering.application.PlacedOrder;
+import io.txlab.order.ordering.application.RecordParticipantReply;
 import io.txlab.order.ordering.application.RequestIdConflictException;
 import io.txlab.order.ordering.domain.PlaceOrderCommand;
 import org.slf4j.Logger;
@@ -30,8 +31,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlaceQueuedPurchases {
 
-    /** The name deliveries are handled under (fault points, delivery_failure), as the order's other consumer. */
-    public static final String CONSUMER = "order";
+    /** The name deliveries are handled under (fault points, delivery_failure): the order service's one name. */
+    public static final String CONSUMER = RecordParticipantReply.CONSUMER;
 
     private static final Logger log = LoggerFactory.getLogger(PlaceQueuedPurchases.class);
 

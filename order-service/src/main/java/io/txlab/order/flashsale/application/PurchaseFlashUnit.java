@@ -69,8 +69,7 @@ public class PurchaseFlashUnit {
             throw soldOut(sale);
         }
         limits.retryAfter(saleId, userId).ifPresent(wait -> {
-            throw new RateLimitedException("too many purchase requests; retry in " + (wait.toMillis() + 999) / 1000
-                    + " s", wait);
+            throw RateLimitedException.after(wait);
         });
         String orderId = sale.orderIdFor(userId, requestId);
         return switch (stock.take(saleId, userId, orderId, clock.millis())) {

@@ -12,7 +12,21 @@ public final class RateLimitedException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /** Too many requests: retry after {@code wait}, which the message gives in whole seconds. */
+    public static RateLimitedException after(Duration wait) {
+        return new RateLimitedException("too many purchase requests; retry in " + wholeSeconds(wait) + " s", wait);
+    }
+
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** The wait in whole seconds, rounded up and at least 1: what Retry-After says. */
+    public long retryAfterSeconds() {
+        return wholeSeconds(retryAfter);
+    }
+
+    private static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

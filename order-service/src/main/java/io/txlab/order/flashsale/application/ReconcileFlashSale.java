@@ -24,16 +24,15 @@ import org.springframework.stereotype.Service;
 /**
  * Repairs drift between Redis and the database, which is the truth: a sale Redis lost is loaded again
  * from the orders that hold a unit; a unit Redis holds for an order that was cancelled or never written
- * (and is older than {@code txlab.flash.orphan-grace}, so its purchase is not waiting in the queue any more) is
- * given back; a buyer Redis lost
- * is restored; the count is set to units minus buyers. Runs every {@code txlab.flash.reconcile-interval}
- * for sales not long over, and on demand.
+ * (and is older than {@code txlab.flash.orphan-grace}, so its purchase no longer waits in the queue) is
+ * given back; a buyer Redis lost is restored; the count is set to units minus buyers. Runs every
+ * {@code txlab.flash.reconcile-interval} for sales not long over, and on demand.
  */
 @Service
 public class ReconcileFlashSale {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileFlashSale.class);
-    /** Sales are looked after until this long after their end (plus the orphan grace): their last cancels may come late. */
+    /** Sales are looked after until this long, plus the orphan grace, after their end: cancels may come late. */
     private static final Duration AFTER_END = Duration.ofMinutes(10);
 
     private final FlashSales sales;

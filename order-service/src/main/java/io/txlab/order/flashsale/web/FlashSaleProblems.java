@@ -39,7 +39,7 @@ class FlashSaleProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> limited(RateLimitedException e) {
-        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        long seconds = e.retryAfterSeconds();
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(body(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage()));
