@@ -63,8 +63,12 @@ class MixedLoadIT {
         assertThat(outcomes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(ORDERS);
         assertThat(outcomes).containsKey("CONFIRMED");
         assertThat(outcomes.keySet()).anyMatch(outcome -> outcome.startsWith("CANCELLED"));
-        assertEveryProductBalances(platform);
-        assertEveryAccountBalances(platform);
+        // An order is CANCELLED when its local transaction commits; the participants undo their part when the
+        // OrderCancelled reaches them, a few ms later: the books balance once the last compensation landed.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            assertEveryProductBalances(platform);
+            assertEveryAccountBalances(platform);
+        });
     }
 
     private static List<String> placeConcurrently(PlatformClient api) throws Exception {
