@@ -22,11 +22,13 @@ public final class ThrowawaySchema implements AutoCloseable {
 
     private final JdbcClient admin;
     private final String name;
+    private final String url;
     private final DataSource dataSource;
 
-    private ThrowawaySchema(JdbcClient admin, String name, DataSource dataSource) {
+    private ThrowawaySchema(JdbcClient admin, String name, String url, DataSource dataSource) {
         this.admin = admin;
         this.name = name;
+        this.url = url;
         this.dataSource = dataSource;
     }
 
@@ -39,12 +41,18 @@ public final class ThrowawaySchema implements AutoCloseable {
         String name = "txlab_it_" + service + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         JdbcClient admin = JdbcClient.create(dataSource(server, ""));
         admin.sql("CREATE DATABASE " + name).update();
-        DataSource dataSource = dataSource(server, name);
+        String url = url(server, name);
+        DataSource dataSource = new DriverManagerDataSource(url, TestMySql.USER, TestMySql.PASSWORD);
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/participant",
                         "classpath:db/migration/" + service)
                 .load().migrate();
-        return new ThrowawaySchema(admin, name, dataSource);
+        return new ThrowawaySchema(admin, name, url, dataSource);
+    }
+
+    /** The schema's JDBC URL, for a test that builds its own pool; user root, empty password. */
+    public String jdbcUrl() {
+        return url;
     }
 
     public JdbcClient jdbc() {
@@ -61,7 +69,10 @@ public final class ThrowawaySchema implements AutoCloseable {
     }
 
     private static DriverManagerDataSource dataSource(String server, String schema) {
-        return new DriverManagerDataSource(server + "/" + schema + "?useSSL=false&allowPublicKeyRetrieval=true",
-                TestMySql.USER, TestMySql.PASSWORD);
+        return new DriverManagerDataSource(url(server, schema), TestMySql.USER, TestMySql.PASSWORD);
+    }
+
+    private static String url(String server, String schema) {
+        return server + "/" + schema + "?useSSL=false&allowPublicKeyRetrieval=true";
     }
 }

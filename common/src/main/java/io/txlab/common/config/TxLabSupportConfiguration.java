@@ -6,6 +6,7 @@ import io.txlab.common.admin.AdminConfiguration;
 import io.txlab.common.audit.AuditConfiguration;
 import io.txlab.common.consume.IdempotentConsumerConfiguration;
 import io.txlab.common.fault.FaultPoints;
+import io.txlab.common.jdbc.JdbcConfiguration;
 import io.txlab.common.json.JsonCodec;
 import io.txlab.common.lock.ContentionLocks;
 import io.txlab.common.messaging.MessagingConfiguration;
@@ -18,12 +19,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** What every TxLab service imports: codec, fault points, Redis, transactional messaging, idempotent consumption. */
+/**
+ * What every TxLab service imports: codec, fault points, Redis, JDBC, transactional messaging, idempotent
+ * consumption.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TxLabProperties.class)
 @Import({TransactionalMessagingConfiguration.class, IdempotentConsumerConfiguration.class,
         MessagingConfiguration.class, AuditConfiguration.class,
-        AdminConfiguration.class})
+        AdminConfiguration.class, JdbcConfiguration.class})
 public class TxLabSupportConfiguration {
 
     @Bean
