@@ -151,6 +151,17 @@ exit_status() {
 # memory, and the JIT"). For that comparison, set TXLAB_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC".
 SERVICE_JAVA_OPTS="${TXLAB_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
+# service_java_opts NAME: the JVM options of one service: TXLAB_ORDER_JAVA_OPTS for order-service and
+# order-service-2 (TXLAB_INVENTORY_JAVA_OPTS, TXLAB_PAYMENT_JAVA_OPTS for the others) if set, else the above.
+service_java_opts() {
+  case $1 in
+    order-service*) echo "${TXLAB_ORDER_JAVA_OPTS:-$SERVICE_JAVA_OPTS}" ;;
+    inventory-service) echo "${TXLAB_INVENTORY_JAVA_OPTS:-$SERVICE_JAVA_OPTS}" ;;
+    payment-service) echo "${TXLAB_PAYMENT_JAVA_OPTS:-$SERVICE_JAVA_OPTS}" ;;
+    *) echo "$SERVICE_JAVA_OPTS" ;;
+  esac
+}
+
 service_port() {
   case $1 in
     order-service) echo "$ORDER_PORT" ;;
@@ -170,12 +181,12 @@ start_service() {
   if [ "$svc" = order-service-2 ]; then
     (export TXLAB_ORDER_PORT="$ORDER2_PORT" TXLAB_INSTANCE_ID="order-service-2@$(hostname)"
      # shellcheck disable=SC2086 # TXLAB_JAVA_OPTS holds several options
-     start_watched_process "$svc" java $SERVICE_JAVA_OPTS -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" \
+     start_watched_process "$svc" java $(service_java_opts "$svc") -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" \
        -jar "$(service_jar order-service)")
     return
   fi
   # shellcheck disable=SC2086 # TXLAB_JAVA_OPTS holds several options
-  start_watched_process "$svc" java $SERVICE_JAVA_OPTS -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" -jar "$(service_jar "$svc")"
+  start_watched_process "$svc" java $(service_java_opts "$svc") -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" -jar "$(service_jar "$svc")"
 }
 
 # devstack_control PART ACTION: asks the running devstack to stop or start an embedded part (broker,
