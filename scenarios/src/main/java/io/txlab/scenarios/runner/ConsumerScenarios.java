@@ -13,6 +13,9 @@ final class ConsumerScenarios {
     private static final String PAYMENT_GROUP = "txlab-payment";
     /** Five redeliveries of the devstack's backoff (~30 s), and room for a slower machine. */
     private static final Duration TO_DLQ = Duration.ofSeconds(80);
+    /** The sweeper's default deadline (90 s), two of its sweeps (5 s apart), and room. */
+    private static final Duration TWO_SWEEPS_PAST_DEADLINE = Duration.ofSeconds(130);
+    private static final String LEFT_WAITING = "left waiting in a backlog";
 
     private ConsumerScenarios() {
     }
@@ -35,6 +38,10 @@ final class ConsumerScenarios {
                 new SimpleScenario("dlq-and-replay", "payment's consumer fails on every delivery until the broker "
                         + "gives up and moves the message to its DLQ; with the fault gone the runner replays the dead "
                         + "letter to payment only, and the order is CONFIRMED", ConsumerScenarios::dlqAndReplay),
+                new SimpleScenario("backlog-past-deadline", "inventory is down for longer than the sweeper's "
+                        + "deadline while an order waits for it: OrderCreated is still queued for inventory, so the "
+                        + "sweeper leaves the order; once inventory is back the order is CONFIRMED, not cancelled",
+                        ConsumerScenarios::backlogPastDeadline),
                 new SimpleScenario("cancel-before-deduct", "the cancel reaches inventory before the order does: "
                         + "nothing to undo, and the late deduction is skipped for good", ConsumerScenarios::cancelFirst));
     }
@@ -64,6 +71,24 @@ final class ConsumerScenarios {
                 "the runner replayed its dead letter from %DLQ%" + PAYMENT_GROUP + " to " + PAYMENT_GROUP + " only");
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
         run.expect(run.timelineHas(orderId, "PAYMENT_CHARGED", ""), "payment charged once, on the replay");
+    }
+
+    /** The rule's other side, a half message the broker discarded, is max-checks-discard: that order is cancelled. */
+    private static void backlogPastDeadline(ScenarioRun run) {
+        run.kill("inventory-service");
+        String orderId = run.placeOrder(48, 4, 1);
+        run.observed(run.await(TWO_SWEEPS_PAST_DEADLINE, () -> sweepsThatLeftOrdersWaiting(run) >= 2),
+                "two sweeps past the deadline found the order's OrderCreated still queued and left it waiting");
+        run.expect(run.api().orderStatus(orderId).equals("PENDING"), "the order is still PENDING past the deadline");
+        run.start("inventory-service");
+        run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"),
+                "once inventory is back the order is CONFIRMED");
+        run.expect(run.timelineHas(orderId, "STOCK_DEDUCTED", "deducted 1 unit"), "the stock moved once");
+    }
+
+    private static long sweepsThatLeftOrdersWaiting(ScenarioRun run) {
+        return run.serviceLogWith("order-service", LEFT_WAITING).stream()
+                .filter(line -> !line.contains(" 0 " + LEFT_WAITING)).count();
     }
 
     private static void duplicateDelivery(ScenarioRun run) {

@@ -3,6 +3,7 @@ package io.txlab.order.ordering.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.txlab.common.consume.ConcurrentChangeException;
 import io.txlab.common.logging.LogContext;
@@ -14,9 +15,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * The sweeper: cancels orders left PENDING past the deadline, through the one cancel path. Safe however
- * late a participant's part still arrives: its barrier skips an OrderCreated that comes after the cancel.
- * Several order-service instances may sweep at once; the version check lets one cancel win.
+ * The sweeper: cancels orders left PENDING past the deadline, through the one cancel path, unless the order is
+ * merely waiting in a backlog ({@link StillOnItsWay}): then it is left for a later sweep. When the broker or a
+ * participant cannot tell, nothing is cancelled in that sweep. Safe however late a participant's part still
+ * arrives: its barrier skips an OrderCreated that comes after the cancel. Several order-service instances may
+ * sweep at once; the version check lets one cancel win.
  */
 @Service
 public class CancelStalePendingOrders {
@@ -29,13 +32,18 @@ public class CancelStalePendingOrders {
     private final OrderRepository orders;
     private final CancelOrder cancelOrder;
     private final OrderSettings settings;
+    private final ConsumerBacklog backlog;
+    private final ParticipantRecordsSource participants;
     private final Clock clock;
 
-    public CancelStalePendingOrders(OrderRepository orders, CancelOrder cancelOrder, OrderSettings settings) {
+    public CancelStalePendingOrders(OrderRepository orders, CancelOrder cancelOrder, OrderSettings settings,
+                                    ConsumerBacklog backlog, ParticipantRecordsSource participants, Clock clock) {
         this.orders = orders;
         this.cancelOrder = cancelOrder;
         this.settings = settings;
-        this.clock = Clock.systemUTC();
+        this.backlog = backlog;
+        this.participants = participants;
+        this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "${txlab.order.sweep-interval:PT5S}", fixedDelayString = "${txlab.order.sweep-interval:PT5S}")
@@ -46,15 +54,27 @@ public class CancelStalePendingOrders {
     /** @return how many orders it cancelled */
     int sweepCreatedBefore(Instant cutoff) {
         List<Order> stale = orders.findPendingCreatedBefore(cutoff, BATCH);
+        StillOnItsWay onItsWay = new StillOnItsWay(backlog, participants);
         int cancelled = 0;
+        int waiting = 0;
         for (Order order : stale) {
             try (var ignored = LogContext.order(order.orderId())) {
+                Optional<String> queued = onItsWay.why(order);
+                if (queued.isPresent()) {
+                    waiting++;
+                    log.debug("sweeper: order PENDING since {} left waiting: {}", order.createdAt(), queued.get());
+                    continue;
+                }
                 cancelled += cancel(order) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("sweeper: cannot tell whether order {} is still queued, cancelling nothing until the next "
+                        + "sweep: {}", order.orderId(), e.toString());
+                break;
             }
         }
         if (!stale.isEmpty()) {
-            log.info("sweeper: {} of {} orders PENDING for over {} cancelled", cancelled, stale.size(),
-                    settings.pendingDeadline());
+            log.info("sweeper: {} of {} orders PENDING for over {} cancelled, {} left waiting in a backlog", cancelled,
+                    stale.size(), settings.pendingDeadline(), waiting);
         }
         return cancelled;
     }
