@@ -3,8 +3,10 @@ package io.txlab.scenarios.client;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -85,27 +87,39 @@ final class ResponseReader {
         if (end < 0) {
             return false;
         }
-        String[] lines = new String(bytes, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-        String[] statusLine = lines[0].split(" ", 3);
+        // split by hand: String.split compiles a Pattern for a two-character separator, on every response
+        List<String> lines = lines(new String(bytes, 0, end, StandardCharsets.ISO_8859_1));
+        String[] statusLine = lines.get(0).split(" ", 3);
         if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/1.")) {
-            throw new IOException("not an HTTP/1.x status line: " + lines[0]);
+            throw new IOException("not an HTTP/1.x status line: " + lines.get(0));
         }
         try {
             status = Integer.parseInt(statusLine[1]);
         } catch (NumberFormatException e) {
-            throw new IOException("not an HTTP status: " + lines[0], e);
+            throw new IOException("not an HTTP status: " + lines.get(0), e);
         }
         headers = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
+        for (String line : lines.subList(1, lines.size())) {
+            int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.merge(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).strip(), (a, b) -> a + ", " + b);
+                headers.merge(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip(), (a, b) -> a + ", " + b);
             }
         }
         bodyStart = end + 4;
         framing(headers);
         return true;
+    }
+
+    private static List<String> lines(String head) {
+        List<String> lines = new ArrayList<>(12);
+        int from = 0;
+        for (int end = head.indexOf("\r\n"); end >= 0; end = head.indexOf("\r\n", from)) {
+            lines.add(head.substring(from, end));
+            from = end + 2;
+        }
+        lines.add(head.substring(from));
+        return lines;
     }
 
     private void framing(Map<String, String> head) throws IOException {
