@@ -7,18 +7,26 @@
 # points on, armed through /admin/faults with a generated admin token kept in .run/admin-token) and 5
 # redeliveries before the DLQ (TXLAB_MAX_RECONSUME_TIMES=5: ~30 s instead of ~6 min, for dlq-and-replay);
 # it stays up afterwards (scripts/down.sh stops it). Exit 0 only if every scenario passed; 1 if one failed;
-# 2 for bad usage or a platform that cannot run scenarios (started without the chaos profile, say).
+# 2 for bad usage (an unknown NAME is refused before anything starts) or a platform that cannot run scenarios
+# (started without the chaos profile, say).
 # Against docker compose (TXLAB_COMPOSE_FILE set, as scripts/compose-test.sh does) it starts nothing: the
 # settings of the compose stack's chaos set come from the environment.
 source "$(dirname "$0")/lib.sh"
 
-[ $# -eq 1 ] || { say "usage: scripts/scenario.sh --list | NAME | all" >&2; exit 2; }
+USAGE="usage: scripts/scenario.sh --list | NAME | all"
+[ $# -eq 1 ] || { say "$USAGE" >&2; exit 2; }
+case $1 in -h|--help) say "$USAGE"; exit 0 ;; esac
 mkdir -p "$LOG_DIR" "$PID_DIR"
 build_if_needed >&2
 
 runner() { run_tool io.txlab.scenarios.runner.ScenarioMain "$@"; }
 
 [ "$1" = "--list" ] && runner --list
+# A name that is no scenario is refused before anything is started.
+if [ "$1" != all ] && ! (runner --list) | awk '{print $1}' | grep -qxF -- "$1"; then
+  say "no scenario $1; scripts/scenario.sh --list shows them" >&2
+  exit 2
+fi
 if compose_mode; then
   export TXLAB_ROOT
   runner "$1"
