@@ -180,12 +180,12 @@ start_service() {
   set -a; source "$RUN_DIR/devstack/devstack.env"; set +a
   if [ "$svc" = order-service-2 ]; then
     (export TXLAB_ORDER_PORT="$ORDER2_PORT" TXLAB_INSTANCE_ID="order-service-2@$(hostname)"
-     # shellcheck disable=SC2086 # TXLAB_JAVA_OPTS holds several options
+     # shellcheck disable=SC2046 # the JVM options are several words
      start_watched_process "$svc" java $(service_java_opts "$svc") -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" \
        -jar "$(service_jar order-service)")
     return
   fi
-  # shellcheck disable=SC2086 # TXLAB_JAVA_OPTS holds several options
+  # shellcheck disable=SC2046 # the JVM options are several words
   start_watched_process "$svc" java $(service_java_opts "$svc") -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" -jar "$(service_jar "$svc")"
 }
 

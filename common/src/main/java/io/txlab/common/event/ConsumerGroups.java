@@ -23,6 +23,14 @@ public final class ConsumerGroups {
     public static final List<String> ALL = List.of(INVENTORY, INVENTORY_COMPENSATION, PAYMENT, PAYMENT_COMPENSATION,
             ORDER_REPLIES, ORDER_FLASH_PURCHASES);
 
+    /** The group in which {@code participant} consumes {@link OrderCreated}. */
+    public static String orderCreatedGroupOf(Participant participant) {
+        return switch (participant) {
+            case INVENTORY -> INVENTORY;
+            case PAYMENT -> PAYMENT;
+        };
+    }
+
     private ConsumerGroups() {
     }
 }

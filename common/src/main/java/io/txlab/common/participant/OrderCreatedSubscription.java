@@ -26,16 +26,10 @@ public final class OrderCreatedSubscription {
 
     /** A consumer to be declared as a bean; {@code handler} is the participant's application service. */
     public BatchConsumer subscribe(Participant participant, Consumer<List<OrderCreated>> handler) {
-        return consumers.subscribe(new BatchConsumer.Subscription(group(participant), Topics.ORDER_EVENTS,
+        return consumers.subscribe(new BatchConsumer.Subscription(ConsumerGroups.orderCreatedGroupOf(participant),
+                        Topics.ORDER_EVENTS,
                         OrderCreated.TYPE, THREADS),
                 (batch, sendBack) -> inbound.dispatchBatch(participant.tag(), batch, OrderCreated.class, handler,
                         sendBack));
-    }
-
-    private static String group(Participant participant) {
-        return switch (participant) {
-            case INVENTORY -> ConsumerGroups.INVENTORY;
-            case PAYMENT -> ConsumerGroups.PAYMENT;
-        };
     }
 }

@@ -73,7 +73,7 @@ public class RecordParticipantReply {
                 // Replies are only ever sent for committed orders, so a missing row is a fault: redeliver.
                 throw new OrderNotFoundException(reply.orderId());
             }
-            Order updated = order.withReply(part(reply), true, null);
+            Order updated = order.withReply(Order.Part.of(reply.participant()), true, null);
             if (!updated.equals(order)) {
                 current.put(reply.orderId(), updated);
                 changed.add(reply.orderId());
@@ -95,7 +95,7 @@ public class RecordParticipantReply {
     private void record(ParticipantReplied reply) {
         // Replies are only ever sent for committed orders, so a missing row is a fault: redeliver.
         Order order = orders.findById(reply.orderId()).orElseThrow(() -> new OrderNotFoundException(reply.orderId()));
-        Order updated = order.withReply(part(reply), reply.applied(), reply.reason());
+        Order updated = order.withReply(Order.Part.of(reply.participant()), reply.applied(), reply.reason());
         log.info("{} replied {}{}: order {} -> {}", reply.participant(), reply.applied() ? "APPLIED" : "REJECTED",
                 reply.applied() ? "" : " (" + reply.reason() + ")", order.status(), updated.status());
         if (updated.cancels(order)) {
@@ -107,12 +107,5 @@ public class RecordParticipantReply {
                 }
             });
         }
-    }
-
-    private static Order.Part part(ParticipantReplied reply) {
-        return switch (reply.participant()) {
-            case INVENTORY -> Order.Part.INVENTORY;
-            case PAYMENT -> Order.Part.PAYMENT;
-        };
     }
 }

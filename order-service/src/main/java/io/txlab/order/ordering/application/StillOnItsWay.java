@@ -49,7 +49,7 @@ final class StillOnItsWay {
     Optional<String> why(Order order) {
         String queued = null;
         for (Participant participant : Participant.values()) {
-            if (order.outcomeOf(partOf(participant)) != PartOutcome.AWAITED) {
+            if (order.outcomeOf(Order.Part.of(participant)) != PartOutcome.AWAITED) {
                 continue;
             }
             Optional<String> part = stillQueued(order, participant);
@@ -62,8 +62,8 @@ final class StillOnItsWay {
     }
 
     private Optional<String> stillQueued(Order order, Participant participant) {
-        String group = participant == Participant.INVENTORY ? ConsumerGroups.INVENTORY : ConsumerGroups.PAYMENT;
-        if (notConsumedThrough(group, Topics.ORDER_EVENTS, order.createdAt())) {
+        if (notConsumedThrough(ConsumerGroups.orderCreatedGroupOf(participant), Topics.ORDER_EVENTS,
+                order.createdAt())) {
             return Optional.of("OrderCreated still queued for " + participant.tag());
         }
         Optional<Instant> consumed = consumedAt(participant, order.orderId());
@@ -84,9 +84,5 @@ final class StillOnItsWay {
                 .filter(entry -> entry.step().equals(Steps.CONSUMED))
                 .map(TimelineEntry::at)
                 .findFirst();
-    }
-
-    private static Order.Part partOf(Participant participant) {
-        return participant == Participant.INVENTORY ? Order.Part.INVENTORY : Order.Part.PAYMENT;
     }
 }

@@ -3,6 +3,8 @@ package io.txlab.order.ordering.domain;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.txlab.common.event.Participant;
+
 /**
  * An order and its state machine: PENDING until both participants replied; CONFIRMED when both applied
  * their part; CANCELLED as soon as one rejected. A final status never changes again.
@@ -13,7 +15,17 @@ public record Order(String orderId, String requestId, long userId, long productI
                     long amountCents, OrderStatus status, PartOutcome inventory, PartOutcome payment,
                     String reason, int version, Instant createdAt, String saleId) {
 
-    public enum Part { INVENTORY, PAYMENT }
+    public enum Part {
+        INVENTORY, PAYMENT;
+
+        /** The part {@code participant} reports on. */
+        public static Part of(Participant participant) {
+            return switch (participant) {
+                case INVENTORY -> INVENTORY;
+                case PAYMENT -> PAYMENT;
+            };
+        }
+    }
 
     public Order {
         Objects.requireNonNull(orderId, "orderId");
