@@ -7,13 +7,15 @@
 #        answers nothing, then lets it go on (SIGCONT) with its data intact.
 #        scripts/service.sh stop|start broker|database: the devstack shuts its embedded broker (the name
 #        server stays) or MariaDB down, then starts it again on the same port and data.
+#        scripts/service.sh stop|start redis: the devstack stops its embedded Redis and starts it again on
+#        the same port, empty (it keeps nothing on disk): a restart that loses Redis's data.
 #        scripts/service.sh logs SERVICE: the service's log, this run of it.
 #        scripts/service.sh exit-status SERVICE: "running", or the exit status of its last run (137 after
 #        kill -9 or a crash fault point's halt), or "unknown".
 # With TXLAB_COMPOSE_FILE set, the same actions apply to the docker compose stack (compose-service.sh).
 source "$(dirname "$0")/lib.sh"
 
-[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart|logs|exit-status order-service|order-service-2|inventory-service|payment-service, pause|resume redis, or stop|start broker|database"
+[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart|logs|exit-status order-service|order-service-2|inventory-service|payment-service, pause|resume|stop|start redis, or stop|start broker|database"
 action=$1 svc=$2
 
 compose_mode && exec "$TXLAB_ROOT/scripts/compose-service.sh" "$action" "$svc"
@@ -38,13 +40,18 @@ if [ "$svc" = broker ] || [ "$svc" = database ]; then
   exit 0
 fi
 
+if [ "$svc" = redis ] && { [ "$action" = stop ] || [ "$action" = start ]; }; then
+  devstack_control redis "$action"
+  exit 0
+fi
+
 if [ "$svc" = redis ]; then
   pid=$(ss -ltnp 'sport = :16379' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
   [ -n "$pid" ] || fail "no embedded Redis listens on 16379"
   case $action in
     pause) kill -STOP "$pid"; say "paused Redis (pid $pid): it answers nothing until resumed" ;;
     resume) kill -CONT "$pid"; say "resumed Redis (pid $pid)" ;;
-    *) fail "Redis can be paused or resumed, not $action" ;;
+    *) fail "Redis can be paused, resumed, stopped or started, not $action" ;;
   esac
   exit 0
 fi

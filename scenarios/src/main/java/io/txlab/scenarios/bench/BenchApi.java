@@ -35,7 +35,7 @@ public final class BenchApi implements AutoCloseable {
         }
 
         /** The error kind of a failed answer: the NoAnswer's kind, else "exception" and the cause's class. */
-        static String kindOf(Throwable failure) {
+        public static String kindOf(Throwable failure) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             return cause instanceof NoAnswer none ? none.kind() : "exception " + cause.getClass().getSimpleName();

@@ -15,7 +15,7 @@ public record OrderDatabase(String mysqlUrl, String user, String password, Strin
     }
 
     /** Read-only: the benchmark never writes to the platform's data. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         Connection connection = DriverManager.getConnection(mysqlUrl + "/" + schema
                 + "?useSSL=false&allowPublicKeyRetrieval=true&connectTimeout=5000", user, password);
         connection.setReadOnly(true);

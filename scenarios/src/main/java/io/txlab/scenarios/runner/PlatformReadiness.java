@@ -7,17 +7,17 @@ import io.txlab.scenarios.client.PlatformClient;
 import io.txlab.scenarios.client.PlatformClient.Reply;
 
 /** Can scenarios run here: are all three services up, with the chaos profile, and is the admin token right? */
-final class PlatformReadiness {
+public final class PlatformReadiness {
 
     private final PlatformClient api;
     private final String token;
 
-    PlatformReadiness(PlatformClient api, String token) {
+    public PlatformReadiness(PlatformClient api, String token) {
         this.api = api;
         this.token = token;
     }
 
-    Optional<String> problem() {
+    public Optional<String> problem() {
         for (String service : List.of("order", "inventory", "payment")) {
             if (!api.reachable(service)) {
                 return Optional.of(service + " service is not running: start the platform with scripts/scenario.sh "

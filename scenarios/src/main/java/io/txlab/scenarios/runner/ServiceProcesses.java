@@ -14,36 +14,36 @@ import java.util.function.Consumer;
  * scripts/service.sh (kill -9 and the start command of up.sh; or, against docker compose, the same
  * actions on the containers) and scripts/dlq.sh. The scripts decide which platform they act on.
  */
-final class ServiceProcesses {
+public final class ServiceProcesses {
 
     private final Path root;
     private final Consumer<String> out;
 
-    ServiceProcesses(Path root, Consumer<String> out) {
+    public ServiceProcesses(Path root, Consumer<String> out) {
         this.root = root;
         this.out = out;
     }
 
-    void kill(String service) {
+    public void kill(String service) {
         service("kill", service);
     }
 
     /** Starts the service (or devstack part) again (after a crash, kill or stop) and returns when it is ready. */
-    void start(String service) {
+    public void start(String service) {
         service("start", service);
     }
 
     /** Has the platform shut an infrastructure part down (broker or database), its data kept for {@link #start}. */
-    void stop(String part) {
+    public void stop(String part) {
         service("stop", part);
     }
 
     /** Freezes a part (SIGSTOP, or docker pause): an outage that answers nothing. Only Redis, for now. */
-    void pause(String part) {
+    public void pause(String part) {
         service("pause", part);
     }
 
-    void resume(String part) {
+    public void resume(String part) {
         service("resume", part);
     }
 
@@ -51,7 +51,7 @@ final class ServiceProcesses {
      * scripts/service.sh exit-status: "running", the exit status of the process's last run (the script
      * that starts it records it in .run/pids/NAME.exit; docker's ExitCode in compose), or "unknown".
      */
-    String exitStatus(String service) {
+    public String exitStatus(String service) {
         List<String> lines = script("service.sh", false, "exit-status", service);
         return lines.isEmpty() ? "unknown" : lines.get(lines.size() - 1).trim();
     }

@@ -1,0 +1,137 @@
+package io.txlab.scenarios.soak;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import io.txlab.scenarios.bench.LatencySummary;
+import io.txlab.scenarios.bench.OrderDatabase;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The run's accepted orders as the order service's database holds them, once none is PENDING (or the settle limit
+ * passed): how many are missing (accepted, yet not there: lost) or still PENDING (not final: lost too), confirmed,
+ * cancelled by reason, and the time each took to become final (created_at to updated_at, the database's clock).
+ */
+final class SoakBooks {
+
+    record Books(long accepted, long confirmed, Map<String, Long> cancelledByReason, List<String> missing,
+                 List<String> notFinal, LatencySummary timeToFinal, double settledAfterSeconds) {
+
+        long cancelled() {
+            return cancelledByReason.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long lost() {
+            return missing.size() + notFinal.size();
+        }
+    }
+
+    private static final int BATCH = 500;
+    private static final int REASON_LENGTH = 80;
+
+    private final OrderDatabase database;
+    private final Duration settleLimit;
+    private final Consumer<String> progress;
+
+    SoakBooks(OrderDatabase database, Duration settleLimit, Consumer<String> progress) {
+        this.database = database;
+        this.settleLimit = settleLimit;
+        this.progress = progress;
+    }
+
+    Books read(List<String> orderIds) throws SQLException {
+        long waiting = System.nanoTime();
+        try (Connection connection = database.connect()) {
+            long pending = pending(connection, orderIds);
+            long nextLine = 0;
+            while (pending > 0 && System.nanoTime() - waiting < settleLimit.toNanos()) {
+                long waited = (System.nanoTime() - waiting) / 1_000_000_000L;
+                if (waited >= nextLine) {
+                    progress.accept("settling: " + pending + " order(s) still PENDING after " + waited + " s (at most "
+                            + settleLimit.toSeconds() + " s)");
+                    nextLine = waited + 10;
+                }
+                FaultInjector.hold(1);
+                pending = pending(connection, orderIds);
+            }
+            return tally(connection, orderIds, (System.nanoTime() - waiting) / 1e9);
+        }
+    }
+
+    private static long pending(Connection connection, List<String> orderIds) throws SQLException {
+        long pending = 0;
+        for (List<String> batch : batches(orderIds)) {
+            try (PreparedStatement query = prepare(connection,
+                    "SELECT COUNT(*) FROM orders WHERE status = 'PENDING' AND order_id IN (%s)", batch);
+                 ResultSet rows = query.executeQuery()) {
+                rows.next();
+                pending += rows.getLong(1);
+            }
+        }
+        return pending;
+    }
+
+    private static Books tally(Connection connection, List<String> orderIds, double waited) throws SQLException {
+        Set<String> found = new HashSet<>();
+        List<String> notFinal = new ArrayList<>();
+        Map<String, Long> cancelled = new TreeMap<>();
+        Histogram micros = LatencySummary.newHistogram();
+        long confirmed = 0;
+        for (List<String> batch : batches(orderIds)) {
+            try (PreparedStatement query = prepare(connection, "SELECT order_id, status, reason,"
+                    + " UNIX_TIMESTAMP(created_at), UNIX_TIMESTAMP(updated_at) FROM orders WHERE order_id IN (%s)", batch);
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    found.add(id);
+                    String status = rows.getString(2);
+                    switch (status) {
+                        case "CONFIRMED" -> confirmed++;
+                        case "CANCELLED" -> cancelled.merge(reason(rows.getString(3)), 1L, Long::sum);
+                        default -> notFinal.add(id);
+                    }
+                    if (status.equals("CONFIRMED") || status.equals("CANCELLED")) {
+                        BigDecimal took = rows.getBigDecimal(5).subtract(rows.getBigDecimal(4));
+                        micros.recordValue(Math.max(0, took.movePointRight(6).longValue()));
+                    }
+                }
+            }
+        }
+        List<String> missing = orderIds.stream().filter(id -> !found.contains(id)).toList();
+        return new Books(orderIds.size(), confirmed, cancelled, missing, notFinal, LatencySummary.of(micros), waited);
+    }
+
+    private static String reason(String reason) {
+        String text = reason == null || reason.isBlank() ? "(no reason)" : reason.strip();
+        return text.length() > REASON_LENGTH ? text.substring(0, REASON_LENGTH) + "..." : text;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, List<String> ids) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql.formatted(String.join(",",
+                Collections.nCopies(ids.size(), "?"))));
+        for (int i = 0; i < ids.size(); i++) {
+            statement.setString(i + 1, ids.get(i));
+        }
+        return statement;
+    }
+
+    private static List<List<String>> batches(List<String> ids) {
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+        }
+        return batches;
+    }
+}
