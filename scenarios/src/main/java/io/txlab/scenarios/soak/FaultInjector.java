@@ -134,14 +134,14 @@ final class FaultInjector {
             if (!processes.exitStatus(service).equals("running")) {
                 return true;
             }
-            hold(1);
+            Pause.seconds(1);
         }
         return false;
     }
 
     private void holdFault(PlannedFault fault) {
         long left = Math.max(0, (runEnd - System.nanoTime()) / 1_000_000_000L);
-        hold((int) Math.min(fault.holdSeconds(), left));
+        Pause.seconds(Math.min(fault.holdSeconds(), left));
     }
 
     private List<String> startDeadServices() {
@@ -165,14 +165,5 @@ final class FaultInjector {
 
     static String shortName(String service) {
         return service.substring(0, service.indexOf('-'));
-    }
-
-    static void hold(int seconds) {
-        try {
-            Thread.sleep(seconds * 1000L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

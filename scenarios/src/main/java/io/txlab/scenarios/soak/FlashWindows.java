@@ -109,7 +109,7 @@ final class FlashWindows {
                     notes.add("a sale could not be opened within " + OPENING_TRIES.toSeconds() + " s: " + e.getMessage());
                     return Optional.empty();
                 }
-                FaultInjector.hold((int) OPENING_PAUSE.toSeconds());
+                Pause.seconds(OPENING_PAUSE.toSeconds());
             }
         }
     }

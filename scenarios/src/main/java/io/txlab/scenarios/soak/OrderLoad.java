@@ -73,7 +73,7 @@ final class OrderLoad {
     boolean awaitResolved(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (totals().unresolved() > 0 && System.nanoTime() < deadline) {
-            FaultInjector.hold(1);
+            Pause.seconds(1);
         }
         DaemonThreads.stop(retries);
         return totals().unresolved() == 0;

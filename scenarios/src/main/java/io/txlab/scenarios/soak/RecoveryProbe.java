@@ -36,7 +36,7 @@ final class RecoveryProbe {
         while (orderId == null && System.nanoTime() < deadline) {
             orderId = place(requestId, user);
             if (orderId == null) {
-                pause();
+                Pause.millis(POLL.toMillis());
             }
         }
         if (orderId == null) {
@@ -48,7 +48,7 @@ final class RecoveryProbe {
             if (status.equals("CONFIRMED") || status.equals("CANCELLED")) {
                 return Optional.of(orderId);
             }
-            pause();
+            Pause.millis(POLL.toMillis());
         }
         return Optional.empty();
     }
@@ -67,15 +67,6 @@ final class RecoveryProbe {
             return api.orderStatus(orderId);
         } catch (RuntimeException e) {
             return "";
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

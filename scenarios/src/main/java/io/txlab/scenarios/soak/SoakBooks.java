@@ -63,7 +63,7 @@ final class SoakBooks {
                             + settleLimit.toSeconds() + " s)");
                     nextLine = waited + 10;
                 }
-                FaultInjector.hold(1);
+                Pause.seconds(1);
                 pending = pending(connection, orderIds);
             }
             return tally(connection, orderIds, (System.nanoTime() - waiting) / 1e9);

@@ -94,7 +94,7 @@ final class SoakRun {
     private void injectUntil(long end, FaultPlan plan, FaultInjector injector, List<FaultRecord> faults) {
         while (System.nanoTime() < end) {
             PlannedFault fault = plan.next();
-            FaultInjector.hold((int) Math.min(fault.gapSeconds(), Math.max(0, (end - System.nanoTime()) / 1_000_000_000L)));
+            Pause.seconds(Math.min(fault.gapSeconds(), Math.max(0, (end - System.nanoTime()) / 1_000_000_000L)));
             if (System.nanoTime() >= end) {
                 return;
             }
