@@ -53,7 +53,7 @@ public final class InboundEvents {
      *                          delivered again, and what committed finds its dedup rows
      */
     public <T extends Event> void dispatchBatch(String consumer, List<MessageExt> messages, Class<T> type,
-                                                Consumer<List<T>> handler, BatchConsumer.SendBack sendBack) {
+                                                Consumer<List<T>> handler, SendBack sendBack) {
         Map<MessageExt, T> events = new LinkedHashMap<>();
         for (MessageExt message : messages) {
             decode(message, type).ifPresent(event -> events.put(message, event));
@@ -74,7 +74,7 @@ public final class InboundEvents {
                 try {
                     handleAlone(consumer, message, event, alone -> handler.accept(List.of(alone)));
                 } catch (RuntimeException alone) {
-                    sendBack.send(message);
+                    sendBack.retry(message);
                 }
             });
         }

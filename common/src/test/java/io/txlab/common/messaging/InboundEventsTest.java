@@ -105,20 +105,20 @@ class InboundEventsTest {
     @Test
     void aBatchIsHandedToTheHandlerInOneCall() {
         List<List<String>> calls = new ArrayList<>();
-        List<MessageExt> sentBack = new ArrayList<>();
+        RecordingSendBack sendBack = RecordingSendBack.working();
 
         inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"), deliveryOf("o-2"), deliveryOf("o-3")),
                 OrderCancelled.class, events -> calls.add(events.stream().map(OrderCancelled::orderId).toList()),
-                sentBack::add);
+                sendBack);
 
         assertThat(calls).containsExactly(List.of("o-1", "o-2", "o-3"));
-        assertThat(sentBack).isEmpty();
+        assertThat(sendBack.retried).isEmpty();
     }
 
     @Test
     void oneBadMessageDoesNotPoisonItsBatch() {
         List<String> committed = new ArrayList<>();
-        List<MessageExt> sentBack = new ArrayList<>();
+        RecordingSendBack sendBack = RecordingSendBack.working();
         MessageExt bad = deliveryOf("o-2");
 
         inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"), bad, deliveryOf("o-3")), OrderCancelled.class,
@@ -127,23 +127,23 @@ class InboundEventsTest {
                         throw new IllegalStateException("o-2 cannot be handled");
                     }
                     events.forEach(event -> committed.add(event.orderId()));
-                }, sentBack::add);
+                }, sendBack);
 
         assertThat(committed).as("the others, each alone").containsExactly("o-1", "o-3");
-        assertThat(sentBack).as("only the bad one goes back to the broker").containsExactly(bad);
+        assertThat(sendBack.retried).as("only the bad one goes back to the broker").containsExactly(bad);
         verify(failures).record(eq("inventory"), eq(OrderCancelled.TYPE), eq("o-2"), eq("m-o-2"), eq(0),
                 startsWith("java.lang.IllegalStateException: o-2 cannot be handled"));
     }
 
     @Test
     void aBatchOfOneFailsAsOneMessageDoesSoTheBrokerRedeliversIt() {
-        List<MessageExt> sentBack = new ArrayList<>();
+        RecordingSendBack sendBack = RecordingSendBack.working();
 
         assertThatThrownBy(() -> inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1")), OrderCancelled.class,
                 events -> {
                     throw new IllegalStateException("database down");
-                }, sentBack::add)).hasMessage("database down");
-        assertThat(sentBack).isEmpty();
+                }, sendBack)).hasMessage("database down");
+        assertThat(sendBack.retried).isEmpty();
     }
 
     @Test
@@ -153,9 +153,7 @@ class InboundEventsTest {
         inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"),
                         delivery("{not json".getBytes(StandardCharsets.UTF_8), 0), deliveryOf("o-3")),
                 OrderCancelled.class, events -> events.forEach(event -> handled.add(event.orderId())),
-                message -> {
-                    throw new AssertionError("nothing to send back");
-                });
+                RecordingSendBack.brokerDown());
 
         assertThat(handled).containsExactly("o-1", "o-3");
     }
