@@ -8,8 +8,9 @@ import org.apache.rocketmq.common.message.MessageExt;
 /**
  * Reads a delivered message as the event its handler expects, or says why it never can: its body does not
  * decode, it is another type than the handler's (its eventType property, or its payload's type field), or
- * its version is newer than this code knows. The tag needs no check: each subscription names its tags, and
- * the broker and client deliver no other.
+ * its version is newer than this code knows. The tag is left to the subscription: one by tag gets no other
+ * tag, and the two that take every tag (replies, tagged by participant; flash purchases) rely on the property
+ * and the payload's type like the rest.
  */
 final class EventReader {
 

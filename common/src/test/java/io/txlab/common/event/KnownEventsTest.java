@@ -3,6 +3,9 @@ package io.txlab.common.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 class KnownEventsTest {
@@ -15,6 +18,16 @@ class KnownEventsTest {
                 .isEqualTo(new KnownEvents.Known("ParticipantReplied", 1));
         assertThat(KnownEvents.of(FlashPurchaseAccepted.class))
                 .isEqualTo(new KnownEvents.Known("FlashPurchaseAccepted", 1));
+    }
+
+    @Test
+    void everyEventRecordOfTheContractsIsListed() {
+        var events = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.txlab.common.event").stream()
+                .filter(type -> type.isAssignableTo(Event.class) && !type.isInterface())
+                .map(JavaClass::reflect).toList();
+
+        assertThat(events).hasSize(4).allSatisfy(type -> KnownEvents.of(type.asSubclass(Event.class)));
     }
 
     @Test
