@@ -115,9 +115,18 @@ public final class OrderRecords {
                 FROM delivery_failure WHERE order_id = :orderId
                 """)
                 .param("orderId", orderId)
-                .query((rs, row) -> entry(rs.getTimestamp("failed_at").toInstant(), Steps.DELIVERY_FAILED,
-                        failure(rs.getInt("reconsume_times") + 1, rs.getString("event_type"), rs.getString("error"))))
+                .query((rs, row) -> failure(rs.getTimestamp("failed_at").toInstant(), rs.getInt("reconsume_times") + 1,
+                        rs.getString("event_type"), rs.getString("error")))
                 .list();
+    }
+
+    private TimelineEntry failure(Instant at, int delivery, String eventType, String error) {
+        if (error.startsWith(InboundEvents.PARKED)) {
+            return entry(at, Steps.PARKED, "delivery #" + delivery + " of " + eventType
+                    + " can never be handled, parked in its group's DLQ without a retry: "
+                    + error.substring(InboundEvents.PARKED.length()).replaceFirst("] ", ": "));
+        }
+        return entry(at, Steps.DELIVERY_FAILED, failure(delivery, eventType, error));
     }
 
     private static String failure(int delivery, String eventType, String error) {

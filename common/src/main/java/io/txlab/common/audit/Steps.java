@@ -11,6 +11,8 @@ public final class Steps {
     public static final String ROLLED_BACK_BY_CHECK_BACK = "ROLLED_BACK_BY_CHECK_BACK";
     public static final String CHECK_BACK = "CHECK_BACK";
     public static final String DELIVERY_FAILED = "DELIVERY_FAILED";
+    /** A delivery that can never be handled (unreadable, unknown type, newer version): in the DLQ at once. */
+    public static final String PARKED = "PARKED";
     public static final String CONSUMED = "CONSUMED";
     public static final String REJECTED = "REJECTED";
     public static final String STOCK_DEDUCTED = "STOCK_DEDUCTED";
@@ -26,7 +28,7 @@ public final class Steps {
     public static final String DEDUP_HIT = "DEDUP_HIT";
 
     /** Within a local transaction: sent, then the consumption and the effects, then the commit. */
-    private static final List<String> ORDER = List.of(HALF_MESSAGE_SENT, DELIVERY_FAILED, CONSUMED, REJECTED,
+    private static final List<String> ORDER = List.of(HALF_MESSAGE_SENT, DELIVERY_FAILED, PARKED, CONSUMED, REJECTED,
             STOCK_DEDUCTED, PAYMENT_CHARGED, STOCK_RELEASED, PAYMENT_REFUNDED, CANCELLED_BEFORE_APPLY, NOTHING_TO_UNDO,
             LATE_APPLY_SKIPPED, LOCAL_TX_COMMITTED, LOCAL_TX_ROLLED_BACK, ROLLED_BACK_BY_CHECK_BACK, CHECK_BACK,
             DEDUP_HIT);

@@ -5,6 +5,7 @@ public interface Event {
 
     String type();
 
+    /** What this code writes is the newest version it reads ({@link KnownEvents}): a newer one is parked. */
     int version();
 
     String orderId();

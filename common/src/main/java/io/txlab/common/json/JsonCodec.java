@@ -1,5 +1,7 @@
 package io.txlab.common.json;
 
+import java.util.Optional;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +28,23 @@ public final class JsonCodec {
         } catch (JacksonException | IllegalArgumentException e) {
             throw new MalformedPayloadException(type.getSimpleName(), e);
         }
+    }
+
+    /**
+     * What a payload says it is, for one that did not decode as the type its consumer expects: its
+     * {@code type}, {@code version} and {@code orderId} fields, each null when absent. Empty when the bytes
+     * are no JSON object with such fields at all.
+     */
+    public Optional<Envelope> envelope(byte[] body) {
+        try {
+            return Optional.ofNullable(mapper.readValue(body, Envelope.class));
+        } catch (JacksonException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The fields every event payload has, whatever its type and version. */
+    public record Envelope(String type, Integer version, String orderId) {
     }
 
     public static final class MalformedPayloadException extends RuntimeException {

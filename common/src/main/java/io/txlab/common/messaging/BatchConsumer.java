@@ -3,7 +3,6 @@ package io.txlab.common.messaging;
 import java.util.List;
 
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
@@ -37,14 +36,9 @@ public final class BatchConsumer implements SmartLifecycle {
         void handle(List<MessageExt> batch, SendBack sendBack);
     }
 
-    /** Sends one message of a batch back to the broker for redelivery with backoff (or to the DLQ). */
-    @FunctionalInterface
-    public interface SendBack {
-        void send(MessageExt message);
-    }
-
     private final Subscription subscription;
     private final DefaultMQPushConsumer consumer;
+    private final SendBack sendBack;
     private volatile boolean running;
 
     BatchConsumer(Subscription subscription, String nameServer, ConsumerTuning tuning, int maxReconsumeTimes,
@@ -58,31 +52,18 @@ public final class BatchConsumer implements SmartLifecycle {
         consumer.setConsumeMessageBatchMaxSize(tuning.batchSize());
         consumer.setPullBatchSize(tuning.batchSize());
         consumer.setPullInterval(tuning.pullIntervalMs());
+        this.sendBack = SendBack.through(consumer);
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) ->
-                consume(handler, messages, context));
+                consume(handler, messages));
     }
 
-    private ConsumeConcurrentlyStatus consume(Handler handler, List<MessageExt> messages,
-                                              ConsumeConcurrentlyContext context) {
-        String brokerName = context.getMessageQueue().getBrokerName();
+    private ConsumeConcurrentlyStatus consume(Handler handler, List<MessageExt> messages) {
         try {
-            handler.handle(messages, message -> sendBack(message, brokerName));
+            handler.handle(messages, sendBack);
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         } catch (RuntimeException e) {
             // the handler logged and recorded what failed; every message of the batch is delivered again
             return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-        }
-    }
-
-    /** Delay level 0: the broker's own backoff (level 3 + reconsumeTimes), and the DLQ after the last try. */
-    private void sendBack(MessageExt message, String brokerName) {
-        try {
-            consumer.sendMessageBack(message, 0, brokerName);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending " + message.getMsgId() + " back", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send " + message.getMsgId() + " back: " + e, e);
         }
     }
 

@@ -2,10 +2,12 @@ package io.txlab.common.messaging;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The delivery_failure table: each delivery whose handling threw, for the timeline. */
+/** The delivery_failure table: each delivery whose handling threw or that was parked, for the timeline. */
 final class DeliveryFailures {
 
     private static final int MAX_ERROR_LENGTH = 500;
+    /** event_type and order_id: a parked message's come from whatever it says, which may be longer. */
+    private static final int MAX_NAME_LENGTH = 64;
 
     private final JdbcClient jdbc;
 
@@ -19,11 +21,15 @@ final class DeliveryFailures {
                 VALUES (:consumer, :eventType, :orderId, :msgId, :reconsumeTimes, :error)
                 """)
                 .param("consumer", consumer)
-                .param("eventType", eventType)
-                .param("orderId", orderId)
+                .param("eventType", clip(eventType, MAX_NAME_LENGTH))
+                .param("orderId", clip(orderId, MAX_NAME_LENGTH))
                 .param("msgId", msgId)
                 .param("reconsumeTimes", reconsumeTimes)
-                .param("error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
+                .param("error", clip(error, MAX_ERROR_LENGTH))
                 .update();
+    }
+
+    private static String clip(String value, int maxLength) {
+        return value.length() > maxLength ? value.substring(0, maxLength) : value;
     }
 }

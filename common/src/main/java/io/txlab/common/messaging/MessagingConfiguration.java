@@ -17,7 +17,8 @@ public class MessagingConfiguration {
 
     @Bean
     InboundEvents inboundEvents(JsonCodec codec, JdbcClient jdbc, TxLabProperties properties, FaultPoints faults) {
-        return new InboundEvents(codec, new DeliveryFailures(jdbc), properties.consumer().maxReconsumeTimes(), faults);
+        return new InboundEvents(new EventReader(codec), new DeliveryFailures(jdbc),
+                properties.consumer().maxReconsumeTimes(), faults);
     }
 
     @Bean

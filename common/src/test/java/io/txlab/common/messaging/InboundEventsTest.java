@@ -8,15 +8,16 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.txlab.common.event.OrderCancelled;
+import io.txlab.common.event.OrderCreated;
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.json.JsonCodec;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -28,8 +29,9 @@ class InboundEventsTest {
     private static final int MAX_RECONSUME_TIMES = 16;
 
     private final DeliveryFailures failures = mock(DeliveryFailures.class);
-    private final InboundEvents inbound = new InboundEvents(new JsonCodec(), failures, MAX_RECONSUME_TIMES,
-            new FaultPoints(false));
+    private final InboundEvents inbound = new InboundEvents(new EventReader(new JsonCodec()), failures,
+            MAX_RECONSUME_TIMES, new FaultPoints(false));
+    private final RecordingSendBack sendBack = RecordingSendBack.working();
 
     private static MessageExt delivery(byte[] body, int reconsumeTimes) {
         MessageExt message = new MessageExt();
@@ -47,19 +49,10 @@ class InboundEventsTest {
     void handsTheDecodedEventToTheHandler() {
         List<OrderCancelled> handled = new ArrayList<>();
 
-        inbound.dispatch("inventory", delivery(cancelled(), 0), OrderCancelled.class, handled::add);
+        inbound.dispatch("inventory", delivery(cancelled(), 0), OrderCancelled.class, handled::add, sendBack);
 
         assertThat(handled).extracting(OrderCancelled::orderId).containsExactly("o-1");
-    }
-
-    @Test
-    void dropsAPayloadThatCanNeverBeReadInsteadOfRetryingIt() {
-        inbound.dispatch("inventory", delivery("{not json".getBytes(StandardCharsets.UTF_8), 0), OrderCancelled.class,
-                event -> {
-                    throw new AssertionError("must not be called");
-                });
-
-        verify(failures, never()).record(anyString(), anyString(), anyString(), anyString(), anyInt(), anyString());
+        assertThat(sendBack.parked).isEmpty();
     }
 
     @Test
@@ -68,7 +61,7 @@ class InboundEventsTest {
 
         assertThatThrownBy(() -> inbound.dispatch("inventory", delivery(cancelled(), 2), OrderCancelled.class, event -> {
             throw failure;
-        })).isSameAs(failure);
+        }, sendBack)).isSameAs(failure);
 
         verify(failures).record("inventory", OrderCancelled.TYPE, "o-1", "m-1", 2, failure.toString());
     }
@@ -78,7 +71,7 @@ class InboundEventsTest {
         assertThatThrownBy(() -> inbound.dispatch("payment", delivery(cancelled(), MAX_RECONSUME_TIMES),
                 OrderCancelled.class, event -> {
                     throw new IllegalStateException("still failing");
-                })).isInstanceOf(IllegalStateException.class);
+                }, sendBack)).isInstanceOf(IllegalStateException.class);
 
         verify(failures).record(eq("payment"), eq(OrderCancelled.TYPE), eq("o-1"), eq("m-1"), eq(MAX_RECONSUME_TIMES),
                 startsWith(InboundEvents.DEAD_LETTERED));
@@ -92,7 +85,7 @@ class InboundEventsTest {
 
         assertThatThrownBy(() -> inbound.dispatch("inventory", delivery(cancelled(), 0), OrderCancelled.class, event -> {
             throw failure;
-        })).isSameAs(failure);
+        }, sendBack)).isSameAs(failure);
     }
 
     private static MessageExt deliveryOf(String orderId) {
@@ -105,20 +98,18 @@ class InboundEventsTest {
     @Test
     void aBatchIsHandedToTheHandlerInOneCall() {
         List<List<String>> calls = new ArrayList<>();
-        List<MessageExt> sentBack = new ArrayList<>();
 
         inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"), deliveryOf("o-2"), deliveryOf("o-3")),
                 OrderCancelled.class, events -> calls.add(events.stream().map(OrderCancelled::orderId).toList()),
-                sentBack::add);
+                sendBack);
 
         assertThat(calls).containsExactly(List.of("o-1", "o-2", "o-3"));
-        assertThat(sentBack).isEmpty();
+        assertThat(sendBack.retried).isEmpty();
     }
 
     @Test
     void oneBadMessageDoesNotPoisonItsBatch() {
         List<String> committed = new ArrayList<>();
-        List<MessageExt> sentBack = new ArrayList<>();
         MessageExt bad = deliveryOf("o-2");
 
         inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"), bad, deliveryOf("o-3")), OrderCancelled.class,
@@ -127,36 +118,176 @@ class InboundEventsTest {
                         throw new IllegalStateException("o-2 cannot be handled");
                     }
                     events.forEach(event -> committed.add(event.orderId()));
-                }, sentBack::add);
+                }, sendBack);
 
         assertThat(committed).as("the others, each alone").containsExactly("o-1", "o-3");
-        assertThat(sentBack).as("only the bad one goes back to the broker").containsExactly(bad);
+        assertThat(sendBack.retried).as("only the bad one goes back to the broker").containsExactly(bad);
         verify(failures).record(eq("inventory"), eq(OrderCancelled.TYPE), eq("o-2"), eq("m-o-2"), eq(0),
                 startsWith("java.lang.IllegalStateException: o-2 cannot be handled"));
     }
 
     @Test
     void aBatchOfOneFailsAsOneMessageDoesSoTheBrokerRedeliversIt() {
-        List<MessageExt> sentBack = new ArrayList<>();
-
         assertThatThrownBy(() -> inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1")), OrderCancelled.class,
                 events -> {
                     throw new IllegalStateException("database down");
-                }, sentBack::add)).hasMessage("database down");
-        assertThat(sentBack).isEmpty();
+                }, sendBack)).hasMessage("database down");
+        assertThat(sendBack.retried).isEmpty();
+    }
+
+    // Poison messages: they would fail the same way on every delivery, so each is parked at once.
+
+    private static MessageExt poison(String body, String keys, String eventType) {
+        MessageExt message = delivery(body.getBytes(StandardCharsets.UTF_8), 0);
+        message.setMsgId("m-poison");
+        if (keys != null) {
+            message.setKeys(keys);
+        }
+        if (eventType != null) {
+            message.putUserProperty(PlainMessages.EVENT_TYPE_PROPERTY, eventType);
+        }
+        return message;
+    }
+
+    private static MessageExt newerOrderCreated(String orderId, int version) {
+        MessageExt message = delivery(new JsonCodec().encode(new OrderCreated(OrderCreated.TYPE, version, orderId, 1, 1,
+                1, 100, Instant.EPOCH, null)), 0);
+        message.setMsgId("m-" + orderId);
+        message.setKeys(orderId);
+        message.putUserProperty(PlainMessages.EVENT_TYPE_PROPERTY, OrderCreated.TYPE);
+        return message;
+    }
+
+    private static <T> Consumer<T> mustNotBeCalled() {
+        return event -> {
+            throw new AssertionError("a poison message reached the handler");
+        };
     }
 
     @Test
-    void anUnreadableMessageIsDroppedAndTheRestOfTheBatchHandled() {
+    void anUnreadablePayloadIsParkedAtOnceUnderItsKeyNotRetried() {
+        MessageExt garbage = poison("{not json", "o-9", OrderCancelled.TYPE);
+
+        inbound.dispatch("inventory", garbage, OrderCancelled.class, mustNotBeCalled(), sendBack);
+
+        assertThat(sendBack.parked).containsExactly(garbage);
+        assertThat(sendBack.retried).isEmpty();
+        verify(failures).record(eq("inventory"), eq(OrderCancelled.TYPE), eq("o-9"), eq("m-poison"), eq(0),
+                startsWith("[parked: unreadable payload] payload is not a valid OrderCancelled: "));
+    }
+
+    @Test
+    void aMessageThatSaysItIsAnotherTypeIsParked() {
+        MessageExt shipped = poison("{\"type\":\"OrderShipped\",\"version\":1,\"orderId\":\"o-7\"}", "o-7",
+                "OrderShipped");
+
+        inbound.dispatch("inventory", shipped, OrderCancelled.class, mustNotBeCalled(), sendBack);
+
+        assertThat(sendBack.parked).containsExactly(shipped);
+        verify(failures).record("inventory", "OrderShipped", "o-7", "m-poison", 0, "[parked: unknown type OrderShipped] "
+                + "its eventType property is OrderShipped, and this consumer reads only OrderCancelled");
+    }
+
+    @Test
+    void aPayloadOfAnotherTypeIsParkedWithoutTheEventTypePropertyAndUnderTheOrderItNames() {
+        MessageExt shipped = poison("{\"type\":\"OrderShipped\",\"version\":1,\"orderId\":\"o-7\"}", null, null);
+
+        inbound.dispatch("payment", shipped, OrderCancelled.class, mustNotBeCalled(), sendBack);
+
+        assertThat(sendBack.parked).containsExactly(shipped);
+        verify(failures).record("payment", "OrderShipped", "o-7", "m-poison", 0, "[parked: unknown type OrderShipped] "
+                + "its payload's type is OrderShipped, and this consumer reads only OrderCancelled");
+    }
+
+    @Test
+    void aNewerVersionIsParkedEvenThoughItDecodes() {
+        MessageExt newer = newerOrderCreated("o-5", 99);
+
+        inbound.dispatch("inventory", newer, OrderCreated.class, mustNotBeCalled(), sendBack);
+
+        assertThat(sendBack.parked).containsExactly(newer);
+        verify(failures).record("inventory", OrderCreated.TYPE, "o-5", "m-o-5", 0, "[parked: version 99 newer than "
+                + "known 2] OrderCreated version 99, and this consumer reads up to version 2");
+    }
+
+    @Test
+    void aNewerVersionThatNoLongerDecodesIsNamedAsNewerNotAsGarbage() {
+        MessageExt newer = poison("{\"type\":\"OrderCreated\",\"version\":3,\"orderId\":\"o-6\",\"quantity\":0}",
+                "o-6", OrderCreated.TYPE);
+
+        inbound.dispatch("inventory", newer, OrderCreated.class, mustNotBeCalled(), sendBack);
+
+        assertThat(sendBack.parked).containsExactly(newer);
+        verify(failures).record(eq("inventory"), eq(OrderCreated.TYPE), eq("o-6"), eq("m-poison"), eq(0),
+                startsWith("[parked: version 3 newer than known 2] "));
+    }
+
+    @Test
+    void anOlderVersionThisCodeStillKnowsIsHandled() {
+        List<OrderCreated> handled = new ArrayList<>();
+        MessageExt version1 = poison("{\"type\":\"OrderCreated\",\"version\":1,\"orderId\":\"o-4\",\"userId\":1,"
+                + "\"productId\":2,\"quantity\":3,\"amountCents\":400}", "o-4", OrderCreated.TYPE);
+
+        inbound.dispatch("inventory", version1, OrderCreated.class, handled::add, sendBack);
+
+        assertThat(handled).extracting(OrderCreated::orderId).containsExactly("o-4");
+        assertThat(sendBack.parked).isEmpty();
+    }
+
+    @Test
+    void aParkedMessageThatNamesNoOrderIsRecordedUnderNone() {
+        inbound.dispatch("inventory", poison("\u0000garbage", null, null), OrderCancelled.class, mustNotBeCalled(),
+                sendBack);
+
+        verify(failures).record(eq("inventory"), eq(OrderCancelled.TYPE), eq(InboundEvents.NO_ORDER), eq("m-poison"),
+                eq(0), startsWith("[parked: unreadable payload] "));
+    }
+
+    @Test
+    void aPoisonMessageThatCannotBeParkedFailsItsDeliverySoTheBrokerRedeliversIt() {
+        MessageExt garbage = poison("{not json", "o-9", OrderCancelled.TYPE);
+
+        assertThatThrownBy(() -> inbound.dispatch("inventory", garbage, OrderCancelled.class, mustNotBeCalled(),
+                RecordingSendBack.brokerDown())).hasMessageContaining("broker down");
+
+        verify(failures).record(eq("inventory"), eq(OrderCancelled.TYPE), eq("o-9"), eq("m-poison"), eq(0),
+                startsWith("not parked (unreadable payload): java.lang.IllegalStateException: could not send"));
+    }
+
+    @Test
+    void poisonMessagesOfABatchAreParkedAndTheOthersHandledInOneCall() {
+        List<List<String>> calls = new ArrayList<>();
+        MessageExt garbage = poison("{not json", "o-2", OrderCancelled.TYPE);
+        MessageExt shipped = poison("{\"type\":\"OrderShipped\",\"version\":1,\"orderId\":\"o-4\"}", "o-4",
+                "OrderShipped");
+        MessageExt newer = delivery(new JsonCodec().encode(new OrderCancelled(OrderCancelled.TYPE, 99, "o-6",
+                "PENDING_TIMEOUT", Instant.EPOCH)), 0);
+
+        inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"), garbage, deliveryOf("o-3"), shipped, newer,
+                        deliveryOf("o-5")), OrderCancelled.class,
+                events -> calls.add(events.stream().map(OrderCancelled::orderId).toList()), sendBack);
+
+        assertThat(calls).as("the good ones, in one call").containsExactly(List.of("o-1", "o-3", "o-5"));
+        assertThat(sendBack.parked).containsExactly(garbage, shipped, newer);
+        assertThat(sendBack.retried).isEmpty();
+    }
+
+    @Test
+    void aBatchOfPoisonOnlyNeverReachesTheHandler() {
+        inbound.dispatchBatch("inventory", List.of(poison("{not json", "o-2", null), poison("[]", "o-3", null)),
+                OrderCancelled.class, mustNotBeCalled(), sendBack);
+
+        assertThat(sendBack.parked).hasSize(2);
+    }
+
+    @Test
+    void aPoisonMessageThatCannotBeParkedFailsTheWholeBatchSoNothingIsLost() {
         List<String> handled = new ArrayList<>();
 
-        inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"),
-                        delivery("{not json".getBytes(StandardCharsets.UTF_8), 0), deliveryOf("o-3")),
-                OrderCancelled.class, events -> events.forEach(event -> handled.add(event.orderId())),
-                message -> {
-                    throw new AssertionError("nothing to send back");
-                });
-
-        assertThat(handled).containsExactly("o-1", "o-3");
+        assertThatThrownBy(() -> inbound.dispatchBatch("inventory", List.of(deliveryOf("o-1"),
+                        poison("{not json", "o-2", null), deliveryOf("o-3")), OrderCancelled.class,
+                events -> events.forEach(event -> handled.add(event.orderId())), RecordingSendBack.brokerDown()))
+                .hasMessageContaining("broker down");
+        assertThat(handled).as("delivered again with the batch").isEmpty();
     }
 }

@@ -20,8 +20,8 @@ public record CheckTarget(String mysqlUrl, String user, String password, String 
                 env.getOrDefault("TXLAB_PAYMENT_SCHEMA", "txlab_payment"));
     }
 
-    /** A read-only connection: the checker never writes. */
-    Connection connect(String schema) throws SQLException {
+    /** A read-only connection: the checker and the dead-letter tool never write. */
+    public Connection connect(String schema) throws SQLException {
         Connection connection = DriverManager.getConnection(
                 mysqlUrl + "/" + schema + "?useSSL=false&allowPublicKeyRetrieval=true&connectTimeout=5000", user, password);
         connection.setReadOnly(true);

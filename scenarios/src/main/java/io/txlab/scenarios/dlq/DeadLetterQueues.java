@@ -171,8 +171,10 @@ public final class DeadLetterQueues implements AutoCloseable {
 
     private static DeadLetter letter(String group, MessageExt message, boolean replayed) {
         String originalId = message.getProperty(MessageConst.PROPERTY_ORIGIN_MESSAGE_ID);
-        return new DeadLetter(group, originalId != null ? originalId : message.getMsgId(), originalTopic(message),
-                message.getKeys(), message.getUserProperty("eventType"), message.getReconsumeTimes(),
+        String clientId = message.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        return new DeadLetter(group, originalId != null ? originalId : message.getMsgId(),
+                clientId != null ? clientId : message.getMsgId(), originalTopic(message), message.getKeys(),
+                message.getUserProperty("eventType"), message.getReconsumeTimes(),
                 Instant.ofEpochMilli(message.getBornTimestamp()), replayed);
     }
 

@@ -28,7 +28,7 @@ final class ScenarioRunner {
 
     /** The timeline steps worth showing: the ones where something other than the happy path happened. */
     static final Set<String> TELLING_STEPS = Set.of("CHECK_BACK", "ROLLED_BACK_BY_CHECK_BACK", "LOCAL_TX_ROLLED_BACK",
-            "DELIVERY_FAILED", "DEDUP_HIT", "REJECTED", "STOCK_RELEASED", "PAYMENT_REFUNDED", "CANCELLED_BEFORE_APPLY",
+            "DELIVERY_FAILED", "PARKED", "DEDUP_HIT", "REJECTED", "STOCK_RELEASED", "PAYMENT_REFUNDED", "CANCELLED_BEFORE_APPLY",
             "NOTHING_TO_UNDO", "LATE_APPLY_SKIPPED");
     private static final Duration CONVERGENCE_BOUND = Duration.ofSeconds(60);
     /** A baseline never converges: read a few times, then report. */
