@@ -1,5 +1,9 @@
 package io.txlab.common.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -30,7 +34,20 @@ class ProblemErrorController implements ErrorController {
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail(status));
         problem.setTitle(ProblemJson.title(status));
+        originalUri(request).ifPresent(problem::setInstance);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The path that failed, not /error; left out when it is no valid URI (Spring then names /error). */
+    private static Optional<URI> originalUri(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+            try {
+                return Optional.of(new URI(path));
+            } catch (URISyntaxException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static String detail(int status) {

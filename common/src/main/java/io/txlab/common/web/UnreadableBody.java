@@ -37,16 +37,27 @@ final class UnreadableBody {
         if (cause instanceof StreamConstraintsException) {
             return "the body nests too deeply, or holds a number or a text too long";
         }
+        if (startsWith(cause, "Trailing token")) {
+            return "the body must hold one JSON value and nothing after it";
+        }
         if (cause instanceof MismatchedInputException mismatch) {
             return where(mismatch) + " must be " + expected(mismatch.getTargetType());
         }
         if (cause instanceof InputCoercionException outOfRange) {
             return where(outOfRange) + " must be " + expected(outOfRange.getTargetType());
         }
+        if (startsWith(cause, "Duplicate Object property")) {
+            return "a field appears twice" + at(cause);
+        }
         if (cause instanceof StreamReadException) {
             return "the body is not valid JSON" + at(cause);
         }
         return where(cause) + " is not acceptable";
+    }
+
+    /** Jackson tells these cases apart by its message only; the message itself is never passed on. */
+    private static boolean startsWith(JacksonException e, String prefix) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(prefix);
     }
 
     private static JacksonException jacksonCause(Throwable e) {

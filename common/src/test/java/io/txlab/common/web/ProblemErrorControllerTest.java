@@ -28,6 +28,15 @@ class ProblemErrorControllerTest {
     }
 
     @Test
+    void namesThePathThatFailedNotTheErrorPage() {
+        MockHttpServletRequest request = new MockHttpServletRequest("TRACE", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 405);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/orders");
+
+        assertThat(controller.error(request).getBody().getInstance()).hasToString("/api/orders");
+    }
+
+    @Test
     void aFailureSaysNothingOfItsCause() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);

@@ -71,6 +71,14 @@ class RequestProblemsTest {
     }
 
     @Test
+    void aFieldGivenTwiceOrSomethingAfterTheBodyIsSaidSo() throws Exception {
+        problem(post("/things").contentType(MediaType.APPLICATION_JSON).content("{\"quantity\":1,\"quantity\":100}"), 400)
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith("a field appears twice")));
+        problem(post("/things").contentType(MediaType.APPLICATION_JSON).content("{\"quantity\":1} {}"), 400)
+                .andExpect(jsonPath("$.detail").value("the body must hold one JSON value and nothing after it"));
+    }
+
+    @Test
     void aMissingBodyIsSaidSo() throws Exception {
         problem(post("/things").contentType(MediaType.APPLICATION_JSON), 400)
                 .andExpect(jsonPath("$.detail").value("a JSON body is required"));
