@@ -60,7 +60,8 @@ class HostileInputIT {
         saleId = api.createFlashSale(Platform.ADMIN_TOKEN, 6, 1, Instant.now().minusSeconds(1),
                 Instant.now().plus(Duration.ofHours(1))).text("saleId");
         assertThat(saleId).isNotBlank();
-        String orderId = api.placeOrder(HostileInputs.USED_REQUEST_ID, 1, 1, 1).text("orderId");
+        // A benchmark buyer (1,000,000.00) and product (100,000,000 units): no other test's books feel it.
+        String orderId = api.placeOrder(HostileInputs.USED_REQUEST_ID, 149_999, 7, 1).text("orderId");
         await().atMost(Duration.ofSeconds(30)).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
         footprint = Footprint.of(platform);
         AtomicReference<Map<String, Long>> last = new AtomicReference<>(Map.of());
