@@ -8,6 +8,11 @@ source "$(dirname "$0")/lib.sh"
 require_tools
 mkdir -p "$PID_DIR" "$LOG_DIR"
 
+# The services refuse to start with a shorter admin token (AdminToken): say so before starting anything.
+if [[ "${TXLAB_ADMIN_TOKEN:-}" =~ [^[:space:]] ]] && [ "${#TXLAB_ADMIN_TOKEN}" -lt 16 ]; then
+  fail "TXLAB_ADMIN_TOKEN has ${#TXLAB_ADMIN_TOKEN} characters; the services need at least 16 (for example: export TXLAB_ADMIN_TOKEN=\$(openssl rand -hex 16)), or unset it to turn the admin endpoints off"
+fi
+
 if is_running order-service; then
   say "TxLab is already running (scripts/down.sh stops it)."
   exit 0

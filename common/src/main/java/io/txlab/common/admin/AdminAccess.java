@@ -21,7 +21,8 @@ public final class AdminAccess {
         return switch (token.check(presented)) {
             case ALLOWED -> Optional.empty();
             case NOT_CONFIGURED -> Optional.of(problem(HttpStatus.FORBIDDEN, "Admin endpoints are off",
-                    "set " + AdminToken.VARIABLE + " for " + service + " to use them"));
+                    "set " + AdminToken.VARIABLE + " (at least " + AdminToken.MIN_LENGTH + " characters) for " + service
+                            + " to use them"));
             case WRONG_OR_MISSING -> Optional.of(problem(HttpStatus.UNAUTHORIZED, "Admin token required",
                     "send the value of " + AdminToken.VARIABLE + " in the " + AdminToken.HEADER + " header"));
         };

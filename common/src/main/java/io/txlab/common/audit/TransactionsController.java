@@ -1,14 +1,15 @@
 package io.txlab.common.audit;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.txlab.common.time.TimestampRange;
 import io.txlab.common.tx.CheckBack;
 import io.txlab.common.tx.TransactionAudit;
 import org.springframework.http.HttpStatus;
@@ -63,12 +64,17 @@ class TransactionsController {
             return Instant.now().minus(DEFAULT_WINDOW);
         }
         try {
-            return since.startsWith("P") || since.startsWith("p")
+            Instant from = since.startsWith("P") || since.startsWith("p")
                     ? Instant.now().minus(Duration.parse(since)) : Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            errors.add("since must be an ISO-8601 instant such as 2026-11-22T10:00:00Z or a duration such as PT10M");
-            return Instant.EPOCH;
+            if (TimestampRange.contains(from)) {
+                return from;
+            }
+        } catch (DateTimeException | ArithmeticException e) {
+            // reported below; a duration too long to subtract from now overflows
         }
+        errors.add("since must be an ISO-8601 instant such as 2026-11-22T10:00:00Z or a duration such as PT10M, "
+                + TimestampRange.describe());
+        return Instant.EPOCH;
     }
 
     private static Optional<CheckBack.Answer> parseAnswer(String answer, List<String> errors) {

@@ -11,6 +11,7 @@ import io.txlab.common.json.JsonCodec;
 import io.txlab.common.lock.ContentionLocks;
 import io.txlab.common.messaging.MessagingConfiguration;
 import io.txlab.common.tx.TransactionalMessagingConfiguration;
+import io.txlab.common.web.WebInputConfiguration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -21,13 +22,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What every TxLab service imports: codec, fault points, Redis, JDBC, transactional messaging, idempotent
- * consumption.
+ * consumption, and how requests are taken and refused.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TxLabProperties.class)
 @Import({TransactionalMessagingConfiguration.class, IdempotentConsumerConfiguration.class,
         MessagingConfiguration.class, AuditConfiguration.class,
-        AdminConfiguration.class, JdbcConfiguration.class})
+        AdminConfiguration.class, JdbcConfiguration.class, WebInputConfiguration.class})
 public class TxLabSupportConfiguration {
 
     @Bean

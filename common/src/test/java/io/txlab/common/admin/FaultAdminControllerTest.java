@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 class FaultAdminControllerTest {
 
-    private static final String TOKEN = "s3cret";
+    private static final String TOKEN = "s3cret-admin-token";
 
     private final FaultPoints faults = new FaultPoints(true);
 
@@ -84,7 +84,7 @@ class FaultAdminControllerTest {
 
         mvc.perform(get("/admin/faults").header(AdminToken.HEADER, "anything"))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value("set TXLAB_ADMIN_TOKEN for inventory to use them"));
+                .andExpect(jsonPath("$.detail").value("set TXLAB_ADMIN_TOKEN (at least 16 characters) for inventory to use them"));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.txlab.common.time.TimestampRange;
+
 /** A flash sale: {@code units} of one product, one per user, sold between {@code startsAt} and {@code endsAt}. */
 public record FlashSale(String saleId, long productId, int units, Instant startsAt, Instant endsAt) {
 
@@ -32,6 +34,8 @@ public record FlashSale(String saleId, long productId, int units, Instant starts
         }
         if (startsAt == null || endsAt == null) {
             errors.add("startsAt and endsAt are required (ISO-8601 instants, e.g. 2026-11-22T10:00:00Z)");
+        } else if (!TimestampRange.contains(startsAt) || !TimestampRange.contains(endsAt)) {
+            errors.add("startsAt and endsAt must lie " + TimestampRange.describe());
         } else if (!startsAt.isBefore(endsAt)) {
             errors.add("startsAt must be before endsAt");
         } else if (!endsAt.isAfter(now)) {

@@ -20,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -81,11 +80,10 @@ class FlashSaleProblems {
         return problem(HttpStatus.CONFLICT, "not-enough-stock", "Not enough stock", e.getMessage());
     }
 
-    @ExceptionHandler({InvalidFlashSaleException.class, InvalidOrderException.class, UnknownProductException.class,
-            HttpMessageNotReadableException.class})
+    /** A body that is not the expected JSON is answered by common's RequestProblems, like every endpoint's. */
+    @ExceptionHandler({InvalidFlashSaleException.class, InvalidOrderException.class, UnknownProductException.class})
     ResponseEntity<ProblemDetail> invalid(RuntimeException e) {
-        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                e instanceof HttpMessageNotReadableException ? "the body is not the expected JSON" : e.getMessage());
+        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
         if (e instanceof InvalidFlashSaleException invalid) {
             body.setProperty("errors", invalid.errors());
         } else if (e instanceof InvalidOrderException invalid) {

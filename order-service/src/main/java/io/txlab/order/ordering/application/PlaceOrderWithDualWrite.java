@@ -16,6 +16,7 @@ import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,7 +54,13 @@ public class PlaceOrderWithDualWrite {
         Product product = catalogue.find(command.productId())
                 .orElseThrow(() -> new UnknownProductException(command.productId()));
         Order order = Order.place(UUID.randomUUID().toString(), command, product, clock.instant());
-        transactions.executeWithoutResult(status -> orders.insert(order));
+        try {
+            transactions.executeWithoutResult(status -> orders.insert(order));
+        } catch (DuplicateKeyException e) {
+            // Not idempotent, by design; still, a request id used before is the client's error, not a failure.
+            String first = orders.findByRequestId(command.requestId()).map(Order::orderId).orElseThrow(() -> e);
+            throw new RequestIdConflictException(command.requestId(), first);
+        }
         faults.pass("order.between-commit-and-send");
         OrderCreated event = OrderCreated.of(order.orderId(), order.userId(), order.productId(), order.quantity(),
                 order.amountCents(), order.createdAt());

@@ -15,6 +15,8 @@ public record PlaceOrderCommand(String requestId, Long userId, Long productId, I
             errors.add("requestId is required");
         } else if (requestId.length() > MAX_REQUEST_ID_LENGTH) {
             errors.add("requestId must be at most " + MAX_REQUEST_ID_LENGTH + " characters");
+        } else if (requestId.chars().anyMatch(Character::isISOControl)) {
+            errors.add("requestId must not contain control characters");
         }
         if (userId == null || userId <= 0) {
             errors.add("userId must be a positive number");

@@ -30,6 +30,11 @@ class FlashSaleTest {
         assertThatThrownBy(() -> FlashSale.create("s", 6L, 5, NOW.minusSeconds(120), NOW.minusSeconds(60), NOW))
                 .isInstanceOfSatisfying(InvalidFlashSaleException.class, e -> assertThat(e.errors())
                         .containsExactly("endsAt must be in the future"));
+        assertThatThrownBy(() -> FlashSale.create("s", 6L, 5, NOW, Instant.parse("2099-01-01T00:00:00Z"), NOW))
+                .isInstanceOfSatisfying(InvalidFlashSaleException.class, e -> assertThat(e.errors()).containsExactly(
+                        "startsAt and endsAt must lie between 1970-01-01T00:00:01Z and 2038-01-19T03:14:07Z"));
+        assertThatThrownBy(() -> FlashSale.create("s", 6L, 5, Instant.EPOCH, NOW.plusSeconds(60), NOW))
+                .isInstanceOf(InvalidFlashSaleException.class);
         assertThatThrownBy(() -> FlashSale.create("s", 6L, 5, null, NOW, NOW))
                 .isInstanceOfSatisfying(InvalidFlashSaleException.class, e -> assertThat(e.errors().get(0))
                         .startsWith("startsAt and endsAt are required"));

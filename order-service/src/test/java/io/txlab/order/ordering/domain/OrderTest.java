@@ -68,6 +68,16 @@ class OrderTest {
     }
 
     @Test
+    void aRequestIdWithAControlCharacterIsRefused() {
+        for (String requestId : new String[] {"a\u0000b", "a\nb", "a\u001bb", "a\u007fb"}) {
+            assertThatThrownBy(() -> new PlaceOrderCommand(requestId, 1L, 1L, 1))
+                    .isInstanceOfSatisfying(InvalidOrderException.class, e -> assertThat(e.errors())
+                            .containsExactly("requestId must not contain control characters"));
+        }
+        assertThat(new PlaceOrderCommand("Bestellung-Ä-1", 1L, 1L, 1).requestId()).isEqualTo("Bestellung-Ä-1");
+    }
+
+    @Test
     void aPendingOrderCanBeCancelledWithAReasonAndKeepsItsVersion() {
         Order cancelled = placed.cancel("PENDING_TIMEOUT");
 
