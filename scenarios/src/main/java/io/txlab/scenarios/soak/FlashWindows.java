@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-import io.txlab.scenarios.bench.BenchApi;
 import io.txlab.scenarios.load.FlashApi;
 
 /**
@@ -21,7 +21,7 @@ import io.txlab.scenarios.load.FlashApi;
  */
 final class FlashWindows {
 
-    /** One sale: its id and what its purchases were answered ("ACCEPTED", "SOLD_OUT", ..., or "no answer ..."). */
+    /** One sale: its id and what its purchases were answered ("ACCEPTED", "SOLD_OUT", ..., "NO_ANSWER"). */
     record SaleTally(String saleId, int units, Map<String, Long> answers) {
         long accepted() {
             return answers.getOrDefault("ACCEPTED", 0L);
@@ -92,9 +92,9 @@ final class FlashWindows {
             long user = FIRST_BUYER + buyer++ % BUYERS;
             try {
                 api.purchaseLater(saleId, user).whenComplete((outcome, failure) ->
-                        count(saleId, failure == null ? outcome.name() : "no answer " + BenchApi.NoAnswer.kindOf(failure)));
+                        count(saleId, failure == null ? outcome.name() : failed(failure)));
             } catch (RuntimeException e) {
-                count(saleId, "no answer " + e.getClass().getSimpleName());
+                count(saleId, failed(e));
             }
         }
     }
@@ -112,6 +112,12 @@ final class FlashWindows {
                 Pause.seconds(OPENING_PAUSE.toSeconds());
             }
         }
+    }
+
+    /** NO_ANSWER when the service was not there to answer (a fault); FAILED for an answer outside the contract. */
+    private static String failed(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof FlashApi.Unreachable ? "NO_ANSWER" : "FAILED (" + cause.getClass().getSimpleName() + ")";
     }
 
     private void count(String saleId, String answer) {
