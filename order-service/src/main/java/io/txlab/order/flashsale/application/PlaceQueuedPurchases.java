@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
  * the normal transactional flow (one half message whose local transaction writes the order), under the
  * order id its unit was taken for. A delivery placed before finds its order by request id and changes
  * nothing. A purchase is placed only while its unit is held for it: a unit that was given back meanwhile
- * is taken again if the sale has one left, and otherwise the purchase is withdrawn (logged, never placed).
+ * is taken again if the sale has one left, and otherwise the purchase is withdrawn (logged, never placed). A
+ * sale Redis lost is placed on the unit taken before the loss: nobody can have taken it since.
  * Anything else that fails is thrown, so the queue delivers the purchase again with backoff; if it never
  * succeeds, its unit returns to the sale by reconciliation.
  */
@@ -77,8 +78,14 @@ public class PlaceQueuedPurchases {
                         + "holds another order or the sale is sold out", purchase.saleId(), purchase.userId());
                 yield false;
             }
-            case NOT_WARMED -> throw new FlashStockUnavailableException("the sale is not loaded in Redis yet; "
-                    + "the purchase is placed on a later delivery", null);
+            case NOT_WARMED -> {
+                // Redis lost the sale after the gate took this purchase's unit. The sale is loaded again only once
+                // the queue is drained past the loss (ReconcileFlashSale), so no buyer has been admitted on that
+                // unit meanwhile: the purchase is placed on it, and the load counts its order.
+                log.warn("flash sale {}: Redis lost the sale; the queued purchase of user {} is placed on the unit "
+                        + "the gate took for it", purchase.saleId(), purchase.userId());
+                yield true;
+            }
         };
     }
 

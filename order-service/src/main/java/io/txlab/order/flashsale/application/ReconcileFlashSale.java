@@ -2,10 +2,12 @@ package io.txlab.order.flashsale.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.txlab.common.fault.FaultPoints;
 import io.txlab.common.fault.InjectedFault;
@@ -34,6 +36,12 @@ public class ReconcileFlashSale {
     private static final Logger log = LoggerFactory.getLogger(ReconcileFlashSale.class);
     /** Sales are looked after until this long, plus the orphan grace, after their end: cancels may come late. */
     private static final Duration AFTER_END = Duration.ofMinutes(10);
+    /**
+     * A sale Redis lost is loaded again only once the purchase queue has delivered every purchase stored up to this
+     * long after the loss was found: a purchase whose unit the gate took just before the loss is stored a moment
+     * later. Until then the gate answers 503 and admits nobody, so the units of queued purchases are not sold twice.
+     */
+    private static final Duration QUEUE_MARGIN = Duration.ofSeconds(10);
 
     private final FlashSales sales;
     private final FlashSaleRepository repository;
@@ -41,10 +49,15 @@ public class ReconcileFlashSale {
     private final OrderRepository orders;
     private final FlashSaleSettings settings;
     private final FaultPoints faults;
+    private final PurchaseBacklog queue;
     private final Clock clock = Clock.systemUTC();
+    /** When this instance first found each sale missing from Redis; a restart finds it later, which only waits longer. */
+    private final Map<String, Instant> lostSince = new ConcurrentHashMap<>();
 
     public ReconcileFlashSale(FlashSales sales, FlashSaleRepository repository, FlashStock stock,
-                              OrderRepository orders, FlashSaleSettings settings, FaultPoints faults) {
+                              OrderRepository orders, FlashSaleSettings settings, FaultPoints faults,
+                              PurchaseBacklog queue) {
+        this.queue = queue;
         this.sales = sales;
         this.repository = repository;
         this.stock = stock;
@@ -93,9 +106,17 @@ public class ReconcileFlashSale {
         List<String> changes = new ArrayList<>();
         Optional<FlashStock.Holding> holding = stock.holding(saleId);
         if (holding.isEmpty()) {
-            stock.warm(saleId, sale.units(), active, clock.millis());
-            changes.add("loaded into Redis from the database: " + active.size() + " buyers, "
-                    + Math.max(sale.units() - active.size(), 0) + " units left");
+            Instant lostBy = lostSince.computeIfAbsent(saleId, id -> clock.instant());
+            if (!queue.deliveredThrough(lostBy.plus(QUEUE_MARGIN))) {
+                changes.add("not loaded yet: purchases the gate accepted before Redis lost the sale may still be"
+                        + " queued, and their orders are not in the database yet");
+                return new Report(saleId, changes, 0);
+            }
+            Map<Long, String> placed = repository.activeBuyers(saleId);
+            stock.warm(saleId, sale.units(), placed, clock.millis());
+            lostSince.remove(saleId);
+            changes.add("loaded into Redis from the database: " + placed.size() + " buyers, "
+                    + Math.max(sale.units() - placed.size(), 0) + " units left");
         } else {
             giveBackOrphans(saleId, holding.get().buyers(), active, changes);
             restoreLostBuyers(saleId, holding.get().buyers(), active, changes);

@@ -1,28 +1,41 @@
 package io.txlab.order.flashsale.messaging;
 
+
+import java.time.Instant;
 import java.util.List;
 
+import io.txlab.common.event.ConsumerGroups;
 import io.txlab.common.event.FlashPurchaseAccepted;
 import io.txlab.common.event.Topics;
 import io.txlab.common.json.JsonCodec;
 import io.txlab.common.messaging.PlainMessages;
+import io.txlab.order.flashsale.application.PurchaseBacklog;
 import io.txlab.order.flashsale.application.PurchaseNotQueuedException;
 import io.txlab.order.flashsale.application.PurchaseQueue;
+import io.txlab.order.ordering.application.ConsumerBacklog;
 import org.springframework.stereotype.Component;
 
 /**
  * The purchase queue is a RocketMQ topic: one plain message per accepted purchase, keyed by its order id
- * (so {@code queryMsgByKey} finds it), stored by the broker with its usual flush before the buyer is answered.
+ * (so {@code queryMsgByKey} finds it), stored by the broker with its usual flush before the buyer is answered;
+ * how far it is delivered is its consumer group's progress on the topic.
  */
 @Component
-class RocketMqPurchaseQueue implements PurchaseQueue {
+class RocketMqPurchaseQueue implements PurchaseQueue, PurchaseBacklog {
 
     private final PlainMessages messages;
     private final JsonCodec codec;
+    private final ConsumerBacklog backlog;
 
-    RocketMqPurchaseQueue(PlainMessages messages, JsonCodec codec) {
+    RocketMqPurchaseQueue(PlainMessages messages, JsonCodec codec, ConsumerBacklog backlog) {
         this.messages = messages;
         this.codec = codec;
+        this.backlog = backlog;
+    }
+
+    @Override
+    public boolean deliveredThrough(Instant instant) {
+        return !backlog.consumedThrough(ConsumerGroups.ORDER_FLASH_PURCHASES, Topics.FLASH_PURCHASES).isBefore(instant);
     }
 
     @Override
