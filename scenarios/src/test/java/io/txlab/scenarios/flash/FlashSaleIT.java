@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.txlab.common.fault.FaultAction;
 import io.txlab.scenarios.client.PlatformClient;
 import io.txlab.scenarios.client.PlatformClient.Reply;
 import io.txlab.scenarios.support.Platform;
@@ -133,6 +134,42 @@ class FlashSaleIT {
         assertThat(api.flashSale(saleId).body().path("orders").path("confirmed").asInt()).isEqualTo(20);
         assertThat(allocationRemaining(platform, saleId)).isZero();
         firstOrders.forEach(orderId -> assertThat(api.orderStatus(orderId)).isEqualTo("CONFIRMED"));
+    }
+
+    /**
+     * Redis loses the sale while accepted purchases still wait in the queue (their placement is slowed): the sale is
+     * not loaded again before the queue has delivered them, so no later buyer gets their units and each is placed.
+     */
+    @Test
+    void purchasesStillQueuedWhenRedisLosesTheSaleAreAllPlacedAndTheirUnitsNotSoldAgain(PlatformClient api,
+                                                                                          Platform platform) {
+        String saleId = openSale(api, 6);
+        platform.faults(Service.ORDER).arm("order.flash-placement", FaultAction.delay(Duration.ofMillis(1500)));
+        List<String> queued = new ArrayList<>();
+        for (long user = 1801; user <= 1806; user++) {
+            Reply reply = api.purchase(saleId, UUID.randomUUID().toString(), user);
+            assertThat(reply.status()).as("user %s", user).isEqualTo(202);
+            queued.add(reply.text("orderId"));
+        }
+        platform.stack().control("redis", false);
+        platform.stack().control("redis", true);
+        platform.faults(Service.ORDER).disarm("order.flash-placement");
+
+        AtomicInteger admittedLater = new AtomicInteger();
+        long[] nextUser = {1811};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Reply reply = api.purchase(saleId, UUID.randomUUID().toString(), nextUser[0]++);
+            admittedLater.addAndGet(reply.status() == 202 ? 1 : 0);
+            return "ok".equals(api.flashSale(saleId).text("redis"));
+        });
+        for (long user = nextUser[0]; user < nextUser[0] + 10; user++) {
+            admittedLater.addAndGet(api.purchase(saleId, UUID.randomUUID().toString(), user).status() == 202 ? 1 : 0);
+        }
+
+        assertThat(admittedLater.get()).as("buyers admitted after the loss, on units the queue still held").isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.flashSaleSettled(saleId));
+        queued.forEach(orderId -> assertThat(api.orderStatus(orderId)).as(orderId).isEqualTo("CONFIRMED"));
+        assertThat(api.flashSale(saleId).body().path("orders").path("confirmed").asInt()).isEqualTo(6);
     }
 
     @Test
