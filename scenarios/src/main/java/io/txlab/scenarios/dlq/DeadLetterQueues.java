@@ -3,11 +3,14 @@ package io.txlab.scenarios.dlq;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.impl.MQAdminImpl;
 import org.apache.rocketmq.client.impl.MQClientManager;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -34,7 +37,7 @@ public final class DeadLetterQueues implements AutoCloseable {
 
     public static final String REPLAY_GROUP = "txlab-dlq-replay";
     /** Empty polls in a row, after which a queue is taken as read to its end. */
-    private static final int EMPTY_POLLS_AT_END = 3;
+    private static final long READ_LIMIT_NANOS = 60_000_000_000L;
     private static final long POLL_MS = 500;
     private static final long ROUTE_TIMEOUT_MS = 3_000;
 
@@ -91,12 +94,25 @@ public final class DeadLetterQueues implements AutoCloseable {
                 consumer.seekToBegin(queue);
             }
             List<MessageQueue> order = List.copyOf(queues);
-            int empty = 0;
-            while (empty < EMPTY_POLLS_AT_END) {
-                List<MessageExt> batch = consumer.poll(POLL_MS);
-                empty = batch.isEmpty() ? empty + 1 : 0;
-                for (MessageExt message : batch) {
-                    long replayedBefore = replayedUpTo.get(order.indexOf(queueOf(message, topic)));
+            // Read until every queue's end as the broker states it, not until the polls fall silent: a pull
+            // consumer that starts slowly on a busy machine is silent at first, and that is no empty DLQ.
+            MQAdminImpl admin = MQClientManager.getInstance().getOrCreateMQClientInstance(consumer).getMQAdminImpl();
+            Map<MessageQueue, Long> next = new HashMap<>();
+            Map<MessageQueue, Long> end = new HashMap<>();
+            for (MessageQueue queue : order) {
+                next.put(queue, admin.minOffset(queue));
+                end.put(queue, admin.maxOffset(queue));
+            }
+            long giveUp = System.nanoTime() + READ_LIMIT_NANOS;
+            while (order.stream().anyMatch(queue -> next.get(queue) < end.get(queue))) {
+                if (System.nanoTime() > giveUp) {
+                    throw new IllegalStateException("the broker did not deliver " + topic + "'s dead letters within "
+                            + READ_LIMIT_NANOS / 1_000_000_000L + " s");
+                }
+                for (MessageExt message : consumer.poll(POLL_MS)) {
+                    MessageQueue queue = queueOf(message, topic);
+                    next.merge(queue, message.getQueueOffset() + 1, Math::max);
+                    long replayedBefore = replayedUpTo.get(order.indexOf(queue));
                     (message.getQueueOffset() < replayedBefore ? before : after).accept(message);
                 }
             }
