@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ final class ConsistencyReader {
     record Settling(long waitedSeconds, long pending, long limitSeconds) {
     }
 
-    private static final int BATCH = 500;
     private static final long POLL_MILLIS = 500;
     private static final long PROGRESS_NANOS = 5_000_000_000L;
 
@@ -59,7 +57,7 @@ final class ConsistencyReader {
         List<String> orderIds = groups.values().stream().flatMap(List::stream).toList();
         try (Connection connection = database.connect()) {
             long waiting = System.nanoTime();
-            long pending = pending(connection, orderIds);
+            long pending = OrdersById.pending(connection, orderIds);
             long nextProgress = 0;
             while (pending > 0 && System.nanoTime() - waiting < settleLimit.toNanos()) {
                 if (System.nanoTime() - waiting >= nextProgress) {
@@ -68,7 +66,7 @@ final class ConsistencyReader {
                     nextProgress += PROGRESS_NANOS;
                 }
                 pause();
-                pending = pending(connection, orderIds);
+                pending = OrdersById.pending(connection, orderIds);
             }
             double waited = (System.nanoTime() - waiting) / 1e9;
             Map<K, Consistency> byGroup = new LinkedHashMap<>();
@@ -80,23 +78,10 @@ final class ConsistencyReader {
         }
     }
 
-    private static long pending(Connection connection, List<String> orderIds) throws SQLException {
-        long pending = 0;
-        for (List<String> batch : batches(orderIds)) {
-            try (PreparedStatement query = prepare(connection,
-                    "SELECT COUNT(*) FROM orders WHERE status = 'PENDING' AND order_id IN (%s)", batch);
-                 ResultSet rows = query.executeQuery()) {
-                rows.next();
-                pending += rows.getLong(1);
-            }
-        }
-        return pending;
-    }
-
     private static Consistency tally(Connection connection, List<String> orderIds, double waited) throws SQLException {
         Tally tally = new Tally();
-        for (List<String> batch : batches(orderIds)) {
-            try (PreparedStatement query = prepare(connection, "SELECT status, UNIX_TIMESTAMP(created_at),"
+        for (List<String> batch : OrdersById.batches(orderIds)) {
+            try (PreparedStatement query = OrdersById.prepare(connection, "SELECT status, UNIX_TIMESTAMP(created_at),"
                     + " UNIX_TIMESTAMP(updated_at) FROM orders WHERE order_id IN (%s)", batch);
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -135,21 +120,6 @@ final class ConsistencyReader {
             return new Consistency(orders, confirmed, cancelled, pending, pending == 0, waited,
                     span > 0 ? confirmed / span : 0, LatencySummary.of(micros));
         }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, List<String> ids) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(
-                sql.formatted(String.join(",", Collections.nCopies(ids.size(), "?"))));
-        for (int i = 0; i < ids.size(); i++) {
-            statement.setString(i + 1, ids.get(i));
-        }
-        return statement;
-    }
-
-    private static List<List<String>> batches(List<String> ids) {
-        int count = (ids.size() + BATCH - 1) / BATCH;
-        return java.util.stream.IntStream.range(0, count)
-                .mapToObj(b -> ids.subList(b * BATCH, Math.min(ids.size(), (b + 1) * BATCH))).toList();
     }
 
     private static void pause() {

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import java.util.function.Consumer;
 
 import io.txlab.scenarios.bench.LatencySummary;
 import io.txlab.scenarios.bench.OrderDatabase;
+import io.txlab.scenarios.bench.OrdersById;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -38,7 +38,6 @@ final class SoakBooks {
         }
     }
 
-    private static final int BATCH = 500;
     private static final int REASON_LENGTH = 80;
 
     private final OrderDatabase database;
@@ -54,7 +53,7 @@ final class SoakBooks {
     Books read(List<String> orderIds) throws SQLException {
         long waiting = System.nanoTime();
         try (Connection connection = database.connect()) {
-            long pending = pending(connection, orderIds);
+            long pending = OrdersById.pending(connection, orderIds);
             long nextLine = 0;
             while (pending > 0 && System.nanoTime() - waiting < settleLimit.toNanos()) {
                 long waited = (System.nanoTime() - waiting) / 1_000_000_000L;
@@ -64,23 +63,10 @@ final class SoakBooks {
                     nextLine = waited + 10;
                 }
                 Pause.seconds(1);
-                pending = pending(connection, orderIds);
+                pending = OrdersById.pending(connection, orderIds);
             }
             return tally(connection, orderIds, (System.nanoTime() - waiting) / 1e9);
         }
-    }
-
-    private static long pending(Connection connection, List<String> orderIds) throws SQLException {
-        long pending = 0;
-        for (List<String> batch : batches(orderIds)) {
-            try (PreparedStatement query = prepare(connection,
-                    "SELECT COUNT(*) FROM orders WHERE status = 'PENDING' AND order_id IN (%s)", batch);
-                 ResultSet rows = query.executeQuery()) {
-                rows.next();
-                pending += rows.getLong(1);
-            }
-        }
-        return pending;
     }
 
     private static Books tally(Connection connection, List<String> orderIds, double waited) throws SQLException {
@@ -89,8 +75,8 @@ final class SoakBooks {
         Map<String, Long> cancelled = new TreeMap<>();
         Histogram micros = LatencySummary.newHistogram();
         long confirmed = 0;
-        for (List<String> batch : batches(orderIds)) {
-            try (PreparedStatement query = prepare(connection, "SELECT order_id, status, reason,"
+        for (List<String> batch : OrdersById.batches(orderIds)) {
+            try (PreparedStatement query = OrdersById.prepare(connection, "SELECT order_id, status, reason,"
                     + " UNIX_TIMESTAMP(created_at), UNIX_TIMESTAMP(updated_at) FROM orders WHERE order_id IN (%s)", batch);
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -118,20 +104,4 @@ final class SoakBooks {
         return text.length() > REASON_LENGTH ? text.substring(0, REASON_LENGTH) + "..." : text;
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<String> ids) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql.formatted(String.join(",",
-                Collections.nCopies(ids.size(), "?"))));
-        for (int i = 0; i < ids.size(); i++) {
-            statement.setString(i + 1, ids.get(i));
-        }
-        return statement;
-    }
-
-    private static List<List<String>> batches(List<String> ids) {
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-        }
-        return batches;
-    }
 }
