@@ -11,4 +11,4 @@ source "$(dirname "$0")/lib.sh"
 
 mkdir -p "$LOG_DIR"
 build_if_needed >&2
-run_tool io.txlab.scenarios.check.CheckMain "$@"
+run_tool io.txlab.tools.check.CheckMain "$@"

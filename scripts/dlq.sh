@@ -17,4 +17,4 @@ build_if_needed >&2
 if [ -z "${TXLAB_NAMESRV_ADDR:-}" ] && [ -f "$RUN_DIR/devstack/devstack.env" ]; then
   set -a; source "$RUN_DIR/devstack/devstack.env"; set +a
 fi
-run_tool io.txlab.scenarios.dlq.DeadLetterMain "$@"
+run_tool io.txlab.tools.dlq.DeadLetterMain "$@"

@@ -44,7 +44,7 @@ require_tools() {
 
 service_jar() { echo "$TXLAB_ROOT/$1/target/$1-$VERSION-exec.jar"; }
 devstack_jar() { echo "$TXLAB_ROOT/devstack/target/txlab-devstack-$VERSION-exec.jar"; }
-demo_jar() { echo "$TXLAB_ROOT/scenarios/target/txlab-scenarios-$VERSION-exec.jar"; }
+demo_jar() { echo "$TXLAB_ROOT/tools/target/txlab-tools-$VERSION-exec.jar"; }
 
 # run_tool MAIN_CLASS ARGS...: runs one of the command-line tools in the scenarios jar, in place of this shell.
 # The exec jar is a Spring Boot jar (classes under BOOT-INF/): PropertiesLauncher runs a main class other

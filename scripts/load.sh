@@ -14,7 +14,7 @@
 # Exit codes: 0 done; 1 oversold; 2 bad usage or no admin token; 3 order service unreachable;
 # 4 unexpected answer (the sale was refused: wrong token, too little stock, no flash-sale API).
 #
-# Open-model benchmark of ordinary orders (io.txlab.scenarios.bench.BenchMain): requests leave at fixed intended
+# Open-model benchmark of ordinary orders (io.txlab.tools.bench.BenchMain): requests leave at fixed intended
 # times (rate N: request i at start + i/N) over keep-alive connections, whatever the answers do; latency runs from the
 # intended time, so a backlog in front of the platform counts (no coordinated omission).
 # Usage: scripts/load.sh constant|step-up|sale|mixed|compare [options]; every profile takes [--rate N]
@@ -109,7 +109,7 @@ open_model() {
   export TXLAB_ORDER_PORT="$ORDER_PORT" TXLAB_INVENTORY_PORT="$INVENTORY_PORT" TXLAB_RUN_DIR="$RUN_DIR"
   TXLAB_CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
   export TXLAB_CLK_TCK
-  run_tool io.txlab.scenarios.bench.BenchMain "$@"
+  run_tool io.txlab.tools.bench.BenchMain "$@"
 }
 
 case "${1:-}" in
@@ -126,4 +126,4 @@ if [ -z "${TXLAB_ADMIN_TOKEN:-}" ] && [ -r "$RUN_DIR/admin-token" ]; then
   TXLAB_ADMIN_TOKEN=$(tr -d '[:space:]' < "$RUN_DIR/admin-token")
 fi
 export TXLAB_ADMIN_TOKEN="${TXLAB_ADMIN_TOKEN:-}" TXLAB_ORDER_PORT="$ORDER_PORT"
-run_tool io.txlab.scenarios.load.FlashLoadMain "$@"
+run_tool io.txlab.tools.load.FlashLoadMain "$@"

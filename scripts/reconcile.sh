@@ -12,4 +12,4 @@ build_if_needed >&2
 if [ -z "${TXLAB_ADMIN_TOKEN:-}" ] && [ -f "$RUN_DIR/admin-token" ]; then
   TXLAB_ADMIN_TOKEN=$(cat "$RUN_DIR/admin-token"); export TXLAB_ADMIN_TOKEN
 fi
-run_tool io.txlab.scenarios.flash.ReconcileMain "$@"
+run_tool io.txlab.tools.flash.ReconcileMain "$@"

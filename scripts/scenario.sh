@@ -19,7 +19,7 @@ case $1 in -h|--help) say "$USAGE"; exit 0 ;; esac
 mkdir -p "$LOG_DIR" "$PID_DIR"
 build_if_needed >&2
 
-runner() { run_tool io.txlab.scenarios.runner.ScenarioMain "$@"; }
+runner() { run_tool io.txlab.tools.runner.ScenarioMain "$@"; }
 
 [ "$1" = "--list" ] && runner --list
 # A name that is no scenario is refused before anything is started.

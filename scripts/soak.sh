@@ -15,13 +15,13 @@
 # platform that cannot be soaked (started without the chaos profile, say).
 source "$(dirname "$0")/lib.sh"
 
-soak() { run_tool io.txlab.scenarios.soak.SoakMain "$@"; }
+soak() { run_tool io.txlab.tools.soak.SoakMain "$@"; }
 
 case ${1:-} in -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 mkdir -p "$LOG_DIR" "$PID_DIR"
 build_if_needed >&2
 # Options are checked before anything is started: a typo costs no platform start.
-(run_tool io.txlab.scenarios.soak.SoakOptionsCheck "$@") || exit 2
+(run_tool io.txlab.tools.soak.SoakOptionsCheck "$@") || exit 2
 
 token_file="$RUN_DIR/admin-token"
 if ! is_running order-service; then

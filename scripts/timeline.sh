@@ -13,4 +13,4 @@ fi
 
 mkdir -p "$LOG_DIR"
 build_if_needed >&2
-run_tool io.txlab.scenarios.timeline.TimelineMain "$1" "http://127.0.0.1:$ORDER_PORT"
+run_tool io.txlab.tools.timeline.TimelineMain "$1" "http://127.0.0.1:$ORDER_PORT"

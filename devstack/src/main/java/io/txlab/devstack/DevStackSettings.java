@@ -1,7 +1,7 @@
 package io.txlab.devstack;
 
-import io.txlab.common.event.ConsumerGroups;
-import io.txlab.common.event.Topics;
+import io.txlab.contracts.event.ConsumerGroups;
+import io.txlab.contracts.event.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

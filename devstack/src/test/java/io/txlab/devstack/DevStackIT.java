@@ -3,7 +3,7 @@ package io.txlab.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.txlab.common.event.Topics;
+import io.txlab.contracts.event.Topics;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -2,7 +2,7 @@ package io.txlab.order;
 
 import java.time.Clock;
 
-import io.txlab.common.config.TxLabSupportConfiguration;
+import io.txlab.support.config.TxLabSupportConfiguration;
 import io.txlab.order.flashsale.application.FlashSaleSettings;
 import io.txlab.order.ordering.application.OrderSettings;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

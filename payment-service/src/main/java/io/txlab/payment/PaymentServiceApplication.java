@@ -1,7 +1,7 @@
 package io.txlab.payment;
 
-import io.txlab.common.config.TxLabSupportConfiguration;
-import io.txlab.common.participant.ParticipantConfiguration;
+import io.txlab.support.config.TxLabSupportConfiguration;
+import io.txlab.support.participant.ParticipantConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;

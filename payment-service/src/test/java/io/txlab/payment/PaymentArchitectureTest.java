@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import io.txlab.common.architecture.TxLabArchitecture;
+import io.txlab.support.architecture.TxLabArchitecture;
 
 @AnalyzeClasses(packages = "io.txlab.payment", importOptions = ImportOption.DoNotIncludeTests.class)
 class PaymentArchitectureTest {

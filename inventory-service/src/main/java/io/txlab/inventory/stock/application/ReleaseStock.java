@@ -1,8 +1,8 @@
 package io.txlab.inventory.stock.application;
 
-import io.txlab.common.event.OrderCancelled;
-import io.txlab.common.event.Participant;
-import io.txlab.common.participant.CompensateOrder;
+import io.txlab.contracts.event.OrderCancelled;
+import io.txlab.contracts.event.Participant;
+import io.txlab.support.participant.CompensateOrder;
 import io.txlab.inventory.stock.domain.StockRepository;
 import org.springframework.stereotype.Service;
 

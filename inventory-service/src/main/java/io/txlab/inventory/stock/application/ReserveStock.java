@@ -2,10 +2,10 @@ package io.txlab.inventory.stock.application;
 
 import java.util.List;
 
-import io.txlab.common.event.OrderCreated;
-import io.txlab.common.event.Participant;
-import io.txlab.common.participant.ReplyToOrder;
-import io.txlab.common.participant.Verdict;
+import io.txlab.contracts.event.OrderCreated;
+import io.txlab.contracts.event.Participant;
+import io.txlab.support.participant.ReplyToOrder;
+import io.txlab.support.participant.Verdict;
 import io.txlab.inventory.stock.domain.Reservation;
 import io.txlab.inventory.stock.domain.StockRepository;
 import org.slf4j.Logger;

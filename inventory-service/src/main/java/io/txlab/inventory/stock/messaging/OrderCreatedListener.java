@@ -1,8 +1,8 @@
 package io.txlab.inventory.stock.messaging;
 
-import io.txlab.common.event.Participant;
-import io.txlab.common.messaging.BatchConsumer;
-import io.txlab.common.participant.OrderCreatedSubscription;
+import io.txlab.contracts.event.Participant;
+import io.txlab.support.messaging.BatchConsumer;
+import io.txlab.support.participant.OrderCreatedSubscription;
 import io.txlab.inventory.stock.application.ReserveStock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

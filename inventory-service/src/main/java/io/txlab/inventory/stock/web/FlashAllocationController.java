@@ -1,7 +1,7 @@
 package io.txlab.inventory.stock.web;
 
-import io.txlab.common.admin.AdminAccess;
-import io.txlab.common.admin.AdminToken;
+import io.txlab.support.admin.AdminAccess;
+import io.txlab.support.admin.AdminToken;
 import io.txlab.inventory.stock.application.AllocateFlashUnits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,9 +1,9 @@
 package io.txlab.inventory.stock.web;
 
-import io.txlab.common.audit.ServiceRecords;
-import io.txlab.common.audit.Steps;
-import io.txlab.common.audit.TimelineEntry;
-import io.txlab.common.participant.ParticipantRecords;
+import io.txlab.support.audit.ServiceRecords;
+import io.txlab.contracts.timeline.Steps;
+import io.txlab.support.audit.TimelineEntry;
+import io.txlab.support.participant.ParticipantRecords;
 import io.txlab.inventory.stock.domain.StockMovement;
 import io.txlab.inventory.stock.domain.StockRepository;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,9 +3,9 @@ package io.txlab.order.flashsale.application;
 import java.time.Clock;
 import java.util.List;
 
-import io.txlab.common.event.FlashPurchaseAccepted;
-import io.txlab.common.fault.FaultPoints;
-import io.txlab.common.logging.LogContext;
+import io.txlab.contracts.event.FlashPurchaseAccepted;
+import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.logging.LogContext;
 import io.txlab.order.flashsale.domain.FlashStock;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
 import io.txlab.order.ordering.application.OrderNotPlacedException;

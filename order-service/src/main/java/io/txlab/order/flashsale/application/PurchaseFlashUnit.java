@@ -3,8 +3,8 @@ package io.txlab.order.flashsale.application;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.txlab.common.event.FlashPurchaseAccepted;
-import io.txlab.common.logging.LogContext;
+import io.txlab.contracts.event.FlashPurchaseAccepted;
+import io.txlab.support.logging.LogContext;
 import io.txlab.order.flashsale.application.FlashPurchaseRefusedException.Reason;
 import io.txlab.order.flashsale.domain.FlashSale;
 import io.txlab.order.flashsale.domain.FlashStock;

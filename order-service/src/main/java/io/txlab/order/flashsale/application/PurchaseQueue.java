@@ -1,6 +1,6 @@
 package io.txlab.order.flashsale.application;
 
-import io.txlab.common.event.FlashPurchaseAccepted;
+import io.txlab.contracts.event.FlashPurchaseAccepted;
 
 /** Where accepted flash-sale purchases wait to be placed as orders. */
 public interface PurchaseQueue {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.txlab.common.fault.FaultPoints;
-import io.txlab.common.fault.InjectedFault;
+import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.fault.InjectedFault;
 import io.txlab.order.flashsale.domain.FlashSale;
 import io.txlab.order.flashsale.domain.FlashSaleRepository;
 import io.txlab.order.flashsale.domain.FlashStock;

@@ -1,11 +1,11 @@
 package io.txlab.order.flashsale.messaging;
 
-import io.txlab.common.event.ConsumerGroups;
-import io.txlab.common.event.FlashPurchaseAccepted;
-import io.txlab.common.event.Topics;
-import io.txlab.common.messaging.BatchConsumer;
-import io.txlab.common.messaging.BatchConsumers;
-import io.txlab.common.messaging.InboundEvents;
+import io.txlab.contracts.event.ConsumerGroups;
+import io.txlab.contracts.event.FlashPurchaseAccepted;
+import io.txlab.contracts.event.Topics;
+import io.txlab.support.messaging.BatchConsumer;
+import io.txlab.support.messaging.BatchConsumers;
+import io.txlab.support.messaging.InboundEvents;
 import io.txlab.order.flashsale.application.FlashSaleSettings;
 import io.txlab.order.flashsale.application.PlaceQueuedPurchases;
 import org.springframework.context.annotation.Bean;

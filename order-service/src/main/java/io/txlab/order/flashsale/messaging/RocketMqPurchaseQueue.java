@@ -4,11 +4,11 @@ package io.txlab.order.flashsale.messaging;
 import java.time.Instant;
 import java.util.List;
 
-import io.txlab.common.event.ConsumerGroups;
-import io.txlab.common.event.FlashPurchaseAccepted;
-import io.txlab.common.event.Topics;
-import io.txlab.common.json.JsonCodec;
-import io.txlab.common.messaging.PlainMessages;
+import io.txlab.contracts.event.ConsumerGroups;
+import io.txlab.contracts.event.FlashPurchaseAccepted;
+import io.txlab.contracts.event.Topics;
+import io.txlab.support.json.JsonCodec;
+import io.txlab.support.messaging.PlainMessages;
 import io.txlab.order.flashsale.application.PurchaseBacklog;
 import io.txlab.order.flashsale.application.PurchaseNotQueuedException;
 import io.txlab.order.flashsale.application.PurchaseQueue;

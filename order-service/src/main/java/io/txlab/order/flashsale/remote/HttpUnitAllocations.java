@@ -3,7 +3,7 @@ package io.txlab.order.flashsale.remote;
 import java.time.Duration;
 import java.util.Map;
 
-import io.txlab.common.admin.AdminToken;
+import io.txlab.support.admin.AdminToken;
 import io.txlab.order.flashsale.domain.InventoryUnreachableException;
 import io.txlab.order.flashsale.domain.UnitAllocations;
 import io.txlab.order.ordering.application.OrderSettings;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.txlab.common.admin.AdminAccess;
-import io.txlab.common.admin.AdminToken;
+import io.txlab.support.admin.AdminAccess;
+import io.txlab.support.admin.AdminToken;
 import io.txlab.order.flashsale.application.CreateFlashSale;
 import io.txlab.order.flashsale.application.FlashPurchase;
 import io.txlab.order.flashsale.application.FlashSaleQueries;

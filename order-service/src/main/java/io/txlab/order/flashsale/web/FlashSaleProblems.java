@@ -80,7 +80,7 @@ class FlashSaleProblems {
         return problem(HttpStatus.CONFLICT, "not-enough-stock", "Not enough stock", e.getMessage());
     }
 
-    /** A body that is not the expected JSON is answered by common's RequestProblems, like every endpoint's. */
+    /** A body that is not the expected JSON is answered by support's RequestProblems, like every endpoint's. */
     @ExceptionHandler({InvalidFlashSaleException.class, InvalidOrderException.class, UnknownProductException.class})
     ResponseEntity<ProblemDetail> invalid(RuntimeException e) {
         ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());

@@ -2,10 +2,10 @@ package io.txlab.order.ordering.application;
 
 import java.time.Clock;
 
-import io.txlab.common.event.OrderCancelled;
-import io.txlab.common.event.Topics;
-import io.txlab.common.tx.PublishResult;
-import io.txlab.common.tx.TransactionalPublisher;
+import io.txlab.contracts.event.OrderCancelled;
+import io.txlab.contracts.event.Topics;
+import io.txlab.support.tx.PublishResult;
+import io.txlab.support.tx.TransactionalPublisher;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import org.slf4j.Logger;
@@ -38,7 +38,7 @@ public class CancelOrder {
     /**
      * @param cancelled         the order as CANCELLED, with the version it was read at
      * @param alsoInTransaction more work for the same DB transaction (a consumer's dedup row)
-     * @throws io.txlab.common.consume.ConcurrentChangeException when the order changed since it was read
+     * @throws io.txlab.support.consume.ConcurrentChangeException when the order changed since it was read
      */
     public void cancel(Order cancelled, Runnable alsoInTransaction) {
         OrderCancelled event = OrderCancelled.of(cancelled.orderId(), cancelled.reason(), clock.instant());

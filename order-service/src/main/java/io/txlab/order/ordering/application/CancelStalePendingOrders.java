@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.txlab.common.consume.ConcurrentChangeException;
-import io.txlab.common.logging.LogContext;
+import io.txlab.support.consume.ConcurrentChangeException;
+import io.txlab.support.logging.LogContext;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import org.slf4j.Logger;

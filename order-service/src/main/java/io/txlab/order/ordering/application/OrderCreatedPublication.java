@@ -1,7 +1,7 @@
 package io.txlab.order.ordering.application;
 
-import io.txlab.common.event.OrderCreated;
-import io.txlab.common.tx.PublishResult;
+import io.txlab.contracts.event.OrderCreated;
+import io.txlab.support.tx.PublishResult;
 import io.txlab.order.ordering.domain.Order;
 
 /**

@@ -2,8 +2,8 @@ package io.txlab.order.ordering.application;
 
 import java.util.List;
 
-import io.txlab.common.tx.CheckBack;
-import io.txlab.common.tx.TransactionAudit;
+import io.txlab.support.tx.CheckBack;
+import io.txlab.support.tx.TransactionAudit;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import org.springframework.stereotype.Service;

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.txlab.common.audit.OrderRecords;
-import io.txlab.common.audit.TimelineEntry;
-import io.txlab.common.event.Participant;
+import io.txlab.support.audit.OrderRecords;
+import io.txlab.support.audit.TimelineEntry;
+import io.txlab.contracts.event.Participant;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import org.springframework.stereotype.Service;

@@ -2,7 +2,7 @@ package io.txlab.order.ordering.application;
 
 import java.util.List;
 
-import io.txlab.common.audit.TimelineEntry;
+import io.txlab.support.audit.TimelineEntry;
 
 /** Port to what the outbox says about an order's events (written, sent), for its timeline. */
 public interface OutboxRecordsSource {

@@ -1,7 +1,7 @@
 package io.txlab.order.ordering.application;
 
-import io.txlab.common.audit.ServiceRecords;
-import io.txlab.common.event.Participant;
+import io.txlab.support.audit.ServiceRecords;
+import io.txlab.contracts.event.Participant;
 
 /** Port to what a participant knows about an order (its per-order records endpoint). */
 public interface ParticipantRecordsSource {

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.txlab.common.event.OrderCreated;
-import io.txlab.common.logging.LogContext;
-import io.txlab.common.tx.PublishResult;
+import io.txlab.contracts.event.OrderCreated;
+import io.txlab.support.logging.LogContext;
+import io.txlab.support.tx.PublishResult;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import io.txlab.order.ordering.domain.PlaceOrderCommand;

@@ -3,10 +3,10 @@ package io.txlab.order.ordering.application;
 import java.time.Clock;
 import java.util.UUID;
 
-import io.txlab.common.event.OrderCreated;
-import io.txlab.common.event.Topics;
-import io.txlab.common.fault.FaultPoints;
-import io.txlab.common.json.JsonCodec;
+import io.txlab.contracts.event.OrderCreated;
+import io.txlab.contracts.event.Topics;
+import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.json.JsonCodec;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import io.txlab.order.ordering.domain.PlaceOrderCommand;

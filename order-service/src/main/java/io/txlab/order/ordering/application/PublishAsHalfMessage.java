@@ -1,9 +1,9 @@
 package io.txlab.order.ordering.application;
 
-import io.txlab.common.event.OrderCreated;
-import io.txlab.common.event.Topics;
-import io.txlab.common.tx.PublishResult;
-import io.txlab.common.tx.TransactionalPublisher;
+import io.txlab.contracts.event.OrderCreated;
+import io.txlab.contracts.event.Topics;
+import io.txlab.support.tx.PublishResult;
+import io.txlab.support.tx.TransactionalPublisher;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import org.springframework.stereotype.Component;

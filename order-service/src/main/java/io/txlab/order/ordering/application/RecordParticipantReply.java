@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.txlab.common.consume.IdempotentConsumer;
-import io.txlab.common.consume.IdempotentConsumer.Delivery;
-import io.txlab.common.event.ParticipantReplied;
-import io.txlab.common.logging.LogContext;
+import io.txlab.support.consume.IdempotentConsumer;
+import io.txlab.support.consume.IdempotentConsumer.Delivery;
+import io.txlab.contracts.event.ParticipantReplied;
+import io.txlab.support.logging.LogContext;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import io.txlab.order.ordering.domain.OrderStatus;

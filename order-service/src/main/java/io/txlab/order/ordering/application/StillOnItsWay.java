@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.txlab.common.audit.Steps;
-import io.txlab.common.audit.TimelineEntry;
-import io.txlab.common.event.ConsumerGroups;
-import io.txlab.common.event.Participant;
-import io.txlab.common.event.Topics;
+import io.txlab.contracts.timeline.Steps;
+import io.txlab.support.audit.TimelineEntry;
+import io.txlab.contracts.event.ConsumerGroups;
+import io.txlab.contracts.event.Participant;
+import io.txlab.contracts.event.Topics;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.PartOutcome;
 

@@ -3,7 +3,7 @@ package io.txlab.order.ordering.domain;
 import java.time.Instant;
 import java.util.Objects;
 
-import io.txlab.common.event.Participant;
+import io.txlab.contracts.event.Participant;
 
 /**
  * An order and its state machine: PENDING until both participants replied; CONFIRMED when both applied

@@ -1,11 +1,11 @@
 package io.txlab.order.ordering.messaging;
 
-import io.txlab.common.event.ConsumerGroups;
-import io.txlab.common.event.ParticipantReplied;
-import io.txlab.common.event.Topics;
-import io.txlab.common.messaging.BatchConsumer;
-import io.txlab.common.messaging.BatchConsumers;
-import io.txlab.common.messaging.InboundEvents;
+import io.txlab.contracts.event.ConsumerGroups;
+import io.txlab.contracts.event.ParticipantReplied;
+import io.txlab.contracts.event.Topics;
+import io.txlab.support.messaging.BatchConsumer;
+import io.txlab.support.messaging.BatchConsumers;
+import io.txlab.support.messaging.InboundEvents;
 import io.txlab.order.ordering.application.RecordParticipantReply;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

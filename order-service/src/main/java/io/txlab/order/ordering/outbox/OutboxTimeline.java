@@ -3,9 +3,9 @@ package io.txlab.order.ordering.outbox;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.txlab.common.audit.OrderRecords;
-import io.txlab.common.audit.TimelineEntry;
-import io.txlab.common.event.OrderCreated;
+import io.txlab.support.audit.OrderRecords;
+import io.txlab.support.audit.TimelineEntry;
+import io.txlab.contracts.event.OrderCreated;
 import io.txlab.order.ordering.application.OutboxRecordsSource;
 import org.springframework.stereotype.Component;
 

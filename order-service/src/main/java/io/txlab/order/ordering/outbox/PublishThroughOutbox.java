@@ -2,11 +2,11 @@ package io.txlab.order.ordering.outbox;
 
 import java.util.Optional;
 
-import io.txlab.common.event.OrderCreated;
-import io.txlab.common.event.Topics;
-import io.txlab.common.json.JsonCodec;
-import io.txlab.common.tx.PublishResult;
-import io.txlab.common.tx.PublishResult.Outcome;
+import io.txlab.contracts.event.OrderCreated;
+import io.txlab.contracts.event.Topics;
+import io.txlab.support.json.JsonCodec;
+import io.txlab.support.tx.PublishResult;
+import io.txlab.support.tx.PublishResult.Outcome;
 import io.txlab.order.ordering.application.OrderCreatedPublication;
 import io.txlab.order.ordering.application.PublishMode;
 import io.txlab.order.ordering.domain.Order;

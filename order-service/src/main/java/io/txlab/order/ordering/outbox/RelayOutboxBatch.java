@@ -2,9 +2,9 @@ package io.txlab.order.ordering.outbox;
 
 import java.util.List;
 
-import io.txlab.common.fault.FaultPoints;
-import io.txlab.common.logging.LogContext;
-import io.txlab.common.messaging.PlainMessages;
+import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.logging.LogContext;
+import io.txlab.support.messaging.PlainMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

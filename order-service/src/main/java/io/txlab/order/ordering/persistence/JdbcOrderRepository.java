@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import io.txlab.common.consume.ConcurrentChangeException;
+import io.txlab.support.consume.ConcurrentChangeException;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import io.txlab.order.ordering.domain.OrderStatus;

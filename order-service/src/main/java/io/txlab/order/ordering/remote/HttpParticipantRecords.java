@@ -2,8 +2,8 @@ package io.txlab.order.ordering.remote;
 
 import java.time.Duration;
 
-import io.txlab.common.audit.ServiceRecords;
-import io.txlab.common.event.Participant;
+import io.txlab.support.audit.ServiceRecords;
+import io.txlab.contracts.event.Participant;
 import io.txlab.order.ordering.application.OrderSettings;
 import io.txlab.order.ordering.application.ParticipantRecordsSource;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;

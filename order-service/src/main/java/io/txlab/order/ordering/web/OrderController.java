@@ -3,7 +3,7 @@ package io.txlab.order.ordering.web;
 import java.net.URI;
 import java.util.List;
 
-import io.txlab.common.tx.CheckBack;
+import io.txlab.support.tx.CheckBack;
 import io.txlab.order.ordering.application.OrderQueries;
 import io.txlab.order.ordering.application.OrderTimeline;
 import io.txlab.order.ordering.application.PlaceOrder;

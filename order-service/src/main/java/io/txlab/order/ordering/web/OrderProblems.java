@@ -2,7 +2,7 @@ package io.txlab.order.ordering.web;
 
 import java.net.URI;
 
-import io.txlab.common.tx.TransactionalPublisher;
+import io.txlab.support.tx.TransactionalPublisher;
 import io.txlab.order.ordering.application.OrderNotFoundException;
 import io.txlab.order.ordering.application.OrderNotPlacedException;
 import io.txlab.order.ordering.application.RequestIdConflictException;

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.txlab.common.event.FlashPurchaseAccepted;
-import io.txlab.common.event.OrderCreated;
-import io.txlab.common.fault.FaultAction;
-import io.txlab.common.fault.FaultPoints;
-import io.txlab.common.fault.InjectedFault;
-import io.txlab.common.tx.PublishResult;
+import io.txlab.contracts.event.FlashPurchaseAccepted;
+import io.txlab.contracts.event.OrderCreated;
+import io.txlab.contracts.fault.FaultAction;
+import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.fault.InjectedFault;
+import io.txlab.support.tx.PublishResult;
 import io.txlab.order.flashsale.domain.FlashSale;
 import io.txlab.order.flashsale.domain.FlashStock.Take;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;

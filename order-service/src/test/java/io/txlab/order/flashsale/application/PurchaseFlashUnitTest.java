@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.txlab.common.event.FlashPurchaseAccepted;
+import io.txlab.contracts.event.FlashPurchaseAccepted;
 import io.txlab.order.flashsale.application.FlashPurchaseRefusedException.Reason;
 import io.txlab.order.flashsale.domain.FlashSale;
 import io.txlab.order.flashsale.domain.FlashSaleRepository;

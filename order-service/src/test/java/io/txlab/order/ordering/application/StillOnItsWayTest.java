@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.txlab.common.audit.ServiceRecords;
-import io.txlab.common.audit.Steps;
-import io.txlab.common.audit.TimelineEntry;
-import io.txlab.common.event.ConsumerGroups;
-import io.txlab.common.event.Participant;
+import io.txlab.support.audit.ServiceRecords;
+import io.txlab.contracts.timeline.Steps;
+import io.txlab.support.audit.TimelineEntry;
+import io.txlab.contracts.event.ConsumerGroups;
+import io.txlab.contracts.event.Participant;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.PlaceOrderCommand;
 import io.txlab.order.ordering.domain.Product;

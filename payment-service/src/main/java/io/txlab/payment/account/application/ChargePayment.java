@@ -2,10 +2,10 @@ package io.txlab.payment.account.application;
 
 import java.util.List;
 
-import io.txlab.common.event.OrderCreated;
-import io.txlab.common.event.Participant;
-import io.txlab.common.participant.ReplyToOrder;
-import io.txlab.common.participant.Verdict;
+import io.txlab.contracts.event.OrderCreated;
+import io.txlab.contracts.event.Participant;
+import io.txlab.support.participant.ReplyToOrder;
+import io.txlab.support.participant.Verdict;
 import io.txlab.payment.account.domain.AccountRepository;
 import io.txlab.payment.account.domain.Charge;
 import org.slf4j.Logger;

@@ -1,11 +1,11 @@
 package io.txlab.payment.account.messaging;
 
-import io.txlab.common.event.ConsumerGroups;
-import io.txlab.common.event.OrderCancelled;
-import io.txlab.common.event.Participant;
-import io.txlab.common.event.Topics;
-import io.txlab.common.messaging.InboundEvents;
-import io.txlab.common.messaging.SendBack;
+import io.txlab.contracts.event.ConsumerGroups;
+import io.txlab.contracts.event.OrderCancelled;
+import io.txlab.contracts.event.Participant;
+import io.txlab.contracts.event.Topics;
+import io.txlab.support.messaging.InboundEvents;
+import io.txlab.support.messaging.SendBack;
 import io.txlab.payment.account.application.RefundPayment;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.common.message.MessageExt;

@@ -1,0 +1,66 @@
+package io.txlab.support.config;
+
+import java.time.Duration;
+
+import io.txlab.support.admin.AdminConfiguration;
+import io.txlab.support.audit.AuditConfiguration;
+import io.txlab.support.consume.IdempotentConsumerConfiguration;
+import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.jdbc.JdbcConfiguration;
+import io.txlab.support.json.JsonCodec;
+import io.txlab.support.lock.ContentionLocks;
+import io.txlab.support.messaging.MessagingConfiguration;
+import io.txlab.support.tx.TransactionalMessagingConfiguration;
+import io.txlab.support.web.WebInputConfiguration;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What every TxLab service imports: codec, fault points, Redis, JDBC, transactional messaging, idempotent
+ * consumption, and how requests are taken and refused.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TxLabProperties.class)
+@Import({TransactionalMessagingConfiguration.class, IdempotentConsumerConfiguration.class,
+        MessagingConfiguration.class, AuditConfiguration.class,
+        AdminConfiguration.class, JdbcConfiguration.class, WebInputConfiguration.class})
+public class TxLabSupportConfiguration {
+
+    @Bean
+    JsonCodec jsonCodec() {
+        return new JsonCodec();
+    }
+
+    @Bean
+    FaultPoints faultPoints(TxLabProperties properties) {
+        return new FaultPoints(properties.faults().enabled());
+    }
+
+    /**
+     * Waits up to 10 s for a busy lock: longer than any handling holds it, short of a consumer timeout.
+     * A lock lives 30 s at most, longer than a handling's slowest path (a 3 s broker send, a 5 s pool wait).
+     */
+    @Bean
+    ContentionLocks contentionLocks(RedissonClient redisson) {
+        return new ContentionLocks(redisson, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient redissonClient(TxLabProperties properties) {
+        Config config = new Config();
+        // 2 cores: more threads only queue for them (docs/hot-path.md)
+        config.setThreads(2);
+        config.setNettyThreads(2);
+        config.useSingleServer()
+                .setAddress(properties.redis().url())
+                .setConnectionMinimumIdleSize(2)
+                .setConnectionPoolSize(16)
+                .setTimeout(3000);
+        return Redisson.create(config);
+    }
+}

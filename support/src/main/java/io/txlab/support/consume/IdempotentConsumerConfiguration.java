@@ -1,0 +1,16 @@
+package io.txlab.support.consume;
+
+import io.txlab.support.lock.ContentionLocks;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+public class IdempotentConsumerConfiguration {
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(ContentionLocks locks, JdbcClient jdbc, TransactionTemplate transactions) {
+        return new IdempotentConsumer(locks, new ConsumedMessages(jdbc), transactions);
+    }
+}

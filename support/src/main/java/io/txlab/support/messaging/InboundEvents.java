@@ -1,0 +1,183 @@
+package io.txlab.support.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.txlab.contracts.event.Event;
+import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.logging.LogContext;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every RocketMQ listener does before its application service: read the payload as the event the
+ * handler expects, put the order in the log context, and park a poison message (a payload that can never be
+ * read, another event type, a version newer than this code knows) in the group's DLQ at once, recorded in
+ * delivery_failure: it would fail the same way on every redelivery. A handler that throws is recorded in
+ * delivery_failure and rethrown: the broker redelivers the message with backoff.
+ */
+public final class InboundEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
+
+    /** Marks the failure of a message's last delivery in delivery_failure.error. */
+    public static final String DEAD_LETTERED = "[last delivery: the broker moves the message to its group's DLQ] ";
+
+    /** Starts delivery_failure.error of a parked message: "[parked: REASON] DETAIL". */
+    public static final String PARKED = "[parked: ";
+
+    /** delivery_failure.order_id of a parked message that names no order, in its payload or its keys. */
+    static final String NO_ORDER = "(none)";
+
+    private final EventReader reader;
+    private final DeliveryFailures failures;
+    private final int maxReconsumeTimes;
+    private final FaultPoints faults;
+
+    InboundEvents(EventReader reader, DeliveryFailures failures, int maxReconsumeTimes, FaultPoints faults) {
+        this.reader = reader;
+        this.failures = failures;
+        this.maxReconsumeTimes = maxReconsumeTimes;
+        this.faults = faults;
+    }
+
+    /**
+     * @param consumer the name the handler deduplicates under (inventory, payment, order)
+     * @param sendBack the listener's way back to the broker, to park a poison message
+     * @throws RuntimeException when the handler throws, or a poison message could not be parked: then the
+     *                          broker redelivers the message
+     */
+    public <T extends Event> void dispatch(String consumer, MessageExt message, Class<T> type, Consumer<T> handler,
+                                           SendBack sendBack) {
+        read(consumer, message, type, sendBack).ifPresent(event -> handleAlone(consumer, message, event, handler));
+    }
+
+    /**
+     * The batch form of {@link #dispatch}: poison messages are parked first, then the handler gets every other
+     * event of the batch at once. If it throws, each message is handled alone, so one bad message cannot hold
+     * back the others: a message that fails alone is recorded and sent back for redelivery by itself, the rest
+     * commit.
+     *
+     * @throws RuntimeException when a message could not be sent back (parked or for redelivery): then the
+     *                          whole batch is delivered again, and what committed finds its dedup rows
+     */
+    public <T extends Event> void dispatchBatch(String consumer, List<MessageExt> messages, Class<T> type,
+                                                Consumer<List<T>> handler, SendBack sendBack) {
+        Map<MessageExt, T> events = new LinkedHashMap<>();
+        for (MessageExt message : messages) {
+            read(consumer, message, type, sendBack).ifPresent(event -> events.put(message, event));
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        if (events.size() == 1) {
+            var only = events.entrySet().iterator().next();
+            handleAlone(consumer, only.getKey(), only.getValue(), event -> handler.accept(List.of(event)));
+            return;
+        }
+        try {
+            events.forEach((message, event) -> received(consumer, message, event));
+            handler.accept(List.copyOf(events.values()));
+            events.values().forEach(event -> faults.pass(consumer + ".after-db-commit"));
+        } catch (RuntimeException e) {
+            log.warn("{} failed on a batch of {} ({}): handling each message alone", consumer, events.size(),
+                    e.toString());
+            events.forEach((message, event) -> {
+                try {
+                    handleAlone(consumer, message, event, alone -> handler.accept(List.of(alone)));
+                } catch (RuntimeException alone) {
+                    sendBack.retry(message);
+                }
+            });
+        }
+    }
+
+    private <T extends Event> Optional<T> read(String consumer, MessageExt message, Class<T> type,
+                                               SendBack sendBack) {
+        try {
+            return Optional.of(reader.read(message, type));
+        } catch (PoisonMessage poison) {
+            park(consumer, message, poison, sendBack);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The DLQ first, then the record: a message parked and not recorded is still listed by scripts/dlq.sh,
+     * while one recorded as parked and not parked would be a false record.
+     */
+    private void park(String consumer, MessageExt message, PoisonMessage poison, SendBack sendBack) {
+        String orderId = orderOf(message, poison);
+        try (var ignored = LogContext.order(orderId)) {
+            try {
+                sendBack.park(message);
+            } catch (RuntimeException e) {
+                boolean last = message.getReconsumeTimes() >= maxReconsumeTimes;
+                log.warn("{} could not park msgId={} ({}), the broker redelivers it: {}", consumer,
+                        message.getMsgId(), poison.getMessage(), e.toString());
+                recordFailure(consumer, poison.claimedType(), orderId, message,
+                        (last ? DEAD_LETTERED : "") + "not parked (" + poison.reason() + "): " + e);
+                throw e;
+            }
+            log.error("{} parked msgId={} keys={} topic={} in its group's DLQ, not retried: {}", consumer,
+                    message.getMsgId(), message.getKeys(), message.getTopic(), poison.getMessage());
+            recordFailure(consumer, poison.claimedType(), orderId, message, poison.error());
+        }
+    }
+
+    /** The payload's order if it names one, else the message key, which every TxLab producer sets to it. */
+    private static String orderOf(MessageExt message, PoisonMessage poison) {
+        if (poison.orderId() != null) {
+            return poison.orderId();
+        }
+        String keys = message.getKeys();
+        return keys == null || keys.isBlank() ? NO_ORDER : keys;
+    }
+
+    /** A first delivery is routine (the handler logs its decision); a redelivery is worth seeing. */
+    private void received(String consumer, MessageExt message, Event event) {
+        try (var ignored = LogContext.order(event.orderId())) {
+            if (message.getReconsumeTimes() > 0) {
+                log.info("received {} msgId={} again, reconsumeTimes={}", event.type(), message.getMsgId(),
+                        message.getReconsumeTimes());
+            } else {
+                log.debug("received {} msgId={}", event.type(), message.getMsgId());
+            }
+            faults.pass(consumer + ".consume");
+        }
+    }
+
+    private <T extends Event> void handleAlone(String consumer, MessageExt message, T event, Consumer<T> handler) {
+        try (var ignored = LogContext.order(event.orderId())) {
+            try {
+                received(consumer, message, event);
+                handler.accept(event);
+                faults.pass(consumer + ".after-db-commit");
+            } catch (RuntimeException e) {
+                boolean last = message.getReconsumeTimes() >= maxReconsumeTimes;
+                if (last) {
+                    log.error("{} failed on {} for the last time (reconsumeTimes={}): it goes to the DLQ: {}", consumer,
+                            event.type(), message.getReconsumeTimes(), e.toString());
+                } else {
+                    log.warn("{} failed on {} (reconsumeTimes={}), the broker redelivers it: {}", consumer,
+                            event.type(), message.getReconsumeTimes(), e.toString());
+                }
+                recordFailure(consumer, event.type(), event.orderId(), message, (last ? DEAD_LETTERED : "") + e);
+                throw e;
+            }
+        }
+    }
+
+    /** Best effort: the database may be what failed. */
+    private void recordFailure(String consumer, String eventType, String orderId, MessageExt message, String error) {
+        try {
+            failures.record(consumer, eventType, orderId, message.getMsgId(), message.getReconsumeTimes(), error);
+        } catch (RuntimeException e) {
+            log.warn("delivery failure not recorded: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.txlab.support.participant;
+
+import io.txlab.support.consume.IdempotentConsumer;
+import io.txlab.contracts.event.OrderCancelled;
+import io.txlab.contracts.event.Participant;
+import io.txlab.support.fault.FaultPoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every participant does with an OrderCancelled, once per order: undo its part if, and only if, it
+ * was applied. The barrier row decides, in the same DB transaction as the undo and the dedup row; a
+ * cancel that finds nothing applied plants the barrier, so a late OrderCreated is skipped for good.
+ */
+public final class CompensateOrder {
+
+    private static final Logger log = LoggerFactory.getLogger(CompensateOrder.class);
+
+    private final IdempotentConsumer consumer;
+    private final OrderParts parts;
+    private final FaultPoints faults;
+
+    CompensateOrder(IdempotentConsumer consumer, OrderParts parts, FaultPoints faults) {
+        this.consumer = consumer;
+        this.parts = parts;
+        this.faults = faults;
+    }
+
+    /** @param undo runs inside the transaction, only when the part was applied: release or refund what was taken */
+    public void handle(Participant participant, OrderCancelled cancelled, Runnable undo) {
+        consumer.runOnceInTransaction(participant.tag(), cancelled, () -> {
+            faults.pass(participant.tag() + ".compensate");
+            OrderParts.CancelOutcome outcome = parts.recordCancel(cancelled.orderId());
+            switch (outcome) {
+                case UNDO -> undo.run();
+                case CANCELLED_FIRST -> log.info("{}: cancel before the order's event: nothing to undo (empty "
+                        + "compensation); the barrier skips the event if it comes", participant.tag());
+                case NOTHING_APPLIED -> log.info("{}: cancel of a part this service rejected: nothing to undo",
+                        participant.tag());
+                case REPEATED -> log.info("{}: repeated cancel: changes nothing", participant.tag());
+            }
+            log.info("{} handled OrderCancelled ({}): {}", participant.tag(), cancelled.reason(), outcome);
+        });
+    }
+}

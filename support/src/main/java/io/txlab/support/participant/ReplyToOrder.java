@@ -1,0 +1,145 @@
+package io.txlab.support.participant;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.txlab.support.consume.IdempotentConsumer;
+import io.txlab.support.consume.IdempotentConsumer.Delivery;
+import io.txlab.contracts.event.OrderCreated;
+import io.txlab.contracts.event.Participant;
+import io.txlab.contracts.event.ParticipantReplied;
+import io.txlab.contracts.event.Topics;
+import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.json.JsonCodec;
+import io.txlab.support.logging.LogContext;
+import io.txlab.support.messaging.PlainMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every participant does with OrderCreated, once per order, a batch at a time. Under one lock for the
+ * batch's orders and in one DB transaction, each order gets its dedup row, its barrier row, and its part
+ * applied by a conditional write whose row count is the decision. After the commit, the replies go to the
+ * order service as one plain batch send, before the broker is acknowledged.
+ *
+ * <p>Why a plain send cannot lose a reply: until the consume is acknowledged, the delivered message is the
+ * outbox. A crash or a failed send between the commit and the acknowledgement gets the message delivered
+ * again; its dedup row is found, and the reply is sent again from the outcome the barrier row stored. The
+ * order service deduplicates replies on their dedup key, so a reply sent twice is applied once.
+ */
+public final class ReplyToOrder {
+
+    /** The rejection reason of an order whose cancel arrived before its OrderCreated. */
+    public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyToOrder.class);
+
+    /** A participant's own part of an order. */
+    public interface Part {
+
+        /**
+         * Runs inside the batch's DB transaction, once per order: applies the part with a conditional
+         * write, or rejects the order with a reason when the write changed nothing.
+         */
+        Verdict apply(OrderCreated order);
+
+        /**
+         * The row the part writes (a product's stock, a sale's allocation, an account). A batch applies its
+         * orders in the order of these keys, so two batches take their row locks in the same order and
+         * never deadlock; orders of one row keep their delivery order.
+         */
+        String row(OrderCreated order);
+    }
+
+    private final IdempotentConsumer consumer;
+    private final PlainMessages messages;
+    private final JsonCodec codec;
+    private final OrderParts parts;
+    private final FaultPoints faults;
+
+    ReplyToOrder(IdempotentConsumer consumer, PlainMessages messages, JsonCodec codec, OrderParts parts,
+                 FaultPoints faults) {
+        this.consumer = consumer;
+        this.messages = messages;
+        this.codec = codec;
+        this.parts = parts;
+        this.faults = faults;
+    }
+
+    public void handle(Participant participant, List<OrderCreated> orders, Part part) {
+        orders.forEach(order -> pass(participant.tag() + ".before-apply", order.orderId()));
+        consumer.runBatch(participant.tag(), orders, deliveries -> applyAll(participant, deliveries, part),
+                replies -> sendReplies(participant, replies));
+    }
+
+    private List<ParticipantReplied> applyAll(Participant participant, List<Delivery<OrderCreated>> deliveries,
+                                              Part part) {
+        List<Delivery<OrderCreated>> inRowOrder = new ArrayList<>(deliveries);
+        inRowOrder.sort(Comparator.comparing(delivery -> part.row(delivery.event())));
+        List<ParticipantReplied> replies = new ArrayList<>();
+        for (Delivery<OrderCreated> delivery : inRowOrder) {
+            try (var ignored = LogContext.order(delivery.event().orderId())) {
+                Optional<Verdict> verdict = delivery.first()
+                        ? Optional.of(applyOnce(participant, delivery.event(), part))
+                        : storedOutcome(participant, delivery.event());
+                verdict.ifPresent(v -> replies.add(reply(participant, delivery.event(), v)));
+            }
+        }
+        return replies;
+    }
+
+    private Verdict applyOnce(Participant participant, OrderCreated order, Part part) {
+        if (!parts.recordApplied(order.orderId())) {
+            log.info("{}: the order was cancelled before its OrderCreated arrived; skipping it for good",
+                    participant.tag());
+            parts.skipLateApply(order.orderId(), ORDER_CANCELLED);
+            return Verdict.reject(ORDER_CANCELLED);
+        }
+        Verdict verdict = part.apply(order);
+        if (!verdict.accepted()) {
+            log.info("{} rejected the order: {}", participant.tag(), verdict.reason());
+            parts.rejectApplied(order.orderId(), verdict.reason());
+        }
+        return verdict;
+    }
+
+    /** A redelivery: the effect is committed, but its reply may not have been sent. */
+    private Optional<Verdict> storedOutcome(Participant participant, OrderCreated order) {
+        Optional<Verdict> stored = parts.outcome(order.orderId(), ORDER_CANCELLED);
+        if (stored.isEmpty()) {
+            log.warn("{}: dedup row without a barrier row; nothing to reply", participant.tag());
+        } else {
+            log.info("dedup hit consumer={} key={}: replying again from the stored outcome", participant.tag(),
+                    order.dedupKey());
+        }
+        return stored;
+    }
+
+    private void pass(String point, String orderId) {
+        try (var ignored = LogContext.order(orderId)) {
+            faults.pass(point);
+        }
+    }
+
+    private static ParticipantReplied reply(Participant participant, OrderCreated order, Verdict verdict) {
+        return verdict.accepted()
+                ? ParticipantReplied.applied(order.orderId(), participant)
+                : ParticipantReplied.rejected(order.orderId(), participant, verdict.reason());
+    }
+
+    private void sendReplies(Participant participant, List<ParticipantReplied> replies) {
+        replies.forEach(reply -> pass(participant.tag() + ".before-reply", reply.orderId()));
+        if (replies.isEmpty()) {
+            return;
+        }
+        messages.send(replies.stream().map(reply -> new PlainMessages.Outgoing(Topics.ORDER_REPLIES,
+                participant.tag(), reply.orderId(), reply.type(), codec.encode(reply))).toList());
+        try (var ignored = LogContext.order(replies.size() == 1 ? replies.get(0).orderId() : null)) {
+            long applied = replies.stream().filter(ParticipantReplied::applied).count();
+            log.info("{} replied to {} order(s): {} applied, {} rejected", participant.tag(), replies.size(), applied,
+                    replies.size() - applied);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.txlab.support.tx;
+
+import java.time.Instant;
+
+import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.logging.LogContext;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers the broker's check-back from the database, never from memory, and records every answer. */
+final class AnswerCheckBack {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerCheckBack.class);
+
+    private final TransactionLog transactionLog;
+    private final CheckBackLog checkBacks;
+    private final FaultPoints faults;
+    private final String service;
+    private final String instance;
+
+    AnswerCheckBack(TransactionLog transactionLog, CheckBackLog checkBacks, FaultPoints faults, String service,
+                    String instance) {
+        this.transactionLog = transactionLog;
+        this.checkBacks = checkBacks;
+        this.faults = faults;
+        this.service = service;
+        this.instance = instance;
+    }
+
+    LocalTransactionState answer(String txId, String orderId, String eventType, int attempt) {
+        try (var ignored = LogContext.transaction(orderId, txId)) {
+            Instant receivedAt = Instant.now();
+            CheckBack.Answer answer = decideOrUnknown(txId, orderId, eventType, attempt);
+            record(new CheckBack(txId, orderId, eventType, attempt, answer, instance, receivedAt, Instant.now()));
+            return switch (answer) {
+                case COMMIT -> LocalTransactionState.COMMIT_MESSAGE;
+                case ROLLBACK -> LocalTransactionState.ROLLBACK_MESSAGE;
+                case UNKNOWN -> LocalTransactionState.UNKNOW;
+            };
+        }
+    }
+
+    private CheckBack.Answer decideOrUnknown(String txId, String orderId, String eventType, int attempt) {
+        try {
+            CheckBack.Answer answer = decide(txId, orderId, eventType);
+            log.info("check-back attempt={} answer={}", attempt, answer);
+            return answer;
+        } catch (RuntimeException e) {
+            log.warn("check-back attempt={} could not be decided, answering UNKNOWN so the broker asks again: {}",
+                    attempt, e.toString());
+            return CheckBack.Answer.UNKNOWN;
+        }
+    }
+
+    /** Best effort: a decided answer stands even when its record cannot be written. */
+    private void record(CheckBack checkBack) {
+        try {
+            checkBacks.record(checkBack);
+        } catch (RuntimeException e) {
+            log.warn("check-back attempt={} answer={} not recorded: {}", checkBack.attempt(), checkBack.answer(),
+                    e.toString());
+        }
+    }
+
+    private CheckBack.Answer decide(String txId, String orderId, String eventType) {
+        faults.pass(service + ".check-back");
+        if (faults.answersUnknown(service + ".check-back")) {
+            return CheckBack.Answer.UNKNOWN;
+        }
+        return transactionLog.resolve(txId, orderId, eventType, TransactionLog.DecidedBy.CHECK_BACK, null)
+                == TransactionLog.Status.COMMITTED
+                ? CheckBack.Answer.COMMIT : CheckBack.Answer.ROLLBACK;
+    }
+}

@@ -1,0 +1,76 @@
+package io.txlab.support.tx;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.txlab.support.config.TxLabProperties;
+import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.json.JsonCodec;
+import io.txlab.support.messaging.BrokerHeartbeat;
+import io.txlab.support.messaging.ClientName;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the transactional publisher, the local-transaction runner and the check-back answerer. */
+@Configuration(proxyBeanMethods = false)
+public class TransactionalMessagingConfiguration {
+
+    private static final int CHECK_BACK_THREADS = 4;
+
+    @Bean
+    TransactionalPublisher transactionalPublisher(RocketMQTemplate template, JsonCodec codec, JdbcClient jdbc,
+                                                  TransactionTemplate transactions, FaultPoints faults,
+                                                  TxLabProperties properties) {
+        TransactionLog transactionLog = new TransactionLog(jdbc);
+        var run = new RunLocalTransaction(transactionLog, transactions, faults, properties.service());
+        var answer = new AnswerCheckBack(transactionLog, new CheckBackLog(jdbc), faults, properties.service(),
+                properties.instanceId());
+        return new TransactionalPublisher(template, codec, new HalfMessageListener(run, answer));
+    }
+
+    /**
+     * Check-backs run on the producer's check executor, one thread by default: a check waiting on an
+     * in-flight local transaction's row lock would hold up every other. Heartbeats every
+     * {@link BrokerHeartbeat#INTERVAL_MS}, so that a restarted broker can check back soon. One client
+     * instance with the service's consumers ({@link ClientName}). Set before the producer starts.
+     */
+    @Bean
+    static BeanPostProcessor producerSettings(Environment environment) {
+        String instanceName = ClientName.of(environment.getRequiredProperty("txlab.service"));
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof TransactionMQProducer producer && producer.getExecutorService() == null) {
+                    producer.setExecutorService(checkBackExecutor());
+                    producer.setHeartbeatBrokerInterval(BrokerHeartbeat.INTERVAL_MS);
+                    producer.setInstanceName(instanceName);
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static ExecutorService checkBackExecutor() {
+        AtomicInteger threads = new AtomicInteger();
+        return new ThreadPoolExecutor(CHECK_BACK_THREADS, CHECK_BACK_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(2000), runnable -> {
+                    Thread thread = new Thread(runnable, "txlab-check-back-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    @Bean
+    TransactionAudit transactionAudit(JdbcClient jdbc) {
+        return new TransactionAudit(new CheckBackLog(jdbc));
+    }
+}

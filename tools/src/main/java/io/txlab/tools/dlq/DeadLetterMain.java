@@ -1,0 +1,105 @@
+package io.txlab.tools.dlq;
+
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import io.txlab.tools.check.CheckTarget;
+import org.apache.rocketmq.client.exception.MQClientException;
+
+/**
+ * {@code scripts/dlq.sh list [GROUP]} prints each consumer group's dead letters, with the reason of each one a
+ * service parked (read from its delivery_failure table); {@code scripts/dlq.sh replay GROUP} replays the
+ * group's dead letters not replayed before, to that group only. The name server is TXLAB_NAMESRV_ADDR (the
+ * devstack's by default), the database the services' TXLAB_MYSQL_* and schema settings (as scripts/check.sh).
+ * Exit codes: 0 done, also when the database could not be read (the reasons are then left out, and said so);
+ * 2 usage; 3 broker unreachable.
+ */
+public final class DeadLetterMain {
+
+    static final int OK = 0;
+    static final int USAGE = 2;
+    static final int UNREACHABLE = 3;
+
+    /** The services' consumer groups, as in support's ConsumerGroups (DeadLetterMainTest keeps them equal). */
+    static final List<String> GROUPS = List.of("txlab-inventory", "txlab-inventory-compensation", "txlab-payment",
+            "txlab-payment-compensation", "txlab-order-replies", "txlab-order-flash-purchases");
+    private static final String USAGE_TEXT = "usage: scripts/dlq.sh list [GROUP] | replay GROUP   (groups: "
+            + String.join(", ", GROUPS) + ")";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    /** Once the database failed to answer, the run stops asking it. */
+    private boolean reasonsUnreadable;
+
+    DeadLetterMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new DeadLetterMain(System.out, System.err).run(args, System.getenv()));
+    }
+
+    int run(String[] args, Map<String, String> env) {
+        boolean list = args.length >= 1 && args[0].equals("list") && args.length <= 2;
+        boolean replay = args.length == 2 && args[0].equals("replay");
+        if (!list && !replay) {
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        if (args.length == 2 && !GROUPS.contains(args[1])) {
+            err.println("no consumer group " + args[1] + "; " + USAGE_TEXT);
+            return USAGE;
+        }
+        String namesrv = env.getOrDefault("TXLAB_NAMESRV_ADDR", "127.0.0.1:19876");
+        try (DeadLetterQueues queues = new DeadLetterQueues(namesrv)) {
+            if (replay) {
+                List<DeadLetter> replayed = queues.replay(args[1], letter -> out.println("replayed " + describe(letter)));
+                out.println(replayed.size() + " dead letter(s) of " + args[1] + " replayed to " + args[1] + " only");
+            } else {
+                ParkedReasons parked = new ParkedReasons(CheckTarget.fromEnvironment(env));
+                for (String group : args.length == 2 ? List.of(args[1]) : GROUPS) {
+                    List<DeadLetter> letters = queues.list(group);
+                    Map<String, String> reasons = reasons(parked, group, letters);
+                    out.println(group + ": " + letters.size() + " dead letter(s)");
+                    letters.forEach(letter -> out.println("  " + (letter.replayed() ? "replayed  " : "waiting   ")
+                            + describe(letter, reasons.get(letter.clientMsgId()))));
+                }
+            }
+            return OK;
+        } catch (MQClientException | IllegalStateException e) {
+            err.println("cannot read the dead letters through the name server " + namesrv + ": " + e.getMessage()
+                    + "; is the platform running? (scripts/up.sh)");
+            return UNREACHABLE;
+        }
+    }
+
+    private Map<String, String> reasons(ParkedReasons parked, String group, List<DeadLetter> letters) {
+        if (reasonsUnreadable || letters.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return parked.of(group, letters);
+        } catch (SQLException e) {
+            reasonsUnreadable = true;
+            err.println("why a letter was parked is not shown: cannot read delivery_failure on " + parked.target()
+                    + ": " + e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private static String describe(DeadLetter letter) {
+        return describe(letter, null);
+    }
+
+    /** @param parkedReason null unless a service parked the letter */
+    private static String describe(DeadLetter letter, String parkedReason) {
+        String what = String.format("%s order %s %s from %s, born %s, ", letter.msgId(), letter.orderId(),
+                letter.eventType(), letter.originalTopic(), letter.bornAt());
+        return parkedReason == null
+                ? what + "dead after " + letter.reconsumeTimes() + " failed deliveries"
+                : what + "parked at once (reconsumeTimes " + letter.reconsumeTimes() + "): " + parkedReason;
+    }
+}

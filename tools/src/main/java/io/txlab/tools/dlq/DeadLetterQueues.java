@@ -1,0 +1,203 @@
+package io.txlab.tools.dlq;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.impl.MQAdminImpl;
+import org.apache.rocketmq.client.impl.MQClientManager;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageAccessor;
+import org.apache.rocketmq.common.message.MessageConst;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.exception.RemotingException;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
+
+/**
+ * Reads a consumer group's dead letters and replays them to that group only: each goes to
+ * {@code %RETRY%<group>} with its original topic in RETRY_TOPIC, which is how the broker itself
+ * redelivers, so the group's consumer restores the topic and gets a fresh budget of redeliveries. The
+ * other groups of the topic see nothing. The replay group ({@value #REPLAY_GROUP}) commits its offset in
+ * the DLQ, so each dead letter is replayed once; a second replay would still change nothing, since every
+ * consumer is idempotent.
+ */
+public final class DeadLetterQueues implements AutoCloseable {
+
+    public static final String REPLAY_GROUP = "txlab-dlq-replay";
+    /** Empty polls in a row, after which a queue is taken as read to its end. */
+    private static final long READ_LIMIT_NANOS = 60_000_000_000L;
+    private static final long POLL_MS = 500;
+    private static final long ROUTE_TIMEOUT_MS = 3_000;
+
+    private final String namesrvAddr;
+    private DefaultMQProducer producer;
+
+    public DeadLetterQueues(String namesrvAddr) {
+        this.namesrvAddr = namesrvAddr;
+    }
+
+    /** Every dead letter of the group, oldest first; each says whether it was replayed already. */
+    public List<DeadLetter> list(String group) throws MQClientException {
+        List<DeadLetter> letters = new ArrayList<>();
+        read(group, false, message -> letters.add(letter(group, message, true)),
+                message -> letters.add(letter(group, message, false)));
+        return letters;
+    }
+
+    /** Replays the group's dead letters not replayed before; reports each as it goes. */
+    public List<DeadLetter> replay(String group, Consumer<DeadLetter> progress) throws MQClientException {
+        List<DeadLetter> replayed = new ArrayList<>();
+        read(group, true, message -> {
+        }, message -> {
+            resend(group, message);
+            DeadLetter letter = letter(group, message, true);
+            replayed.add(letter);
+            progress.accept(letter);
+        });
+        return replayed;
+    }
+
+    /**
+     * Reads the DLQ from its first message: those before the replay group's offset go to {@code before},
+     * the rest to {@code after}. With {@code commit}, the offset moves past what was read.
+     */
+    private void read(String group, boolean commit, Consumer<MessageExt> before, Consumer<MessageExt> after)
+            throws MQClientException {
+        String topic = MixAll.DLQ_GROUP_TOPIC_PREFIX + group;
+        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(REPLAY_GROUP);
+        consumer.setNamesrvAddr(namesrvAddr);
+        consumer.setAutoCommit(false);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setInstanceName(REPLAY_GROUP + "-" + ProcessHandle.current().pid());
+        consumer.start();
+        try {
+            Collection<MessageQueue> queues = queuesOf(consumer, topic);
+            if (queues.isEmpty()) {
+                return;
+            }
+            consumer.assign(queues);
+            List<Long> replayedUpTo = new ArrayList<>();
+            for (MessageQueue queue : queues) {
+                replayedUpTo.add(Math.max(0, consumer.committed(queue)));
+                consumer.seekToBegin(queue);
+            }
+            List<MessageQueue> order = List.copyOf(queues);
+            // Read until every queue's end as the broker states it, not until the polls fall silent: a pull
+            // consumer that starts slowly on a busy machine is silent at first, and that is no empty DLQ.
+            MQAdminImpl admin = MQClientManager.getInstance().getOrCreateMQClientInstance(consumer).getMQAdminImpl();
+            Map<MessageQueue, Long> next = new HashMap<>();
+            Map<MessageQueue, Long> end = new HashMap<>();
+            for (MessageQueue queue : order) {
+                next.put(queue, admin.minOffset(queue));
+                end.put(queue, admin.maxOffset(queue));
+            }
+            long giveUp = System.nanoTime() + READ_LIMIT_NANOS;
+            while (order.stream().anyMatch(queue -> next.get(queue) < end.get(queue))) {
+                if (System.nanoTime() > giveUp) {
+                    throw new IllegalStateException("the broker did not deliver " + topic + "'s dead letters within "
+                            + READ_LIMIT_NANOS / 1_000_000_000L + " s");
+                }
+                for (MessageExt message : consumer.poll(POLL_MS)) {
+                    MessageQueue queue = queueOf(message, topic);
+                    next.merge(queue, message.getQueueOffset() + 1, Math::max);
+                    long replayedBefore = replayedUpTo.get(order.indexOf(queue));
+                    (message.getQueueOffset() < replayedBefore ? before : after).accept(message);
+                }
+            }
+            if (commit) {
+                consumer.commitSync();
+            }
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    /** No DLQ topic yet (the name server says so) means nothing was ever dead-lettered for the group. */
+    private static Collection<MessageQueue> queuesOf(DefaultLitePullConsumer consumer, String topic)
+            throws MQClientException {
+        try {
+            MQClientManager.getInstance().getOrCreateMQClientInstance(consumer).getMQClientAPIImpl()
+                    .getTopicRouteInfoFromNameServer(topic, ROUTE_TIMEOUT_MS);
+        } catch (MQClientException e) {
+            if (e.getResponseCode() == ResponseCode.TOPIC_NOT_EXIST) {
+                return List.of();
+            }
+            throw e;
+        } catch (RemotingException e) {
+            throw new IllegalStateException("the name server does not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return consumer.fetchMessageQueues(topic);
+    }
+
+    private static MessageQueue queueOf(MessageExt message, String topic) {
+        return new MessageQueue(topic, message.getBrokerName(), message.getQueueId());
+    }
+
+    private void resend(String group, MessageExt dead) {
+        Message message = new Message(MixAll.getRetryTopic(group), dead.getTags(), dead.getKeys(), dead.getBody());
+        dead.getProperties().forEach((name, value) -> {
+            if (!MessageConst.STRING_HASH_SET.contains(name)) {
+                message.putUserProperty(name, value);
+            }
+        });
+        MessageAccessor.putProperty(message, MessageConst.PROPERTY_RETRY_TOPIC, originalTopic(dead));
+        MessageAccessor.putProperty(message, MessageConst.PROPERTY_ORIGIN_MESSAGE_ID, dead.getMsgId());
+        try {
+            SendStatus status = producer().send(message).getSendStatus();
+            if (status != SendStatus.SEND_OK) {
+                throw new IllegalStateException("the broker stored the replay of " + dead.getMsgId() + " as " + status);
+            }
+        } catch (MQClientException | RemotingException | MQBrokerException e) {
+            throw new IllegalStateException("could not replay " + dead.getMsgId() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying " + dead.getMsgId(), e);
+        }
+    }
+
+    private DefaultMQProducer producer() throws MQClientException {
+        if (producer == null) {
+            producer = new DefaultMQProducer(REPLAY_GROUP);
+            producer.setNamesrvAddr(namesrvAddr);
+            producer.setInstanceName(REPLAY_GROUP + "-" + ProcessHandle.current().pid());
+            producer.start();
+        }
+        return producer;
+    }
+
+    private static String originalTopic(MessageExt message) {
+        String original = message.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
+        return original != null ? original : message.getTopic();
+    }
+
+    private static DeadLetter letter(String group, MessageExt message, boolean replayed) {
+        String originalId = message.getProperty(MessageConst.PROPERTY_ORIGIN_MESSAGE_ID);
+        String clientId = message.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        return new DeadLetter(group, originalId != null ? originalId : message.getMsgId(),
+                clientId != null ? clientId : message.getMsgId(), originalTopic(message), message.getKeys(),
+                message.getUserProperty("eventType"), message.getReconsumeTimes(),
+                Instant.ofEpochMilli(message.getBornTimestamp()), replayed);
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.shutdown();
+        }
+    }
+}

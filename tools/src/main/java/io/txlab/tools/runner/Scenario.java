@@ -1,0 +1,13 @@
+package io.txlab.tools.runner;
+
+/** A named failure the runner can inject and watch the platform converge from. */
+public interface Scenario {
+
+    String name();
+
+    /** One line: what is injected and what should happen. */
+    String description();
+
+    /** Sets up, injects, drives load and states its own expectations; the runner then checks the invariants. */
+    void run(ScenarioRun run) throws Exception;
+}

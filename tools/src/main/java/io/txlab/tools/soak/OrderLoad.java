@@ -1,0 +1,143 @@
+package io.txlab.tools.soak;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import io.txlab.tools.bench.BenchApi;
+import io.txlab.tools.bench.PublishingWay;
+import io.txlab.tools.concurrent.DaemonThreads;
+
+/**
+ * The soak's orders: open model (order i leaves at start + i / rate, whatever the answers do), each retried with
+ * its own request id, as a careful client does, while the platform answers 5xx, 429 or nothing, until it is
+ * accepted or its retry budget is spent. A retry can only find the order the first attempt placed, never a second.
+ */
+final class OrderLoad {
+
+    /** Counts so far; {@code unresolved} are orders neither accepted nor given up yet. */
+    record Totals(long offered, long accepted, long retriedOrders, long attempts, long gaveUp, long refused,
+                  long unresolved) {
+    }
+
+    private static final long PRODUCT = 7;
+    private static final long FIRST_USER = 100_001;
+    private static final int USERS = 49_000;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final BenchApi api;
+    private final double rate;
+    private final Duration retryBudget;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("soak-retries"));
+    private final ConcurrentLinkedQueue<String> acceptedIds = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicLong> gaveUpBy = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> refusedBy = new ConcurrentHashMap<>();
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong attempts = new AtomicLong();
+    private final AtomicLong gaveUp = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+
+    OrderLoad(BenchApi api, double rate, Duration retryBudget) {
+        this.api = api;
+        this.rate = rate;
+        this.retryBudget = retryBudget;
+    }
+
+    /** Sends orders on schedule for {@code length}; returns when the last one has left (not when it is answered). */
+    void run(Duration length, long start) {
+        long total = (long) Math.floor(length.toSeconds() * rate);
+        for (long i = 0; i < total; i++) {
+            long due = start + (long) (i * 1e9 / rate);
+            for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+            offered.incrementAndGet();
+            attempt(UUID.randomUUID().toString(), FIRST_USER + i % USERS, System.nanoTime(), 1);
+        }
+    }
+
+    /** Waits until every order is accepted or given up, at most {@code limit}; true if all were. */
+    boolean awaitResolved(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (totals().unresolved() > 0 && System.nanoTime() < deadline) {
+            Pause.seconds(1);
+        }
+        DaemonThreads.stop(retries);
+        return totals().unresolved() == 0;
+    }
+
+    Totals totals() {
+        long resolved = accepted.get() + gaveUp.get() + refused.get();
+        return new Totals(offered.get(), accepted.get(), retried.get(), attempts.get(), gaveUp.get(), refused.get(),
+                offered.get() - resolved);
+    }
+
+    List<String> acceptedIds() {
+        return List.copyOf(acceptedIds);
+    }
+
+    Map<String, Long> gaveUpBy() {
+        return snapshot(gaveUpBy);
+    }
+
+    Map<String, Long> refusedBy() {
+        return snapshot(refusedBy);
+    }
+
+    private void attempt(String requestId, long user, long firstSent, int attempt) {
+        attempts.incrementAndGet();
+        api.placeOrder(PublishingWay.TRANSACTIONAL, requestId, user, PRODUCT).whenComplete((answer, failure) -> {
+            if (failure == null && answer.status() / 100 == 2 && !answer.orderId().isEmpty()) {
+                acceptedIds.add(answer.orderId());
+                accepted.incrementAndGet();
+                return;
+            }
+            String kind = failure != null ? BenchApi.NoAnswer.kindOf(failure) : "HTTP " + answer.status();
+            boolean retryable = failure != null || answer.status() >= 500 || answer.status() == 429;
+            if (!retryable) {
+                count(refusedBy, kind);
+                refused.incrementAndGet();
+                return;
+            }
+            Duration backoff = backoff(attempt);
+            if (System.nanoTime() + backoff.toNanos() - firstSent > retryBudget.toNanos()) {
+                count(gaveUpBy, kind);
+                gaveUp.incrementAndGet();
+                return;
+            }
+            if (attempt == 1) {
+                retried.incrementAndGet();
+            }
+            retries.schedule(() -> attempt(requestId, user, firstSent, attempt + 1), backoff.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        });
+    }
+
+    static Duration backoff(int attempt) {
+        long millis = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 10);
+        return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
+    }
+
+    private static void count(Map<String, AtomicLong> counts, String kind) {
+        counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    private static Map<String, Long> snapshot(Map<String, AtomicLong> counts) {
+        Map<String, Long> copy = new TreeMap<>();
+        counts.forEach((kind, count) -> copy.put(kind, count.get()));
+        return copy;
+    }
+}
