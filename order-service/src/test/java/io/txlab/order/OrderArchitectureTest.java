@@ -26,4 +26,8 @@ class OrderArchitectureTest {
             // removed once the publisher port lands (task B)
             dependency("io.txlab.order.ordering.application.PlaceOrderWithDualWrite",
                     "org.apache.rocketmq.spring.core.RocketMQTemplate"));
+
+    @ArchTest
+    static final ArchRule featuresUseEachOtherOnlyThroughTheirApplication =
+            TxLabArchitecture.featuresUseEachOtherOnlyThroughTheirApplication(SERVICE);
 }

@@ -20,4 +20,8 @@ class PaymentArchitectureTest {
 
     @ArchTest
     static final ArchRule applicationUsesNoInfrastructure = TxLabArchitecture.applicationUsesNoInfrastructure(SERVICE);
+
+    @ArchTest
+    static final ArchRule featuresUseEachOtherOnlyThroughTheirApplication =
+            TxLabArchitecture.featuresUseEachOtherOnlyThroughTheirApplication(SERVICE);
 }

@@ -9,6 +9,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.conditions.ArchConditions.onlyHaveDependenciesWhere;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Arrays;
 
@@ -23,7 +24,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *
  * <p>A service's code sits in features ({@code io.txlab.order.ordering}, {@code io.txlab.order.flashsale}, ...),
  * each with a {@code domain}, an {@code application} and adapters named for what they talk to: {@code web},
- * {@code messaging}, {@code persistence}, {@code redis}, {@code remote}, {@code outbox}.
+ * {@code messaging}, {@code persistence}, {@code redis}, {@code remote}, {@code outbox}. A service may also have a
+ * shared kernel ({@code <service>.sharedkernel}): domain values more than one of its features speak in.
  */
 public final class TxLabArchitecture {
 
@@ -39,8 +41,8 @@ public final class TxLabArchitecture {
     }
 
     /**
-     * The rings of every feature: the domain depends on nothing else of the feature; the application on the
-     * domain only; adapters on both, never on each other (web does not read persistence, the relay in outbox
+     * The rings of every feature: the domain (with the service's shared kernel) depends on nothing else of the
+     * feature; the application on the domain only; adapters on both, never on each other (web does not read persistence, the relay in outbox
      * does not call messaging's listeners). Every class of a feature sits in one ring.
      */
     public static ArchRule hexagonal(String service) {
@@ -61,8 +63,8 @@ public final class TxLabArchitecture {
     }
 
     /**
-     * The domain is plain Java: the JDK without JDBC, the domain and contracts. No Spring, RocketMQ, Redisson,
-     * Jackson or support.
+     * The domain is plain Java: the JDK without JDBC, the domain, the service's shared kernel and contracts. No
+     * Spring, RocketMQ, Redisson, Jackson or support.
      */
     public static ArchRule domainIsPlainJava(String service) {
         return classes()
@@ -94,8 +96,21 @@ public final class TxLabArchitecture {
                 .because("application code reaches the broker, Redis, the database and HTTP only through ports");
     }
 
+    /**
+     * Features use each other only through their application layer (its services, ports, values and
+     * exceptions) and the service's shared kernel, in the style of library's ModularArchitectureTest: one
+     * feature's domain, persistence or other adapters are its own.
+     */
+    public static ArchRule featuresUseEachOtherOnlyThroughTheirApplication(String service) {
+        return slices()
+                .matching(service + ".(*)..")
+                .should().notDependOnEachOther()
+                .ignoreDependency(alwaysTrue(), resideInAnyPackage(service + ".*.application..", service + ".sharedkernel.."))
+                .because("a feature's domain and adapters are its own; others use its application layer");
+    }
+
     private static String[] domain(String service) {
-        return new String[] {service + ".*.domain.."};
+        return new String[] {service + ".*.domain..", service + ".sharedkernel.."};
     }
 
     private static String[] plus(String[] packages, String... more) {
