@@ -6,12 +6,22 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.txlab.support.architecture.TxLabArchitecture;
 
-@AnalyzeClasses(packages = "io.txlab.inventory", importOptions = ImportOption.DoNotIncludeTests.class)
+/** TxLabArchitecture's rules, applied to this service's classes. */
+@AnalyzeClasses(packages = InventoryArchitectureTest.SERVICE, importOptions = ImportOption.DoNotIncludeTests.class)
 class InventoryArchitectureTest {
 
-    @ArchTest
-    static final ArchRule domainIsPlainJava = TxLabArchitecture.DOMAIN_IS_PLAIN_JAVA;
+    static final String SERVICE = "io.txlab.inventory";
 
     @ArchTest
-    static final ArchRule adaptersDoNotReachIntoPersistence = TxLabArchitecture.ADAPTERS_DO_NOT_REACH_INTO_PERSISTENCE;
+    static final ArchRule hexagonal = TxLabArchitecture.hexagonal(SERVICE);
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = TxLabArchitecture.domainIsPlainJava(SERVICE);
+
+    @ArchTest
+    static final ArchRule applicationUsesNoInfrastructure = TxLabArchitecture.applicationUsesNoInfrastructure(SERVICE);
+
+    @ArchTest
+    static final ArchRule featuresUseEachOtherOnlyThroughTheirApplication =
+            TxLabArchitecture.featuresUseEachOtherOnlyThroughTheirApplication(SERVICE);
 }

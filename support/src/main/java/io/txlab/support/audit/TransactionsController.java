@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.txlab.support.time.TimestampRange;
+import io.txlab.contracts.time.TimestampRange;
 import io.txlab.support.tx.CheckBack;
 import io.txlab.support.tx.TransactionAudit;
 import org.springframework.http.HttpStatus;

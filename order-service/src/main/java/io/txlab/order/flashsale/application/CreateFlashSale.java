@@ -10,8 +10,8 @@ import io.txlab.order.flashsale.domain.FlashSaleRepository;
 import io.txlab.order.flashsale.domain.FlashStock;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
 import io.txlab.order.flashsale.domain.UnitAllocations;
+import io.txlab.order.ordering.application.ProductQueries;
 import io.txlab.order.ordering.application.UnknownProductException;
-import io.txlab.order.ordering.domain.ProductCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,24 +27,27 @@ public class CreateFlashSale {
     private static final Logger log = LoggerFactory.getLogger(CreateFlashSale.class);
 
     private final FlashSaleRepository sales;
-    private final ProductCatalogue catalogue;
+    private final ProductQueries products;
     private final UnitAllocations allocations;
     private final FlashStock stock;
     private final Clock clock = Clock.systemUTC();
 
-    public CreateFlashSale(FlashSaleRepository sales, ProductCatalogue catalogue, UnitAllocations allocations,
+    public CreateFlashSale(FlashSaleRepository sales, ProductQueries products, UnitAllocations allocations,
                            FlashStock stock) {
         this.sales = sales;
-        this.catalogue = catalogue;
+        this.products = products;
         this.allocations = allocations;
         this.stock = stock;
     }
 
-    /** @return the sale, and whether Redis has its units already */
+    /**
+     * @return the sale, and whether Redis has its units already
+     * @throws UnknownProductException when the order service does not sell the product
+     */
     public Created create(Long productId, Integer units, Instant startsAt, Instant endsAt) {
         FlashSale sale = FlashSale.create(UUID.randomUUID().toString(), productId, units, startsAt, endsAt,
                 clock.instant());
-        catalogue.find(sale.productId()).orElseThrow(() -> new UnknownProductException(sale.productId()));
+        products.requireKnown(sale.productId());
         if (!allocations.allocate(sale.saleId(), sale.productId(), sale.units())) {
             throw new NotEnoughStockException(sale.productId(), sale.units());
         }

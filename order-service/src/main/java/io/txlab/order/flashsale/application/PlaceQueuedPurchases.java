@@ -13,7 +13,7 @@ import io.txlab.order.ordering.application.PlaceOrder;
 import io.txlab.order.ordering.application.PlacedOrder;
 import io.txlab.order.ordering.application.RecordParticipantReply;
 import io.txlab.order.ordering.application.RequestIdConflictException;
-import io.txlab.order.ordering.domain.PlaceOrderCommand;
+import io.txlab.order.sharedkernel.PlaceOrderCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -94,8 +94,8 @@ public class PlaceQueuedPurchases {
                 1);
         try {
             PlacedOrder placed = placeOrder.placeInSale(command, purchase.orderId(), purchase.saleId());
-            if (placed.replayed() && !placed.order().orderId().equals(purchase.orderId())) {
-                giveBack(purchase, "request " + purchase.requestId() + " placed order " + placed.order().orderId()
+            if (placed.replayed() && !placed.orderId().equals(purchase.orderId())) {
+                giveBack(purchase, "request " + purchase.requestId() + " placed order " + placed.orderId()
                         + " before");
             }
         } catch (OrderNotPlacedException e) {

@@ -10,10 +10,10 @@ import io.txlab.order.flashsale.domain.FlashSale;
 import io.txlab.order.flashsale.domain.FlashStock;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
 import io.txlab.order.flashsale.domain.PurchaseLimits;
+import io.txlab.order.ordering.application.OrderSummaries;
+import io.txlab.order.ordering.application.OrderSummary;
 import io.txlab.order.ordering.application.RequestIdConflictException;
-import io.txlab.order.ordering.domain.Order;
-import io.txlab.order.ordering.domain.OrderRepository;
-import io.txlab.order.ordering.domain.PlaceOrderCommand;
+import io.txlab.order.sharedkernel.PlaceOrderCommand;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,12 +32,12 @@ public class PurchaseFlashUnit {
     private final PurchaseLimits limits;
     private final FlashStock stock;
     private final PurchaseQueue queue;
-    private final OrderRepository orders;
+    private final OrderSummaries orders;
     private final ReturnFlashUnit returnUnit;
     private final Clock clock;
 
     public PurchaseFlashUnit(FlashSales sales, SoldOutFlags soldOut, PurchaseLimits limits, FlashStock stock,
-                             PurchaseQueue queue, OrderRepository orders, ReturnFlashUnit returnUnit, Clock clock) {
+                             PurchaseQueue queue, OrderSummaries orders, ReturnFlashUnit returnUnit, Clock clock) {
         this.sales = sales;
         this.soldOut = soldOut;
         this.limits = limits;
@@ -87,7 +87,7 @@ public class PurchaseFlashUnit {
 
     private FlashPurchase accept(FlashSale sale, PlaceOrderCommand command, String orderId) {
         try (var ignored = LogContext.order(orderId)) {
-            Optional<Order> earlier = orders.findByRequestId(command.requestId());
+            Optional<OrderSummary> earlier = orders.byRequestId(command.requestId());
             if (earlier.isPresent()) {
                 returnUnit.giveBack(sale.saleId(), command.userId(), orderId, "request " + command.requestId()
                         + " placed order " + earlier.get().orderId() + " before");
@@ -105,11 +105,11 @@ public class PurchaseFlashUnit {
     }
 
     /** A request that placed an order before gets it again, if it asked for the same thing. */
-    private static FlashPurchase replay(Order order, FlashSale sale, PlaceOrderCommand command) {
+    private static FlashPurchase replay(OrderSummary order, FlashSale sale, PlaceOrderCommand command) {
         if (!sale.saleId().equals(order.saleId()) || order.userId() != command.userId()) {
             throw new RequestIdConflictException(command.requestId(), order.orderId());
         }
-        return new FlashPurchase(order.orderId(), order.status().name(), true);
+        return new FlashPurchase(order.orderId(), order.status(), true);
     }
 
     /** A retry of the request that holds the buyer's unit gets its purchase again, not a refusal. */
@@ -117,7 +117,7 @@ public class PurchaseFlashUnit {
         if (!stock.heldOrder(sale.saleId(), userId).filter(orderId::equals).isPresent()) {
             return Optional.empty();
         }
-        String status = orders.findById(orderId).map(order -> order.status().name()).orElse(FlashPurchase.QUEUED);
+        String status = orders.byId(orderId).map(OrderSummary::status).orElse(FlashPurchase.QUEUED);
         return Optional.of(new FlashPurchase(orderId, status, true));
     }
 

@@ -16,8 +16,7 @@ import io.txlab.order.flashsale.domain.FlashSaleRepository;
 import io.txlab.order.flashsale.domain.FlashStock;
 import io.txlab.order.flashsale.domain.FlashStock.Buyer;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
-import io.txlab.order.ordering.domain.OrderRepository;
-import io.txlab.order.ordering.domain.OrderStatus;
+import io.txlab.order.ordering.application.OrderSummaries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,7 +45,7 @@ public class ReconcileFlashSale {
     private final FlashSales sales;
     private final FlashSaleRepository repository;
     private final FlashStock stock;
-    private final OrderRepository orders;
+    private final OrderSummaries orders;
     private final FlashSaleSettings settings;
     private final FaultPoints faults;
     private final PurchaseBacklog queue;
@@ -55,7 +54,7 @@ public class ReconcileFlashSale {
     private final Map<String, Instant> lostSince = new ConcurrentHashMap<>();
 
     public ReconcileFlashSale(FlashSales sales, FlashSaleRepository repository, FlashStock stock,
-                              OrderRepository orders, FlashSaleSettings settings, FaultPoints faults,
+                              OrderSummaries orders, FlashSaleSettings settings, FaultPoints faults,
                               PurchaseBacklog queue) {
         this.queue = queue;
         this.sales = sales;
@@ -140,7 +139,7 @@ public class ReconcileFlashSale {
     }
 
     private boolean stillActive(String orderId) {
-        return orders.findById(orderId).filter(order -> order.status() != OrderStatus.CANCELLED).isPresent();
+        return orders.byId(orderId).filter(order -> !order.cancelled()).isPresent();
     }
 
     private void restoreLostBuyers(String saleId, Map<Long, Buyer> held, Map<Long, String> active,

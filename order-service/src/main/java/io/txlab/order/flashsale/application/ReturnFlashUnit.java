@@ -2,8 +2,8 @@ package io.txlab.order.flashsale.application;
 
 import io.txlab.order.flashsale.domain.FlashStock;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
+import io.txlab.order.ordering.application.OrderSummary;
 import io.txlab.order.ordering.application.OrderWasCancelled;
-import io.txlab.order.ordering.domain.Order;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -29,7 +29,7 @@ public class ReturnFlashUnit {
 
     @EventListener
     public void onCancelled(OrderWasCancelled cancelled) {
-        Order order = cancelled.order();
+        OrderSummary order = cancelled.order();
         if (order.saleId() != null) {
             giveBack(order.saleId(), order.userId(), order.orderId(), "order cancelled: " + order.reason());
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.txlab.support.time.TimestampRange;
+import io.txlab.contracts.time.TimestampRange;
 
 /** A flash sale: {@code units} of one product, one per user, sold between {@code startsAt} and {@code endsAt}. */
 public record FlashSale(String saleId, long productId, int units, Instant startsAt, Instant endsAt) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import io.txlab.contracts.event.Participant;
+import io.txlab.order.sharedkernel.PlaceOrderCommand;
 
 /**
  * An order and its state machine: PENDING until both participants replied; CONFIRMED when both applied

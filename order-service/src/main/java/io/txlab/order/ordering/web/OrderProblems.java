@@ -8,7 +8,7 @@ import io.txlab.order.ordering.application.OrderNotPlacedException;
 import io.txlab.order.ordering.application.RequestIdConflictException;
 import io.txlab.order.ordering.application.UnknownProductException;
 import io.txlab.order.ordering.application.UnknownPublishModeException;
-import io.txlab.order.ordering.domain.InvalidOrderException;
+import io.txlab.order.sharedkernel.InvalidOrderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;

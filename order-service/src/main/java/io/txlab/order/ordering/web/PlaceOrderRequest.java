@@ -1,6 +1,6 @@
 package io.txlab.order.ordering.web;
 
-import io.txlab.order.ordering.domain.PlaceOrderCommand;
+import io.txlab.order.sharedkernel.PlaceOrderCommand;
 
 /** Body of POST /api/orders. Boxed types so that a missing field is reported, not read as 0. */
 record PlaceOrderRequest(String requestId, Long userId, Long productId, Integer quantity) {

@@ -19,11 +19,12 @@ import io.txlab.order.flashsale.application.FlashPurchaseRefusedException.Reason
 import io.txlab.order.flashsale.domain.FlashSale;
 import io.txlab.order.flashsale.domain.FlashSaleRepository;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
+import io.txlab.order.ordering.application.OrderSummaries;
 import io.txlab.order.ordering.application.RequestIdConflictException;
-import io.txlab.order.ordering.domain.InvalidOrderException;
 import io.txlab.order.ordering.domain.Order;
-import io.txlab.order.ordering.domain.PlaceOrderCommand;
 import io.txlab.order.ordering.domain.Product;
+import io.txlab.order.sharedkernel.InvalidOrderException;
+import io.txlab.order.sharedkernel.PlaceOrderCommand;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,8 @@ class PurchaseFlashUnitTest {
             queued.add(purchase);
         };
         gate = new PurchaseFlashUnit(new FlashSales(new SalesById(SALE, LAST_UNIT, NOT_LOADED)), soldOut,
-                (saleId, userId) -> Optional.empty(), stock, queue, orders, new ReturnFlashUnit(stock, soldOut),
+                (saleId, userId) -> Optional.empty(), stock, queue, new OrderSummaries(orders),
+                new ReturnFlashUnit(stock, soldOut),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -15,8 +15,8 @@ import io.txlab.support.audit.TimelineEntry;
 import io.txlab.contracts.event.ConsumerGroups;
 import io.txlab.contracts.event.Participant;
 import io.txlab.order.ordering.domain.Order;
-import io.txlab.order.ordering.domain.PlaceOrderCommand;
 import io.txlab.order.ordering.domain.Product;
+import io.txlab.order.sharedkernel.PlaceOrderCommand;
 import org.junit.jupiter.api.Test;
 
 /** The sweeper's backlog rule, with the broker's consume stats and the participants' records as lambda fakes. */

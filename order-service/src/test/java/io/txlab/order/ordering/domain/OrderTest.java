@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 
 import io.txlab.order.ordering.domain.Order.Part;
+import io.txlab.order.sharedkernel.InvalidOrderException;
+import io.txlab.order.sharedkernel.PlaceOrderCommand;
 import org.junit.jupiter.api.Test;
 
 class OrderTest {

@@ -1,4 +1,4 @@
-package io.txlab.support.time;
+package io.txlab.contracts.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,13 @@
-package io.txlab.support.time;
+package io.txlab.contracts.time;
 
 import java.time.Instant;
 
 /**
  * The instants a TIMESTAMP column holds on every database TxLab runs on (MySQL 8.4, MariaDB 11.4): the
  * tables keep their times in such columns, so an instant a client sends outside this range is refused as
- * input, not left to fail (or be clamped) in the database.
+ * input, not left to fail (or be clamped) in the database. A contract, not a database detail: every service
+ * refuses the same instants, and a domain rule (a flash sale's window) can say so without reaching past
+ * contracts.
  */
 public final class TimestampRange {
 

@@ -1,4 +1,4 @@
-package io.txlab.order.ordering.outbox;
+package io.txlab.order.ordering.application;
 
 import java.util.Optional;
 
@@ -7,8 +7,6 @@ import io.txlab.contracts.event.Topics;
 import io.txlab.support.json.JsonCodec;
 import io.txlab.support.tx.PublishResult;
 import io.txlab.support.tx.PublishResult.Outcome;
-import io.txlab.order.ordering.application.OrderCreatedPublication;
-import io.txlab.order.ordering.application.PublishMode;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import org.slf4j.Logger;
@@ -26,18 +24,16 @@ class PublishThroughOutbox implements OrderCreatedPublication {
     private static final Logger log = LoggerFactory.getLogger(PublishThroughOutbox.class);
 
     private final OrderRepository orders;
-    private final Outbox outbox;
+    private final EventOutbox outbox;
     private final TransactionTemplate transactions;
     private final JsonCodec codec;
-    private final OutboxRelay relay;
 
-    PublishThroughOutbox(OrderRepository orders, Outbox outbox, TransactionTemplate transactions, JsonCodec codec,
-                         OutboxRelay relay) {
+    PublishThroughOutbox(OrderRepository orders, EventOutbox outbox, TransactionTemplate transactions,
+                         JsonCodec codec) {
         this.orders = orders;
         this.outbox = outbox;
         this.transactions = transactions;
         this.codec = codec;
-        this.relay = relay;
     }
 
     @Override
@@ -60,7 +56,7 @@ class PublishThroughOutbox implements OrderCreatedPublication {
         } catch (RuntimeException e) {
             return workDone[0] ? afterFailedCommit(order, e) : result(Outcome.ROLLED_BACK, e);
         }
-        relay.wake();
+        outbox.relayNow();
         return new PublishResult("outbox:" + outboxId, Outcome.COMMITTED, Optional.empty());
     }
 
@@ -74,7 +70,7 @@ class PublishThroughOutbox implements OrderCreatedPublication {
         } catch (RuntimeException unreadable) {
             return result(Outcome.IN_DOUBT, e);
         }
-        relay.wake();
+        outbox.relayNow();
         return result(Outcome.COMMITTED, null);
     }
 

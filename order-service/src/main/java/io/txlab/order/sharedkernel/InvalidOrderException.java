@@ -1,4 +1,4 @@
-package io.txlab.order.ordering.domain;
+package io.txlab.order.sharedkernel;
 
 import java.util.List;
 
