@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import io.txlab.contracts.event.ConsumerGroups;
 import io.txlab.tools.check.CheckTarget;
 import org.apache.rocketmq.client.exception.MQClientException;
 
@@ -22,11 +23,8 @@ public final class DeadLetterMain {
     static final int USAGE = 2;
     static final int UNREACHABLE = 3;
 
-    /** The services' consumer groups, as in support's ConsumerGroups (DeadLetterMainTest keeps them equal). */
-    static final List<String> GROUPS = List.of("txlab-inventory", "txlab-inventory-compensation", "txlab-payment",
-            "txlab-payment-compensation", "txlab-order-replies", "txlab-order-flash-purchases");
     private static final String USAGE_TEXT = "usage: scripts/dlq.sh list [GROUP] | replay GROUP   (groups: "
-            + String.join(", ", GROUPS) + ")";
+            + String.join(", ", ConsumerGroups.ALL) + ")";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -49,7 +47,7 @@ public final class DeadLetterMain {
             err.println(USAGE_TEXT);
             return USAGE;
         }
-        if (args.length == 2 && !GROUPS.contains(args[1])) {
+        if (args.length == 2 && !ConsumerGroups.ALL.contains(args[1])) {
             err.println("no consumer group " + args[1] + "; " + USAGE_TEXT);
             return USAGE;
         }
@@ -60,7 +58,7 @@ public final class DeadLetterMain {
                 out.println(replayed.size() + " dead letter(s) of " + args[1] + " replayed to " + args[1] + " only");
             } else {
                 ParkedReasons parked = new ParkedReasons(CheckTarget.fromEnvironment(env));
-                for (String group : args.length == 2 ? List.of(args[1]) : GROUPS) {
+                for (String group : args.length == 2 ? List.of(args[1]) : ConsumerGroups.ALL) {
                     List<DeadLetter> letters = queues.list(group);
                     Map<String, String> reasons = reasons(parked, group, letters);
                     out.println(group + ": " + letters.size() + " dead letter(s)");

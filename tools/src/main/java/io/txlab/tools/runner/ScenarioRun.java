@@ -14,8 +14,11 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.txlab.tools.client.PlatformClient;
+import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPointCatalogue;
+import io.txlab.tools.client.FaultArming;
 import io.txlab.tools.client.PlatformClient.Reply;
+import io.txlab.tools.client.PlatformClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,30 +66,20 @@ public final class ScenarioRun {
         out.accept("  " + line);
     }
 
-    /** Arms a fault point through its service's guarded admin endpoint. */
-    public void arm(String service, String point, String action, int times) {
-        arm(service, point, "{\"point\":\"" + point + "\",\"action\":\"" + action + "\",\"times\":" + times + "}",
-                action + (times > 1 ? " x" + times : ""));
-    }
-
-    /** Arms a delay of {@code delayMs} at the point, for its next {@code times} passes. */
-    public void armDelay(String service, String point, long delayMs, int times) {
-        arm(service, point, "{\"point\":\"" + point + "\",\"action\":\"delay\",\"times\":" + times
-                + ",\"delayMs\":" + delayMs + "}", "delay " + delayMs + " ms" + (times > 1 ? " x" + times : ""));
-    }
-
-    private void arm(String service, String point, String json, String what) {
-        Reply reply = api.armFault(service, adminToken, json);
+    /** Arms the service's fault point through its guarded admin endpoint. */
+    public void arm(String service, FaultPointCatalogue.Point point, FaultAction action) {
+        String name = point.in(service);
+        Reply reply = api.armFault(service, adminToken, FaultArming.body(name, action));
         if (reply.status() != 201) {
-            throw new IllegalStateException("could not arm " + point + ": HTTP " + reply.status() + " "
+            throw new IllegalStateException("could not arm " + name + ": HTTP " + reply.status() + " "
                     + reply.body().path("detail").asString());
         }
-        say("inject: " + point + " " + what);
+        say("inject: " + name + " " + FaultArming.describe(action));
     }
 
-    public void disarm(String service, String point) {
-        api.disarmFault(service, adminToken, point);
-        say("disarm: " + point);
+    public void disarm(String service, FaultPointCatalogue.Point point) {
+        api.disarmFault(service, adminToken, point.in(service));
+        say("disarm: " + point.in(service));
     }
 
     void disarmAll() {
@@ -210,15 +203,16 @@ public final class ScenarioRun {
      *
      * @return the order and transaction the halted request worked on, from the halt's log line
      */
-    public Crash restartAfterCrash(String service, String point) {
+    public Crash restartAfterCrash(String service, FaultPointCatalogue.Point point) {
         Crash crash = awaitCrash(service, point);
         restart(service);
         return crash;
     }
 
     /** Waits for a service halted at a fault point to exit, and reads its halt from its log; it stays down. */
-    public Crash awaitCrash(String service, String point) {
+    public Crash awaitCrash(String service, FaultPointCatalogue.Point faultPoint) {
         String process = service + "-service";
+        String point = faultPoint.in(service);
         boolean exited = await(Duration.ofSeconds(30), () -> !processes.exitStatus(process).equals("running"));
         String status = processes.exitStatus(process);
         List<String> halts = processes.logLines(process).stream()
