@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.txlab.tools.client.PublishingWay;
+
 /**
  * The settings of {@code scripts/load.sh PROFILE [options]}: {@code --name N} or {@code --name=N}, each at most
  * once, and only the options that the profile uses. {@code rate} is orders/s (constant), the start rate (step-up),

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 
@@ -56,6 +57,13 @@ public final class KeepAliveHttp implements AutoCloseable {
 
         public String kind() {
             return kind;
+        }
+
+        /** The error kind of a failed future: its NoAnswer's kind, else "exception" and the cause's class. */
+        public static String kindOf(Throwable failure) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return cause instanceof NoAnswer none ? none.kind() : "exception " + cause.getClass().getSimpleName();
         }
     }
 

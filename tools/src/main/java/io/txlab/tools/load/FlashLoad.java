@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import io.txlab.tools.client.PurchaseOutcome;
 import io.txlab.tools.concurrent.DaemonThreads;
 
 /**
@@ -24,7 +25,7 @@ final class FlashLoad {
 
     /** One click by a user; the outcome, or a RuntimeException (counted as an error). */
     interface Buyer {
-        Outcome purchase(long userId);
+        PurchaseOutcome purchase(long userId);
     }
 
     /** Once a second while the run lasts: requests answered so far and the rate over the last second. */
@@ -80,11 +81,11 @@ final class FlashLoad {
         long intended = System.nanoTime();
         for (int request = next.getAndIncrement(); request < options.requests() && !Thread.currentThread().isInterrupted();
                 request = next.getAndIncrement()) {
-            Outcome outcome;
+            PurchaseOutcome outcome;
             try {
                 outcome = buyer.purchase(options.buyer(request));
             } catch (RuntimeException e) {
-                outcome = Outcome.ERROR;
+                outcome = PurchaseOutcome.ERROR;
                 firstError.compareAndSet(null, "user " + options.buyer(request) + ": " + e.getMessage());
             }
             long answered = System.nanoTime();

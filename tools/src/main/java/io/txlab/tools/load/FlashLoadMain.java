@@ -4,6 +4,11 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import io.txlab.tools.client.FlashSales;
+import io.txlab.tools.client.PlatformClient;
+import io.txlab.tools.client.PurchaseOutcome;
 
 /**
  * {@code scripts/load.sh flash [options]}: a benchmark, not a test. Creates a flash sale (admin token from
@@ -23,6 +28,7 @@ public final class FlashLoadMain {
 
     private static final Duration SALE_LENGTH = Duration.ofMinutes(10);
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -63,31 +69,41 @@ public final class FlashLoadMain {
             return USAGE;
         }
         String orderUrl = "http://127.0.0.1:" + port;
-        try (FlashApi api = new FlashApi(orderUrl, token, options.concurrency())) {
-            return benchmark(options, api, orderUrl);
-        } catch (FlashApi.Unreachable e) {
+        try (PlatformClient client = new PlatformClient(orderUrl, orderUrl, orderUrl, options.concurrency(),
+                REQUEST_TIMEOUT)) {
+            return benchmark(options, new FlashSales(client, token), orderUrl);
+        } catch (PlatformClient.Unreachable e) {
             err.println("cannot reach the order service at " + orderUrl + " (" + e.getMessage() + ");"
                     + " is the platform running? Start it with scripts/up.sh");
             return UNREACHABLE;
-        } catch (FlashApi.UnexpectedAnswer e) {
+        } catch (FlashSales.UnexpectedAnswer e) {
             err.println(e.getMessage());
             return UNEXPECTED_ANSWER;
         }
     }
 
-    private int benchmark(LoadOptions options, FlashApi api, String orderUrl) {
-        FlashApi.Sale sale = api.openSale(options.productId(), options.units(), SALE_LENGTH);
+    private int benchmark(LoadOptions options, FlashSales api, String orderUrl) {
+        FlashSales.Sale sale = api.openSale(options.productId(), options.units(), SALE_LENGTH);
         LoadReport.settings(options, Runtime.getRuntime().availableProcessors(), orderUrl).forEach(out::println);
         out.println(LoadReport.sale(sale.saleId(), sale.startsAt(), sale.endsAt()));
 
-        FlashLoad.Result result = new FlashLoad(options, userId -> api.purchase(sale.saleId(), userId))
+        FlashLoad.Result result = new FlashLoad(options, userId -> purchase(api, sale.saleId(), userId))
                 .run(progress -> out.println(LoadReport.progress(progress)));
         LoadReport.results(result).forEach(out::println);
 
-        FlashApi.Settled settled = api.awaitSettled(sale.saleId(), settleLimit);
+        FlashSales.Settled settled = api.awaitSettled(sale.saleId(), settleLimit);
         LoadReport.settled(settled.state(), settled.settled(), settled.waitedNanos()).forEach(out::println);
         boolean oversold = settled.state().confirmed() > options.units();
         out.println(LoadReport.oversold(oversold));
         return oversold ? OVERSOLD : OK;
+    }
+
+    private static PurchaseOutcome purchase(FlashSales sales, String saleId, long userId) {
+        try {
+            return sales.purchase(saleId, userId).join();
+        } catch (CompletionException e) {
+            Throwable cause = FlashSales.causeOf(e);
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
+import io.txlab.tools.client.PurchaseOutcome;
+
 /**
  * Every purchase's latency, per outcome, kept whole (a run is at most a few million longs) so percentiles
  * are exact: nearest rank on the sorted values. Thread-safe: the workers record while the progress line
@@ -15,11 +17,11 @@ final class LatencyRecorder {
     record Summary(int count, long p50Nanos, long p99Nanos, long maxNanos) {
     }
 
-    private final long[][] latencies = new long[Outcome.values().length][16];
-    private final int[] counts = new int[Outcome.values().length];
+    private final long[][] latencies = new long[PurchaseOutcome.values().length][16];
+    private final int[] counts = new int[PurchaseOutcome.values().length];
     private int total;
 
-    synchronized void record(Outcome outcome, long nanos) {
+    synchronized void record(PurchaseOutcome outcome, long nanos) {
         int slot = outcome.ordinal();
         if (counts[slot] == latencies[slot].length) {
             latencies[slot] = Arrays.copyOf(latencies[slot], latencies[slot].length * 2);
@@ -28,7 +30,7 @@ final class LatencyRecorder {
         total++;
     }
 
-    synchronized int count(Outcome outcome) {
+    synchronized int count(PurchaseOutcome outcome) {
         return counts[outcome.ordinal()];
     }
 
@@ -37,10 +39,10 @@ final class LatencyRecorder {
     }
 
     /** Empty when none of the outcomes occurred. */
-    synchronized Optional<Summary> summary(Set<Outcome> outcomes) {
+    synchronized Optional<Summary> summary(Set<PurchaseOutcome> outcomes) {
         long[] merged = new long[outcomes.stream().mapToInt(this::count).sum()];
         int filled = 0;
-        for (Outcome outcome : outcomes) {
+        for (PurchaseOutcome outcome : outcomes) {
             System.arraycopy(latencies[outcome.ordinal()], 0, merged, filled, counts[outcome.ordinal()]);
             filled += counts[outcome.ordinal()];
         }

@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.txlab.tools.client.FlashSales;
+import io.txlab.tools.client.PurchaseOutcome;
+
 /** The benchmark's text: settings, progress, results, the sale once settled. Formats only; FlashLoadMain prints. */
 final class LoadReport {
 
@@ -45,18 +48,18 @@ final class LoadReport {
         lines.add(String.format(Locale.ROOT, "Results: %d requests in %.2f s = %.1f requests/s (closed model)",
                 latencies.total(), result.elapsedNanos() / 1e9, result.requestsPerSecond()));
         lines.add(String.format(Locale.ROOT, "  %-38s %8s", "outcome", "count"));
-        for (Outcome outcome : Outcome.values()) {
+        for (PurchaseOutcome outcome : PurchaseOutcome.values()) {
             lines.add(String.format(Locale.ROOT, "  %-38s %8d", outcome.label(), latencies.count(outcome)));
         }
         result.firstError().ifPresent(error -> lines.add("  first error: " + error));
         lines.add(String.format(Locale.ROOT, "  %-38s %8s %9s %9s %9s", "latency (ms)", "count", "p50", "p99", "max"));
-        lines.add(latencyLine("accepted (202)", latencies.summary(Set.of(Outcome.ACCEPTED))));
-        lines.add(latencyLine("rejected (409 + 429)", latencies.summary(Outcome.REJECTED)));
+        lines.add(latencyLine("accepted (202)", latencies.summary(Set.of(PurchaseOutcome.ACCEPTED))));
+        lines.add(latencyLine("rejected (409 + 429)", latencies.summary(PurchaseOutcome.REJECTED)));
         return lines;
     }
 
     /** {@code settled}: no order still pending; else the counts may still move. */
-    static List<String> settled(FlashApi.SaleState state, boolean settled, long waitedNanos) {
+    static List<String> settled(FlashSales.SaleState state, boolean settled, long waitedNanos) {
         String header = settled
                 ? String.format(Locale.ROOT, "Sale after settling (no order pending, waited %.1f s):", waitedNanos / 1e9)
                 : String.format(Locale.ROOT, "Sale NOT settled: %d order(s) still pending after %.0f s; counts may move:",

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import io.txlab.tools.bench.BenchApi;
-import io.txlab.tools.bench.PublishingWay;
+import io.txlab.tools.client.KeepAliveHttp;
+import io.txlab.tools.client.PlatformClient;
+import io.txlab.tools.client.PublishingWay;
 import io.txlab.tools.concurrent.DaemonThreads;
 
 /**
@@ -35,7 +36,7 @@ final class OrderLoad {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-    private final BenchApi api;
+    private final PlatformClient api;
     private final double rate;
     private final Duration retryBudget;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
@@ -50,7 +51,7 @@ final class OrderLoad {
     private final AtomicLong gaveUp = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
-    OrderLoad(BenchApi api, double rate, Duration retryBudget) {
+    OrderLoad(PlatformClient api, double rate, Duration retryBudget) {
         this.api = api;
         this.rate = rate;
         this.retryBudget = retryBudget;
@@ -99,13 +100,13 @@ final class OrderLoad {
 
     private void attempt(String requestId, long user, long firstSent, int attempt) {
         attempts.incrementAndGet();
-        api.placeOrder(PublishingWay.TRANSACTIONAL, requestId, user, PRODUCT).whenComplete((answer, failure) -> {
+        api.placeOrder(PublishingWay.TRANSACTIONAL, requestId, user, PRODUCT, 1).whenComplete((answer, failure) -> {
             if (failure == null && answer.status() / 100 == 2 && !answer.orderId().isEmpty()) {
                 acceptedIds.add(answer.orderId());
                 accepted.incrementAndGet();
                 return;
             }
-            String kind = failure != null ? BenchApi.NoAnswer.kindOf(failure) : "HTTP " + answer.status();
+            String kind = failure != null ? KeepAliveHttp.NoAnswer.kindOf(failure) : "HTTP " + answer.status();
             boolean retryable = failure != null || answer.status() >= 500 || answer.status() == 429;
             if (!retryable) {
                 count(refusedBy, kind);

@@ -65,7 +65,7 @@ class FlashLoadMainTest {
     void anUnreachableOrderServiceExitsWith3AndSaysHowToStartThePlatform() {
         assertThat(main.run(new String[] {"flash"}, Map.of("TXLAB_ORDER_PORT", "1", "TXLAB_ADMIN_TOKEN", "t")))
                 .isEqualTo(FlashLoadMain.UNREACHABLE);
-        assertThat(err()).startsWith("cannot reach the order service at http://127.0.0.1:1 (POST ")
+        assertThat(err()).startsWith("cannot reach the order service at http://127.0.0.1:1 (cannot reach ")
                 .contains("Start it with scripts/up.sh").doesNotContain("\tat ");
         assertThat(err().lines()).hasSize(1);
     }
@@ -118,7 +118,7 @@ class FlashLoadMainTest {
         assertThat(main.run(new String[] {"flash", "--units", "999"}, service.env()))
                 .isEqualTo(FlashLoadMain.UNEXPECTED_ANSWER);
         assertThat(err()).contains("product 6 cannot back a sale of 999 units (HTTP 409: only 100 in stock);"
-                + " try fewer --units");
+                + " try fewer units");
     }
 
     private String out() {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.txlab.tools.client.PurchaseOutcome;
 import org.junit.jupiter.api.Test;
 
 class FlashLoadTest {
@@ -30,15 +31,15 @@ class FlashLoadTest {
         }
 
         @Override
-        public Outcome purchase(long userId) {
+        public PurchaseOutcome purchase(long userId) {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(millis);
                 clicks.computeIfAbsent(userId, u -> new AtomicInteger()).incrementAndGet();
                 if (!bought.add(userId)) {
-                    return Outcome.ALREADY_BOUGHT;
+                    return PurchaseOutcome.ALREADY_BOUGHT;
                 }
-                return remaining.getAndDecrement() > 0 ? Outcome.ACCEPTED : Outcome.SOLD_OUT;
+                return remaining.getAndDecrement() > 0 ? PurchaseOutcome.ACCEPTED : PurchaseOutcome.SOLD_OUT;
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             } finally {
@@ -59,9 +60,9 @@ class FlashLoadTest {
         assertThat(sale.maxInFlight.get()).isEqualTo(4);
         LatencyRecorder latencies = result.latencies();
         assertThat(latencies.total()).isEqualTo(150);
-        assertThat(latencies.count(Outcome.ACCEPTED)).isEqualTo(10);
-        assertThat(latencies.count(Outcome.ALREADY_BOUGHT) + latencies.count(Outcome.SOLD_OUT)).isEqualTo(140);
-        assertThat(latencies.summary(Outcome.REJECTED).orElseThrow().p50Nanos()).isGreaterThanOrEqualTo(2_000_000);
+        assertThat(latencies.count(PurchaseOutcome.ACCEPTED)).isEqualTo(10);
+        assertThat(latencies.count(PurchaseOutcome.ALREADY_BOUGHT) + latencies.count(PurchaseOutcome.SOLD_OUT)).isEqualTo(140);
+        assertThat(latencies.summary(PurchaseOutcome.REJECTED).orElseThrow().p50Nanos()).isGreaterThanOrEqualTo(2_000_000);
         assertThat(result.firstError()).isEmpty();
         assertThat(result.requestsPerSecond()).isPositive();
     }
@@ -71,15 +72,15 @@ class FlashLoadTest {
         AtomicInteger calls = new AtomicInteger();
         FlashLoad.Buyer flaky = userId -> {
             if (calls.incrementAndGet() % 2 == 0) {
-                throw new FlashApi.UnexpectedAnswer("HTTP 500: boom");
+                throw new IllegalStateException("HTTP 500: boom");
             }
-            return Outcome.RATE_LIMITED;
+            return PurchaseOutcome.RATE_LIMITED;
         };
 
         FlashLoad.Result result = new FlashLoad(new LoadOptions(1, 10, 2, 1, 3), flaky).run(progress -> { });
 
-        assertThat(result.latencies().count(Outcome.ERROR)).isEqualTo(10);
-        assertThat(result.latencies().count(Outcome.RATE_LIMITED)).isEqualTo(10);
+        assertThat(result.latencies().count(PurchaseOutcome.ERROR)).isEqualTo(10);
+        assertThat(result.latencies().count(PurchaseOutcome.RATE_LIMITED)).isEqualTo(10);
         assertThat(result.firstError()).contains("user 1001: HTTP 500: boom");
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import io.txlab.tools.client.PurchaseOutcome;
 import org.junit.jupiter.api.Test;
 
 class LatencyRecorderTest {
@@ -42,16 +43,16 @@ class LatencyRecorderTest {
         List<Long> shuffled = new ArrayList<>(LongStream.rangeClosed(1, 1000).boxed().toList());
         Collections.shuffle(shuffled);
         for (long value : shuffled) {
-            recorder.record(value % 2 == 0 ? Outcome.SOLD_OUT : Outcome.RATE_LIMITED, value * 1_000_000);
+            recorder.record(value % 2 == 0 ? PurchaseOutcome.SOLD_OUT : PurchaseOutcome.RATE_LIMITED, value * 1_000_000);
         }
-        recorder.record(Outcome.ACCEPTED, 5);
+        recorder.record(PurchaseOutcome.ACCEPTED, 5);
 
-        LatencyRecorder.Summary rejected = recorder.summary(Outcome.REJECTED).orElseThrow();
+        LatencyRecorder.Summary rejected = recorder.summary(PurchaseOutcome.REJECTED).orElseThrow();
 
         assertThat(rejected).isEqualTo(new LatencyRecorder.Summary(1000, 500_000_000, 990_000_000, 1_000_000_000));
-        assertThat(recorder.summary(Set.of(Outcome.ACCEPTED))).contains(new LatencyRecorder.Summary(1, 5, 5, 5));
-        assertThat(recorder.summary(Set.of(Outcome.UNAVAILABLE))).isEmpty();
-        assertThat(recorder.count(Outcome.SOLD_OUT)).isEqualTo(500);
+        assertThat(recorder.summary(Set.of(PurchaseOutcome.ACCEPTED))).contains(new LatencyRecorder.Summary(1, 5, 5, 5));
+        assertThat(recorder.summary(Set.of(PurchaseOutcome.UNAVAILABLE))).isEmpty();
+        assertThat(recorder.count(PurchaseOutcome.SOLD_OUT)).isEqualTo(500);
         assertThat(recorder.total()).isEqualTo(1001);
     }
 
@@ -62,14 +63,14 @@ class LatencyRecorderTest {
         for (int thread = 0; thread < 8; thread++) {
             pool.execute(() -> {
                 for (int i = 1; i <= 10_000; i++) {
-                    recorder.record(Outcome.ACCEPTED, i);
+                    recorder.record(PurchaseOutcome.ACCEPTED, i);
                 }
             });
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(recorder.summary(Set.of(Outcome.ACCEPTED)))
+        assertThat(recorder.summary(Set.of(PurchaseOutcome.ACCEPTED)))
                 .contains(new LatencyRecorder.Summary(80_000, 5_000, 9_900, 10_000));
     }
 }
