@@ -54,7 +54,7 @@ public final class DeadLetterMain {
         String namesrv = env.getOrDefault("TXLAB_NAMESRV_ADDR", "127.0.0.1:19876");
         try (DeadLetterQueues queues = new DeadLetterQueues(namesrv)) {
             if (replay) {
-                List<DeadLetter> replayed = queues.replay(args[1], letter -> out.println("replayed " + describe(letter)));
+                List<DeadLetter> replayed = queues.replay(args[1], letter -> out.println(letter.replayedLine()));
                 out.println(replayed.size() + " dead letter(s) of " + args[1] + " replayed to " + args[1] + " only");
             } else {
                 ParkedReasons parked = new ParkedReasons(CheckTarget.fromEnvironment(env));
@@ -63,7 +63,7 @@ public final class DeadLetterMain {
                     Map<String, String> reasons = reasons(parked, group, letters);
                     out.println(group + ": " + letters.size() + " dead letter(s)");
                     letters.forEach(letter -> out.println("  " + (letter.replayed() ? "replayed  " : "waiting   ")
-                            + describe(letter, reasons.get(letter.clientMsgId()))));
+                            + letter.describe(reasons.get(letter.clientMsgId()))));
                 }
             }
             return OK;
@@ -86,18 +86,5 @@ public final class DeadLetterMain {
                     + ": " + e.getMessage());
             return Map.of();
         }
-    }
-
-    private static String describe(DeadLetter letter) {
-        return describe(letter, null);
-    }
-
-    /** @param parkedReason null unless a service parked the letter */
-    private static String describe(DeadLetter letter, String parkedReason) {
-        String what = String.format("%s order %s %s from %s, born %s, ", letter.msgId(), letter.orderId(),
-                letter.eventType(), letter.originalTopic(), letter.bornAt());
-        return parkedReason == null
-                ? what + "dead after " + letter.reconsumeTimes() + " failed deliveries"
-                : what + "parked at once (reconsumeTimes " + letter.reconsumeTimes() + "): " + parkedReason;
     }
 }

@@ -110,8 +110,8 @@ final class InfrastructureScenarios {
                 "an order placed while Redis answers nothing is CONFIRMED, its locks skipped");
         List<String> replyLock = run.serviceLogWith("order-service", "lock order:" + during, "going on without it");
         List<String> consumerLock = run.serviceLogWith("inventory-service", "lock ", during, "going on without it");
-        replyLock.forEach(line -> run.say("order-service log: " + ScenarioRun.gist(line)));
-        consumerLock.forEach(line -> run.say("inventory-service log: " + ScenarioRun.gist(line)));
+        replyLock.forEach(line -> run.say("order-service log: " + ServiceCrashes.gist(line)));
+        consumerLock.forEach(line -> run.say("inventory-service log: " + ServiceCrashes.gist(line)));
         run.observed(!replyLock.isEmpty(), "order-service gave up the order's reply lock and went on without it");
         run.observed(!consumerLock.isEmpty(), "inventory-service gave up the order's lock and went on without it");
         run.outage().resume("redis");
