@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import io.txlab.tools.bench.Schedule;
 import io.txlab.tools.client.KeepAliveHttp;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.client.PublishingWay;
@@ -57,11 +58,16 @@ final class OrderLoad {
         this.retryBudget = retryBudget;
     }
 
-    /** Sends orders on schedule for {@code length}; returns when the last one has left (not when it is answered). */
+    /**
+     * Sends orders on the driver's open-model schedule (order i at start + i / rate) for {@code length}; returns
+     * when the last one has left, not when it is answered: an order's retries outlive the schedule, so the
+     * driver's OpenLoop, which records one answer per request, does not fit.
+     */
     void run(Duration length, long start) {
-        long total = (long) Math.floor(length.toSeconds() * rate);
-        for (long i = 0; i < total; i++) {
-            long due = start + (long) (i * 1e9 / rate);
+        Schedule schedule = new Schedule(List.of(new Schedule.Segment("soak orders", (int) length.toSeconds(), rate,
+                rate)));
+        for (int i = 0; i < schedule.size(); i++) {
+            long due = start + schedule.offsetNanos(i);
             for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
                 LockSupport.parkNanos(left);
             }
