@@ -120,11 +120,6 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
         return of(profile, given);
     }
 
-    /** Offered order rate at full load: what mixed sends as orders is a tenth of its requests. */
-    public double peakOrderRate() {
-        return profile == Profile.MIXED ? rate / 10.0 : profile == Profile.STEP_UP ? maxRate : rate;
-    }
-
     private static BenchOptions of(Profile profile, Map<String, String> given) {
         int rate = given.containsKey("--rate") ? value(given, "--rate") : switch (profile) {
             case STEP_UP -> 50;

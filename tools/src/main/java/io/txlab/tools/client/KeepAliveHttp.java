@@ -12,7 +12,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 
 /**
  * HTTP/1.1 to one server over keep-alive connections, every socket on one NIO selector thread. It is the
@@ -38,7 +37,7 @@ public final class KeepAliveHttp implements AutoCloseable {
         }
     }
 
-    /** No answer: {@code kind} is connect, timeout, io or interrupted. */
+    /** No answer: {@code kind} is connect, timeout or io. */
     public static final class NoAnswer extends IOException {
         private final String kind;
 
@@ -106,26 +105,6 @@ public final class KeepAliveHttp implements AutoCloseable {
             }
         }
         return exchange.future;
-    }
-
-    /** As {@link #send}, waiting for the answer. */
-    public Response exchange(String method, String path, Map<String, String> headers, String body) throws NoAnswer {
-        return await(send(method, path, headers, body));
-    }
-
-    /** The answer of a future from {@link #send}, or its {@link NoAnswer}. */
-    public static Response await(CompletableFuture<Response> future) throws NoAnswer {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof NoAnswer noAnswer) {
-                throw noAnswer;
-            }
-            throw new NoAnswer("io", String.valueOf(e.getCause()), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NoAnswer("interrupted", "interrupted while waiting for an answer", e);
-        }
     }
 
     @Override

@@ -140,11 +140,6 @@ public final class PlatformClient implements AutoCloseable {
         return get(orderUrl, PlatformRequests.recentCheckBacks(query));
     }
 
-    /** GET /api/inventory/orders/{orderId} or /api/payment/orders/{orderId}. */
-    public Reply participantRecords(String participant, String orderId) {
-        return get(urlOf(participant), PlatformRequests.participantRecords(participant, orderId));
-    }
-
     /**
      * Whether the order service has the endpoint of {@code way}: an empty body is refused (400) where it exists
      * and never places an order. A 404, or the 405 of the static-resource handler that takes unmapped paths,

@@ -40,11 +40,6 @@ final class PlatformRequests {
         return "/api/transactions/checkbacks" + (query.isEmpty() ? "" : "?" + query);
     }
 
-    /** inventory or payment. */
-    static String participantRecords(String participant, String orderId) {
-        return "/api/" + participant + "/orders/" + orderId;
-    }
-
     static String product(long productId) {
         return "/api/inventory/products/" + productId;
     }

@@ -5,26 +5,16 @@ import java.util.Set;
 
 /** What became of one purchase: from its HTTP status and, for a 409, the end of the problem's {@code type}. */
 public enum PurchaseOutcome {
-    ACCEPTED("accepted (202)"),
-    SOLD_OUT("sold-out (409)"),
-    ALREADY_BOUGHT("already-bought (409)"),
-    OTHER_CONFLICT("other 409 (not-started, ended, ...)"),
-    RATE_LIMITED("rate-limited (429)"),
-    UNAVAILABLE("unavailable (503)"),
-    ERROR("errors (other status, I/O, timeout)");
+    ACCEPTED,
+    SOLD_OUT,
+    ALREADY_BOUGHT,
+    OTHER_CONFLICT,
+    RATE_LIMITED,
+    UNAVAILABLE,
+    ERROR;
 
     /** The refusals the contract foresees: every 409 and the 429. */
     public static final Set<PurchaseOutcome> REJECTED = EnumSet.of(SOLD_OUT, ALREADY_BOUGHT, OTHER_CONFLICT, RATE_LIMITED);
-
-    private final String label;
-
-    PurchaseOutcome(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
 
     /** {@code problemType} may be null or empty (a 409 without a problem body is still a conflict). */
     static PurchaseOutcome of(int status, String problemType) {
