@@ -20,8 +20,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class PlatformClient implements AutoCloseable {
 
-    /** An HTTP answer; {@code body} is the parsed JSON (a missing node when empty or not JSON). */
-    /** @param retryAfter the Retry-After header, empty when there is none */
+    /**
+     * An HTTP answer; {@code body} is the parsed JSON (a missing node when empty or not JSON).
+     *
+     * @param retryAfter the Retry-After header, empty when there is none
+     */
     public record Reply(int status, JsonNode body, String contentType, String retryAfter) {
 
         public String text(String field) {
@@ -123,7 +126,8 @@ public final class PlatformClient implements AutoCloseable {
 
     /** GET /api/orders/{orderId}, without waiting: its HTTP status only. */
     public CompletableFuture<Integer> orderStatusCode(String orderId) {
-        return orders().send("GET", PlatformRequests.order(orderId), Map.of(), null).thenApply(KeepAliveHttp.Response::status);
+        return orders().send("GET", PlatformRequests.order(orderId), Map.of(), null)
+                .thenApply(KeepAliveHttp.Response::status);
     }
 
     public JsonNode checkBacks(String orderId) {

@@ -14,8 +14,9 @@ import io.txlab.contracts.event.ParkedDelivery;
 import io.txlab.tools.check.CheckTarget;
 
 /**
- * Why a service parked a dead letter, from its delivery_failure row ({@link ParkedDelivery}). The reason cannot travel with the message: a send-back names the message by its
- * commit log offset only, and the broker stores the message as it was.
+ * Why a service parked a dead letter, from its delivery_failure row ({@link ParkedDelivery}). The reason cannot
+ * travel with the message: a send-back names the message by its commit log offset only, and the broker stores the
+ * message as it was.
  */
 final class ParkedReasons {
 
