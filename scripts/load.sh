@@ -2,17 +2,8 @@
 # Load benchmarks against a running platform. A benchmark, not a test: it measures and prints; it fails
 # (exit 1) only when the numbers show a broken invariant. It starts nothing: start the platform first
 # (scripts/up.sh, with TXLAB_ADMIN_TOKEN set, or scripts/scenario.sh, which keeps its token in .run/admin-token).
-# Usage: scripts/load.sh flash [--units N (default 100)] [--buyers N (default 2000, ids from 1001)]
-#                              [--requests-per-buyer N (default 2)] [--concurrency N (default 32)]
-#                              [--product ID (default 6)]
-#   flash  creates a flash sale of N units (admin token: TXLAB_ADMIN_TOKEN, else .run/admin-token), fires
-#          buyers x requests-per-buyer purchases at it from a fixed pool of workers (closed model), and prints
-#          the settings, a progress line a second, the count per outcome (accepted, sold-out, already-bought,
-#          other 409, rate-limited, unavailable, errors), p50/p99/max latency of the accepted and of the
-#          rejected purchases, requests/s, then, once no order is pending (up to 60 s), the sale's units,
-#          confirmed, cancelled and redisRemaining and "oversold: no" (or "oversold: YES", exit 1).
-# Exit codes: 0 done; 1 oversold; 2 bad usage or no admin token; 3 order service unreachable;
-# 4 unexpected answer (the sale was refused: wrong token, too little stock, no flash-sale API).
+# The closed-model flash-sale benchmark (scripts/load.sh flash) is gone: flash sales are measured open model, as
+# compare's flash-sale phase (--flash-units, --flash-rate, --flash-seconds); "flash" exits 2 and says so.
 #
 # Open-model benchmark of ordinary orders (io.txlab.tools.bench.BenchMain): requests leave at fixed intended
 # times (rate N: request i at start + i/N) over keep-alive connections, whatever the answers do; latency runs from the
@@ -42,7 +33,7 @@
 #             CPU ms per accepted order per process and in total (block rotation only: every process sampled each
 #             second, a second's CPU to its block's way, each block's first second left out as the consumers still
 #             work on the previous way's orders; request rotation: "-"), and its achieved/s, CONFIRMED/s, p99s and
-#             CPU per order relative to dual write ("0.93x"). Then a flash-sale phase (admin token as for flash; none: skipped
+#             CPU per order relative to dual write ("0.93x"). Then a flash-sale phase (admin token: TXLAB_ADMIN_TOKEN, else .run/admin-token; none: skipped
 #             with a notice): a sale of [--flash-units N (default 500)] units of product 7, [--flash-rate N (default
 #             400)] purchases/s, open model, for [--flash-seconds S (default 10; 0: no flash phase)] from users
 #             100001.. (every 5th purchase a buyer's second click): purchases/s offered, achieved and accepted,
@@ -67,12 +58,10 @@
 source "$(dirname "$0")/lib.sh"
 TOOL_JAVA_OPTS="${TXLAB_DRIVER_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
-PROFILES="flash, constant, step-up, sale, mixed, compare"
+PROFILES="constant, step-up, sale, mixed, compare"
 
 usage() { # EXIT_CODE
-  say "usage: scripts/load.sh flash [--units N (default 100)] [--buyers N (default 2000, ids from 1001)]" \
-      "[--requests-per-buyer N (default 2)] [--concurrency N (default 32)] [--product ID (default 6)]"
-  say "       scripts/load.sh constant|step-up|sale|mixed|compare [--rate N] [--connections N (default 1024)]" \
+  say "usage: scripts/load.sh constant|step-up|sale|mixed|compare [--rate N] [--connections N (default 1024)]" \
       "[--settle-seconds S (default 60)] [--duration S] [--step N] [--step-seconds S] [--max-rate N]" \
       "[--slo-ms MS] [--consistency-slo-ms MS] [--ramp-up S] [--hold S]" \
       "[--ramp-down S] [--rotation block|request] [--block-seconds S] [--flash-seconds S] [--flash-rate N]" \
@@ -113,17 +102,14 @@ open_model() {
 }
 
 case "${1:-}" in
-  flash) ;;
+  flash)
+    say "scripts/load.sh flash (the closed-model flash-sale load) is gone: flash sales are measured open model by" \
+        "compare's flash-sale phase: scripts/load.sh compare --flash-units N (default 500) --flash-rate N" \
+        "(default 400 purchases/s) --flash-seconds S (default 10); compare needs the chaos profile and the" \
+        "admin token (TXLAB_ADMIN_TOKEN or .run/admin-token)" >&2
+    exit 2 ;;
   constant|step-up|sale|mixed|compare) open_model "$@" ;;
   -h|--help) usage 0 ;;
   "") say "no load profile given; the profiles are $PROFILES" >&2; usage 2 >&2 ;;
   *) say "no load profile '$1'; the profiles are $PROFILES" >&2; usage 2 >&2 ;;
 esac
-
-mkdir -p "$LOG_DIR"
-build_if_needed >&2
-if [ -z "${TXLAB_ADMIN_TOKEN:-}" ] && [ -r "$RUN_DIR/admin-token" ]; then
-  TXLAB_ADMIN_TOKEN=$(tr -d '[:space:]' < "$RUN_DIR/admin-token")
-fi
-export TXLAB_ADMIN_TOKEN="${TXLAB_ADMIN_TOKEN:-}" TXLAB_ORDER_PORT="$ORDER_PORT"
-run_tool io.txlab.tools.load.FlashLoadMain "$@"

@@ -44,6 +44,7 @@ public final class Platform implements AutoCloseable {
     private final DevStack stack;
     private final String schemaPrefix;
     private final Map<Service, ConfigurableApplicationContext> contexts = new HashMap<>();
+    private PlatformClient client;
 
     private Platform(DevStack stack, String schemaPrefix) {
         this.stack = stack;
@@ -90,8 +91,12 @@ public final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + context(service).getEnvironment().getProperty("local.server.port");
     }
 
-    public PlatformClient client() {
-        return new PlatformClient(baseUrl(Service.ORDER), baseUrl(Service.INVENTORY), baseUrl(Service.PAYMENT));
+    /** One client for every test: its connections are kept alive from test to test, and closed with the platform. */
+    public synchronized PlatformClient client() {
+        if (client == null) {
+            client = new PlatformClient(baseUrl(Service.ORDER), baseUrl(Service.INVENTORY), baseUrl(Service.PAYMENT));
+        }
+        return client;
     }
 
     public FaultPoints faults(Service service) {
@@ -125,6 +130,9 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (client != null) {
+            client.close();
+        }
         boolean externalDb = System.getenv("TXLAB_MYSQL_URL") != null;
         for (Service service : List.of(Service.ORDER, Service.INVENTORY, Service.PAYMENT)) {
             ConfigurableApplicationContext context = contexts.remove(service);

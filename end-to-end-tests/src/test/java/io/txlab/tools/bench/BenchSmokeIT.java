@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.Platform.Service;
+import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.PlatformExtension;
+import io.txlab.tools.client.PublishingWay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;

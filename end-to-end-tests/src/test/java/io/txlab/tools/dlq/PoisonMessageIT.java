@@ -18,6 +18,7 @@ import io.txlab.contracts.event.ConsumerGroups;
 import io.txlab.contracts.event.OrderCancelled;
 import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.event.Topics;
+import io.txlab.contracts.timeline.Steps;
 import io.txlab.support.json.JsonCodec;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.e2e.support.Ledger;
@@ -118,7 +119,7 @@ class PoisonMessageIT {
         api.timeline(orders.get(0)).body().path("entries").forEach(timeline::add);
         for (String participant : List.of("inventory", "payment")) {
             assertThat(timeline).filteredOn(entry -> entry.path("service").asString().equals(participant)
-                            && entry.path("step").asString().equals("PARKED"))
+                            && entry.path("step").asString().equals(Steps.PARKED))
                     .hasSizeGreaterThanOrEqualTo(4)
                     .allMatch(entry -> entry.path("detail").asString().contains("version 99 newer than known 2"));
         }

@@ -1,5 +1,6 @@
 package io.txlab.support.audit;
 
+import io.txlab.contracts.event.ParkedDelivery;
 import io.txlab.contracts.timeline.Steps;
 
 import java.sql.ResultSet;
@@ -123,10 +124,10 @@ public final class OrderRecords {
     }
 
     private TimelineEntry failure(Instant at, int delivery, String eventType, String error) {
-        if (error.startsWith(InboundEvents.PARKED)) {
+        if (ParkedDelivery.isParked(error)) {
             return entry(at, Steps.PARKED, "delivery #" + delivery + " of " + eventType
                     + " can never be handled, parked in its group's DLQ without a retry: "
-                    + error.substring(InboundEvents.PARKED.length()).replaceFirst("] ", ": "));
+                    + ParkedDelivery.readable(error));
         }
         return entry(at, Steps.DELIVERY_FAILED, failure(delivery, eventType, error));
     }

@@ -27,9 +27,6 @@ public final class InboundEvents {
     /** Marks the failure of a message's last delivery in delivery_failure.error. */
     public static final String DEAD_LETTERED = "[last delivery: the broker moves the message to its group's DLQ] ";
 
-    /** Starts delivery_failure.error of a parked message: "[parked: REASON] DETAIL". */
-    public static final String PARKED = "[parked: ";
-
     /** delivery_failure.order_id of a parked message that names no order, in its payload or its keys. */
     static final String NO_ORDER = "(none)";
 

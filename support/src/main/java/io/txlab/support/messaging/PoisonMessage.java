@@ -1,5 +1,7 @@
 package io.txlab.support.messaging;
 
+import io.txlab.contracts.event.ParkedDelivery;
+
 /**
  * Why a delivered message can never be handled: it would fail the same way on every delivery, so it is
  * parked at once instead of retried. A refusal, not a fault: no stack trace.
@@ -38,6 +40,6 @@ final class PoisonMessage extends Exception {
 
     /** delivery_failure.error: the marker and the reason, then the detail. */
     String error() {
-        return InboundEvents.PARKED + reason + "] " + detail;
+        return ParkedDelivery.error(reason, detail);
     }
 }

@@ -14,7 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
-import io.txlab.tools.load.FlashApi;
+import io.txlab.tools.client.FlashSales;
+import io.txlab.tools.client.KeepAliveHttp;
+import io.txlab.tools.client.PlatformClient;
+import io.txlab.tools.client.PublishingWay;
 
 /**
  * One benchmark run: sends the profile's requests on schedule, then waits for the accepted orders to settle
@@ -24,7 +27,7 @@ import io.txlab.tools.load.FlashApi;
 public final class Bench {
 
     /** Where the platform is and how to measure it; {@code adminToken} empty when there is none (no flash phase). */
-    public record Target(BenchApi api, OrderDatabase database, Path runDir, long clockTicks, Duration settleLimit,
+    public record Target(PlatformClient api, OrderDatabase database, Path runDir, long clockTicks, Duration settleLimit,
                          Optional<String> adminToken) {
     }
 
@@ -116,9 +119,10 @@ public final class Bench {
             notes.add("flash-sale phase skipped: " + reason);
             return FlashReport.skipped(reason);
         }
-        try (FlashApi api = new FlashApi(target.api().orderUrl(), target.adminToken().get(), options.connections())) {
-            return new FlashSalePhase(api, target.settleLimit()).run(options.flash(), progressLines);
-        } catch (FlashApi.UnexpectedAnswer | FlashApi.Unreachable e) {
+        try {
+            return new FlashSalePhase(new FlashSales(target.api(), target.adminToken().get()), target.settleLimit())
+                    .run(options.flash(), progressLines);
+        } catch (FlashSales.UnexpectedAnswer | PlatformClient.Unreachable e) {
             notes.add("flash-sale phase failed: " + e.getMessage());
             return FlashReport.failed(e.getMessage());
         }
@@ -137,35 +141,35 @@ public final class Bench {
     }
 
     /** What each request does; a request's stage never fails: every failure is an error kind. */
-    private record Requests(BenchApi api, RequestMix mix, Schedule schedule, Recording recording) {
+    private record Requests(PlatformClient api, RequestMix mix, Schedule schedule, Recording recording) {
 
         CompletionStage<OpenLoop.Result> perform(int i) {
             return switch (mix.kind(i)) {
                 case ORDER -> order(mix.orderNumber(i), OpenLoop.secondOf(schedule.offsetNanos(i)));
-                case STOCK_READ -> read(api.productStock(mix.readProduct(i)));
-                case STATUS_READ -> read(recording.randomAcceptedOrder().map(api::orderStatus)
-                        .orElseGet(() -> api.productStock(mix.readProduct(i))));
+                case STOCK_READ -> read(api.productStatusCode(mix.readProduct(i)));
+                case STATUS_READ -> read(recording.randomAcceptedOrder().map(api::orderStatusCode)
+                        .orElseGet(() -> api.productStatusCode(mix.readProduct(i))));
             };
         }
 
         private CompletionStage<OpenLoop.Result> order(int orderNumber, int dueSecond) {
             PublishingWay way = mix.way(orderNumber, dueSecond);
-            return api.placeOrder(way, UUID.randomUUID().toString(), mix.user(orderNumber), mix.product(orderNumber))
-                    .handle((answer, failure) -> ordered(answer, failure).by(way));
+            return api.placeOrder(way, UUID.randomUUID().toString(), mix.user(orderNumber), mix.product(orderNumber),
+                    1).handle((placed, failure) -> ordered(placed, failure).by(way));
         }
 
-        private static OpenLoop.Result ordered(BenchApi.Answer answer, Throwable failure) {
+        private static OpenLoop.Result ordered(PlatformClient.Placed placed, Throwable failure) {
             if (failure != null) {
-                return OpenLoop.Result.failed(BenchApi.NoAnswer.kindOf(failure));
+                return OpenLoop.Result.failed(KeepAliveHttp.NoAnswer.kindOf(failure));
             }
-            return answer.status() / 100 == 2 && !answer.orderId().isEmpty() ? OpenLoop.Result.ok(answer.orderId())
-                    : OpenLoop.Result.failed("HTTP " + answer.status());
+            return placed.status() / 100 == 2 && !placed.orderId().isEmpty() ? OpenLoop.Result.ok(placed.orderId())
+                    : OpenLoop.Result.failed("HTTP " + placed.status());
         }
 
-        private static CompletionStage<OpenLoop.Result> read(CompletableFuture<BenchApi.Answer> answer) {
-            return answer.handle((read, failure) -> failure != null
-                    ? OpenLoop.Result.failed(BenchApi.NoAnswer.kindOf(failure))
-                    : read.status() == 200 ? OpenLoop.Result.ok("") : OpenLoop.Result.failed("HTTP " + read.status()));
+        private static CompletionStage<OpenLoop.Result> read(CompletableFuture<Integer> status) {
+            return status.handle((read, failure) -> failure != null
+                    ? OpenLoop.Result.failed(KeepAliveHttp.NoAnswer.kindOf(failure))
+                    : read == 200 ? OpenLoop.Result.ok("") : OpenLoop.Result.failed("HTTP " + read));
         }
     }
 }

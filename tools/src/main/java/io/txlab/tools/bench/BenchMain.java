@@ -7,6 +7,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.txlab.tools.client.PlatformClient;
+import io.txlab.tools.client.PublishingWay;
+
 /**
  * {@code scripts/load.sh constant|step-up|sale|mixed|compare [options]}: the open-model benchmark of ordinary
  * orders. Settings from the environment: TXLAB_ORDER_PORT (8081), TXLAB_INVENTORY_PORT (8082), TXLAB_MYSQL_URL/
@@ -26,6 +29,8 @@ public final class BenchMain {
     static final int NO_DATABASE = 4;
     static final int MISSING_WAY = 5;
     static final int FLASH_FAILED = 6;
+    /** An order unanswered this long is an error of kind timeout. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -47,25 +52,29 @@ public final class BenchMain {
         BenchOptions options;
         String orderUrl;
         String inventoryUrl;
+        String paymentUrl;
         long clockTicks;
         try {
             options = BenchOptions.parse(args);
             orderUrl = "http://127.0.0.1:" + port(env, "TXLAB_ORDER_PORT", "8081");
             inventoryUrl = "http://127.0.0.1:" + port(env, "TXLAB_INVENTORY_PORT", "8082");
+            paymentUrl = "http://127.0.0.1:" + port(env, "TXLAB_PAYMENT_PORT", "8083");
             clockTicks = clockTicks(env);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(BenchOptions.USAGE);
             return USAGE;
         }
-        try (BenchApi api = new BenchApi(orderUrl, inventoryUrl, options.connections())) {
+        try (PlatformClient api = new PlatformClient(orderUrl, inventoryUrl, paymentUrl, options.connections(),
+                REQUEST_TIMEOUT)) {
             return measure(options, api, env, inventoryUrl, clockTicks);
         }
     }
 
-    private int measure(BenchOptions options, BenchApi api, Map<String, String> env, String inventoryUrl, long clockTicks) {
+    private int measure(BenchOptions options, PlatformClient api, Map<String, String> env, String inventoryUrl,
+                        long clockTicks) {
         String orderUrl = api.orderUrl();
-        if (!api.orderServiceAnswers()) {
+        if (!api.reachable("order")) {
             err.println("cannot reach the order service at " + orderUrl + "; is the platform running?"
                     + " Start it with scripts/up.sh");
             return UNREACHABLE;
@@ -100,18 +109,18 @@ public final class BenchMain {
     }
 
     /** A service that stops answering now is unreachable all the same. */
-    private static boolean hasDualWrite(BenchApi api) {
+    private static boolean hasDualWrite(PlatformClient api) {
         try {
             return api.hasEndpoint(PublishingWay.DUAL_WRITE);
-        } catch (BenchApi.NoAnswer e) {
+        } catch (PlatformClient.Unreachable e) {
             return true;
         }
     }
 
-    private static boolean hasOutbox(BenchApi api) {
+    private static boolean hasOutbox(PlatformClient api) {
         try {
             return api.knowsPublishModes();
-        } catch (BenchApi.NoAnswer e) {
+        } catch (PlatformClient.Unreachable e) {
             return true;
         }
     }

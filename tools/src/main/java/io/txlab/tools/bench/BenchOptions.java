@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.txlab.tools.client.PublishingWay;
+
 /**
  * The settings of {@code scripts/load.sh PROFILE [options]}: {@code --name N} or {@code --name=N}, each at most
  * once, and only the options that the profile uses. {@code rate} is orders/s (constant), the start rate (step-up),
@@ -116,11 +118,6 @@ public record BenchOptions(Profile profile, int rate, int durationSeconds, int s
             }
         }
         return of(profile, given);
-    }
-
-    /** Offered order rate at full load: what mixed sends as orders is a tenth of its requests. */
-    public double peakOrderRate() {
-        return profile == Profile.MIXED ? rate / 10.0 : profile == Profile.STEP_UP ? maxRate : rate;
     }
 
     private static BenchOptions of(Profile profile, Map<String, String> given) {

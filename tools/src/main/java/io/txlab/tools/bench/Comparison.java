@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import io.txlab.tools.client.PublishingWay;
+
 /** The compare profile's figures for each publishing way, each relative to dual write. Pure. */
 final class Comparison {
 

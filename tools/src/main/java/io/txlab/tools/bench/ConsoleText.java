@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.txlab.tools.client.PublishingWay;
+
 /** The console's text before and during a run; the results are the Markdown report. Formats only. */
 final class ConsoleText {
 

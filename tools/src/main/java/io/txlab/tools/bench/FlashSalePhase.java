@@ -5,13 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import io.txlab.tools.load.FlashApi;
-import io.txlab.tools.load.Outcome;
+import io.txlab.tools.client.FlashSales;
+import io.txlab.tools.client.PurchaseOutcome;
 
 /**
  * Compare's flash-sale phase: a sale of product 7, then purchases at a fixed rate (open model, latency from each
@@ -23,27 +22,27 @@ final class FlashSalePhase {
     static final int SECOND_CLICK_EVERY = 5;
     static final List<String> REJECTIONS = List.of("sold-out", "already-bought", "rate-limited", "other");
     private static final Duration SALE_LENGTH = Duration.ofMinutes(10);
-    private static final Set<String> REFUSALS = Outcome.REJECTED.stream().map(FlashSalePhase::kind)
+    private static final Set<String> REFUSALS = PurchaseOutcome.REJECTED.stream().map(FlashSalePhase::kind)
             .collect(Collectors.toSet());
 
-    private final FlashApi api;
+    private final FlashSales api;
     private final Duration settleLimit;
 
-    FlashSalePhase(FlashApi api, Duration settleLimit) {
+    FlashSalePhase(FlashSales api, Duration settleLimit) {
         this.api = api;
         this.settleLimit = settleLimit;
     }
 
-    /** @throws FlashApi.UnexpectedAnswer or FlashApi.Unreachable when the sale cannot be created or read */
+    /** @throws FlashSales.UnexpectedAnswer or PlatformClient.Unreachable when the sale cannot be created or read */
     FlashReport run(BenchOptions.FlashPhase phase, Consumer<String> lines) {
-        FlashApi.Sale sale = api.openSale(RequestMix.PRODUCT, phase.units(), SALE_LENGTH);
+        FlashSales.Sale sale = api.openSale(RequestMix.PRODUCT, phase.units(), SALE_LENGTH);
         lines.accept(ConsoleText.flashStart(sale.saleId(), phase));
         Schedule schedule = new Schedule(List.of(new Schedule.Segment("flash sale", phase.seconds(), phase.rate(),
                 phase.rate())));
         Recording recording = new Recording();
         long elapsedNanos = new OpenLoop(schedule, new RequestMix(false, WayRotation.NONE))
                 .run(i -> purchase(sale.saleId(), i), recording, progress -> lines.accept(ConsoleText.flashProgress(progress)));
-        FlashApi.Settled settled = api.awaitSettled(sale.saleId(), settleLimit);
+        FlashSales.Settled settled = api.awaitSettled(sale.saleId(), settleLimit);
         return FlashReport.done(figures(sale.saleId(), phase, schedule, recording, elapsedNanos / 1e9, settled));
     }
 
@@ -58,17 +57,18 @@ final class FlashSalePhase {
     }
 
     private CompletionStage<OpenLoop.Result> purchase(String saleId, int i) {
-        return api.purchaseLater(saleId, buyer(i)).handle((outcome, failure) -> {
+        return api.purchase(saleId, buyer(i)).handle((outcome, failure) -> {
             if (failure == null) {
-                return outcome == Outcome.ACCEPTED ? OpenLoop.Result.ok("") : OpenLoop.Result.failed(kind(outcome));
+                return outcome == PurchaseOutcome.ACCEPTED ? OpenLoop.Result.ok("")
+                        : OpenLoop.Result.failed(kind(outcome));
             }
-            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            return OpenLoop.Result.failed(cause instanceof FlashApi.UnexpectedAnswer ? "other: unexpected answer"
+            return OpenLoop.Result.failed(FlashSales.causeOf(failure) instanceof FlashSales.UnexpectedAnswer
+                    ? "other: unexpected answer"
                     : "other: no answer");
         });
     }
 
-    private static String kind(Outcome outcome) {
+    private static String kind(PurchaseOutcome outcome) {
         return switch (outcome) {
             case SOLD_OUT -> "sold-out";
             case ALREADY_BOUGHT -> "already-bought";
@@ -80,7 +80,7 @@ final class FlashSalePhase {
     }
 
     private static FlashReport.Figures figures(String saleId, BenchOptions.FlashPhase phase, Schedule schedule,
-                                               Recording recording, double elapsed, FlashApi.Settled settled) {
+                                               Recording recording, double elapsed, FlashSales.Settled settled) {
         Recording.Totals totals = recording.totals();
         Map<String, Long> outcomes = recording.errorsByKind();
         Map<String, Long> rejected = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ final class FlashSalePhase {
         Map<String, Double> shares = new LinkedHashMap<>();
         rejected.forEach((kind, count) -> shares.put(kind, totals.offeredOrders() == 0 ? 0
                 : (double) count / totals.offeredOrders()));
-        FlashApi.SaleState state = settled.state();
+        FlashSales.SaleState state = settled.state();
         FlashReport.SaleAfter after = new FlashReport.SaleAfter(state.confirmed(), state.cancelled(), state.pending(),
                 state.queued(), state.redisRemaining(), settled.settled(), settled.waitedNanos() / 1e9, state.confirmed() > phase.units());
         return new FlashReport.Figures(saleId, RequestMix.PRODUCT, phase.units(), phase.seconds(),

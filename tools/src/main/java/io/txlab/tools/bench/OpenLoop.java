@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
+import io.txlab.tools.client.PublishingWay;
 import io.txlab.tools.concurrent.DaemonThreads;
 
 /**

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
+import io.txlab.tools.client.PublishingWay;
 import org.HdrHistogram.Histogram;
 
 /**

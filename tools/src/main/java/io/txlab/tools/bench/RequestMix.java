@@ -1,5 +1,7 @@
 package io.txlab.tools.bench;
 
+import io.txlab.tools.client.PublishingWay;
+
 /**
  * What request {@code i} of a run is: a pure function of its index. Every profile but mixed sends only orders;
  * mixed sends an order as every tenth request and reads otherwise, alternating a product's stock and the status

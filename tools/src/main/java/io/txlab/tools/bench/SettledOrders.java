@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.txlab.tools.client.PublishingWay;
+
 /**
  * A run's accepted orders, read in one go once settled: all together, by publishing way (compare only) and by
  * segment of the schedule, an order in the segment its request was due in (whenever it was answered).

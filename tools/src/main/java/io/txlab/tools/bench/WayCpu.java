@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToLongFunction;
 
+import io.txlab.tools.client.PublishingWay;
+
 /**
  * Compare's CPU by publishing way with block rotation. Second s's CPU (sample s+1 less sample s, per process) goes
  * to the way whose block s is in, but for a block's first second: the consumers are still busy with the previous

@@ -3,6 +3,8 @@ package io.txlab.tools.bench;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.txlab.tools.client.PublishingWay;
+
 /**
  * Which publishing way an order takes: a pure function of its number and of the second its request is due in.
  * With {@code BLOCK}, second s belongs to block s / blockSeconds, and the blocks take turns (transactional, outbox,

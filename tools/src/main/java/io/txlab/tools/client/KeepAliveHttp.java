@@ -3,23 +3,15 @@ package io.txlab.tools.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 
 /**
  * HTTP/1.1 to one server over keep-alive connections, every socket on one NIO selector thread. It is the
@@ -45,7 +37,7 @@ public final class KeepAliveHttp implements AutoCloseable {
         }
     }
 
-    /** No answer: {@code kind} is connect, timeout, io or interrupted. */
+    /** No answer: {@code kind} is connect, timeout or io. */
     public static final class NoAnswer extends IOException {
         private final String kind;
 
@@ -57,64 +49,28 @@ public final class KeepAliveHttp implements AutoCloseable {
         public String kind() {
             return kind;
         }
+
+        /** The error kind of a failed future: its NoAnswer's kind, else "exception" and the cause's class. */
+        public static String kindOf(Throwable failure) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return cause instanceof NoAnswer none ? none.kind() : "exception " + cause.getClass().getSimpleName();
+        }
     }
 
     private static final long TICK_MILLIS = 10;
     private static final long TICK_NANOS = TICK_MILLIS * 1_000_000;
-    private static final int READ_BUFFER_BYTES = 64 * 1024;
     static final int MAX_CONNECTING = 16;
 
     private final InetSocketAddress address;
-    private final int maxConnections;
-    private final long connectTimeoutNanos;
-    private final long requestTimeoutNanos;
     private final Selector selector;
     private final Queue<Exchange> submitted = new ConcurrentLinkedQueue<>();
     private final Thread loop;
     private volatile boolean closed;
 
     // owned by the I/O thread
-    private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
-    private final ArrayDeque<Connection> idle = new ArrayDeque<>();
-    private final Set<Connection> open = new HashSet<>();
-    private int connecting;
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    private final ConnectionPool pool;
     private long lastExpiry = System.nanoTime();
-    private final Connection.Pool pool = new Connection.Pool() {
-        @Override
-        public ByteBuffer readBuffer() {
-            return readBuffer;
-        }
-
-        @Override
-        public long requestTimeoutNanos() {
-            return requestTimeoutNanos;
-        }
-
-        @Override
-        public void connected(Connection connection) {
-            connecting--;
-        }
-
-        @Override
-        public void idle(Connection connection) {
-            idle.addFirst(connection);
-        }
-
-        @Override
-        public void resend(Exchange exchange) {
-            waiting.addFirst(exchange);
-        }
-
-        @Override
-        public void closed(Connection connection) {
-            if (!connection.connected() && open.contains(connection)) {
-                connecting--;
-            }
-            open.remove(connection);
-            idle.remove(connection);
-        }
-    };
 
     /** @param base {@code http://host:port}; requests name their path against it */
     public KeepAliveHttp(URI base, int maxConnections, Duration connectTimeout, Duration requestTimeout) {
@@ -125,14 +81,13 @@ public final class KeepAliveHttp implements AutoCloseable {
             throw new IllegalArgumentException("maxConnections must be at least 1, not " + maxConnections);
         }
         this.address = new InetSocketAddress(base.getHost(), base.getPort());
-        this.maxConnections = maxConnections;
-        this.connectTimeoutNanos = connectTimeout.toNanos();
-        this.requestTimeoutNanos = requestTimeout.toNanos();
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
             throw new IllegalStateException("cannot open a selector: " + e.getMessage(), e);
         }
+        this.pool = new ConnectionPool(address, selector, maxConnections, connectTimeout.toNanos(),
+                requestTimeout.toNanos());
         this.loop = new Thread(this::run, "http-" + base.getPort());
         loop.setDaemon(true);
         loop.start();
@@ -152,26 +107,6 @@ public final class KeepAliveHttp implements AutoCloseable {
         return exchange.future;
     }
 
-    /** As {@link #send}, waiting for the answer. */
-    public Response exchange(String method, String path, Map<String, String> headers, String body) throws NoAnswer {
-        return await(send(method, path, headers, body));
-    }
-
-    /** The answer of a future from {@link #send}, or its {@link NoAnswer}. */
-    public static Response await(CompletableFuture<Response> future) throws NoAnswer {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof NoAnswer noAnswer) {
-                throw noAnswer;
-            }
-            throw new NoAnswer("io", String.valueOf(e.getCause()), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NoAnswer("interrupted", "interrupted while waiting for an answer", e);
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
@@ -188,14 +123,14 @@ public final class KeepAliveHttp implements AutoCloseable {
             while (!closed) {
                 selector.select(this::ready, TICK_MILLIS);
                 for (Exchange exchange = submitted.poll(); exchange != null; exchange = submitted.poll()) {
-                    waiting.add(exchange);
+                    pool.submit(exchange);
                 }
                 long now = System.nanoTime();
                 if (now - lastExpiry >= TICK_NANOS) {
-                    expire(now);
+                    pool.expire(now);
                     lastExpiry = now;
                 }
-                dispatchWaiting();
+                pool.dispatchWaiting();
             }
         } catch (IOException | RuntimeException e) {
             failEverything("io", "the client's I/O thread stopped: " + e);
@@ -207,62 +142,13 @@ public final class KeepAliveHttp implements AutoCloseable {
     private void failEverything(String kind, String message) {
         closed = true;
         for (Exchange exchange = submitted.poll(); exchange != null; exchange = submitted.poll()) {
-            waiting.add(exchange);
+            pool.submit(exchange);
         }
-        waiting.forEach(exchange -> exchange.fail(kind, message, null));
-        waiting.clear();
-        new ArrayList<>(open).forEach(connection -> connection.close(kind, message, null));
+        pool.failEverything(kind, message);
         try {
             selector.close();
         } catch (IOException ignored) {
             // closing anyway
-        }
-    }
-
-    private void dispatchWaiting() {
-        while (!waiting.isEmpty()) {
-            Connection connection = idle.pollFirst();
-            if (connection == null) {
-                if (open.size() >= maxConnections || connecting >= MAX_CONNECTING) {
-                    return;
-                }
-                connection = connect();
-                if (connection == null) {
-                    continue;
-                }
-            }
-            connection.start(waiting.pollFirst());
-        }
-    }
-
-    /** A new connection (connecting, or connected), or null when opening failed: the first waiting request fails. */
-    private Connection connect() {
-        SocketChannel channel = null;
-        try {
-            channel = SocketChannel.open();
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Connection connection = new Connection(channel, pool, System.nanoTime() + connectTimeoutNanos);
-            boolean connected = channel.connect(address);
-            connection.registered(channel.register(selector, 0, connection), connected);
-            open.add(connection);
-            connecting += connected ? 0 : 1;
-            return connection;
-        } catch (IOException e) {
-            closeQuietly(channel);
-            waiting.pollFirst().fail("connect", "cannot connect to " + address + ": " + e.getMessage(), e);
-            return null;
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // it is closed as far as we are concerned
         }
     }
 
@@ -287,15 +173,5 @@ public final class KeepAliveHttp implements AutoCloseable {
             // a defect on one connection fails its request, never the client
             connection.close("io", "unreadable answer: " + e, e);
         }
-    }
-
-    private void expire(long now) {
-        List<Connection> late = new ArrayList<>();
-        for (Connection connection : open) {
-            if (connection.lateAt(now)) {
-                late.add(connection);
-            }
-        }
-        late.forEach(connection -> connection.timedOut(now));
     }
 }

@@ -1,163 +1,207 @@
 package io.txlab.tools.client;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The platform's public HTTP API as a client sees it: for the demo, the tools and the end-to-end tests. */
-public final class PlatformClient {
+/**
+ * The platform's public HTTP API as a client sees it, for the demo, every tool and the end-to-end tests: each
+ * endpoint's path and body is written here once ({@link PlatformRequests}). Every request goes over
+ * {@link KeepAliveHttp}, one per service, opened at its first request. The blocking calls answer a {@link Reply}
+ * (the body parsed) and throw {@link Unreachable} when a service does not answer; the asynchronous ones, for the
+ * load driver and the flash-sale views, read no more of an answer than they need (the order id without Jackson:
+ * docs/benchmarks.md, the driver's CPU per order), and their futures fail with {@link KeepAliveHttp.NoAnswer}.
+ */
+public final class PlatformClient implements AutoCloseable {
 
-    /** An HTTP answer; {@code body} is the parsed JSON (a missing node when empty). */
-    /** @param retryAfter the Retry-After header, empty when there is none */
+    /**
+     * An HTTP answer; {@code body} is the parsed JSON (a missing node when empty or not JSON).
+     *
+     * @param retryAfter the Retry-After header, empty when there is none
+     */
     public record Reply(int status, JsonNode body, String contentType, String retryAfter) {
 
         public String text(String field) {
             return body.path(field).asString();
         }
+
+        /** "HTTP 409: the problem's detail (or title, or the start of the body)". */
+        public String describe() {
+            return Answer.describe(status, body, body.isMissingNode() ? "" : body.toString());
+        }
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** An order's POST answered: its status, and the order id with any 2xx. */
+    public record Placed(int status, String orderId) {
+    }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** No service answered a blocking call (refused, reset, timed out). */
+    public static final class Unreachable extends IllegalStateException {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public static final int DEFAULT_CONNECTIONS = 64;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private final String orderUrl;
     private final String inventoryUrl;
     private final String paymentUrl;
+    private final int connections;
+    private final Duration requestTimeout;
+    private final Map<String, KeepAliveHttp> transports = new ConcurrentHashMap<>();
 
     public PlatformClient(String orderUrl, String inventoryUrl, String paymentUrl) {
+        this(orderUrl, inventoryUrl, paymentUrl, DEFAULT_CONNECTIONS, DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /** @param connections keep-alive connections to each service at most: a request that finds none free waits */
+    public PlatformClient(String orderUrl, String inventoryUrl, String paymentUrl, int connections,
+                          Duration requestTimeout) {
         this.orderUrl = orderUrl;
         this.inventoryUrl = inventoryUrl;
         this.paymentUrl = paymentUrl;
+        this.connections = connections;
+        this.requestTimeout = requestTimeout;
     }
 
     /** The same client for another order-service instance (its inventory and payment stay the same). */
     public PlatformClient withOrderUrl(String otherOrderUrl) {
-        return new PlatformClient(otherOrderUrl, inventoryUrl, paymentUrl);
+        return new PlatformClient(otherOrderUrl, inventoryUrl, paymentUrl, connections, requestTimeout);
     }
 
+    public String orderUrl() {
+        return orderUrl;
+    }
+
+    @Override
+    public void close() {
+        transports.values().forEach(KeepAliveHttp::close);
+    }
+
+    // --- orders -------------------------------------------------------------------------------------------------
+
     public Reply placeOrder(String requestId, long userId, long productId, int quantity) {
-        return postOrder(JSON.writeValueAsString(Map.of("requestId", requestId, "userId", userId,
-                "productId", productId, "quantity", quantity)));
+        return postOrder(PlatformRequests.orderBody(requestId, userId, productId, quantity));
     }
 
     /** POST /api/unsafe/dual-write/orders: the anti-pattern (commit, then plain send); chaos profile only. */
     public Reply placeOrderWithDualWrite(String requestId, long userId, long productId, int quantity) {
-        return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/unsafe/dual-write/orders"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("requestId", requestId,
-                        "userId", userId, "productId", productId, "quantity", quantity)))));
+        return call(orderUrl, "POST", PublishingWay.DUAL_WRITE.path(), PlatformRequests.JSON_CONTENT,
+                PlatformRequests.orderBody(requestId, userId, productId, quantity));
     }
 
     /** POST /api/orders with a raw body, for checking how bad input is answered. */
     public Reply postOrder(String json) {
-        return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/orders"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return call(orderUrl, "POST", PublishingWay.TRANSACTIONAL.path(), PlatformRequests.JSON_CONTENT, json);
+    }
+
+    /**
+     * One order placed the given way, without waiting: the driver's hot path. The order id of a 2xx is read from
+     * the service's compact JSON without Jackson.
+     */
+    public CompletableFuture<Placed> placeOrder(PublishingWay way, String requestId, long userId, long productId,
+                                                int quantity) {
+        return orders().send("POST", way.path(), PlatformRequests.JSON_CONTENT,
+                        PlatformRequests.orderBody(requestId, userId, productId, quantity))
+                .thenApply(response -> new Placed(response.status(),
+                        response.status() / 100 == 2 ? PlatformRequests.orderId(response.body()) : ""));
     }
 
     public Reply order(String orderId) {
-        return get(orderUrl + "/api/orders/" + orderId);
+        return get(orderUrl, PlatformRequests.order(orderId));
     }
 
     public String orderStatus(String orderId) {
         return order(orderId).text("status");
     }
 
+    /** GET /api/orders/{orderId}, without waiting: its HTTP status only. */
+    public CompletableFuture<Integer> orderStatusCode(String orderId) {
+        return orders().send("GET", PlatformRequests.order(orderId), Map.of(), null)
+                .thenApply(KeepAliveHttp.Response::status);
+    }
+
     public JsonNode checkBacks(String orderId) {
-        return get(orderUrl + "/api/orders/" + orderId + "/checkbacks").body();
+        return get(orderUrl, PlatformRequests.checkBacks(orderId)).body();
     }
 
     /** GET /api/orders/{orderId}/timeline: what all three services know about the order, in order. */
     public Reply timeline(String orderId) {
-        return get(orderUrl + "/api/orders/" + orderId + "/timeline");
-    }
-
-    /** GET /api/inventory/orders/{orderId} or /api/payment/orders/{orderId}. */
-    public Reply participantRecords(String participant, String orderId) {
-        String base = "inventory".equals(participant) ? inventoryUrl : paymentUrl;
-        return get(base + "/api/" + participant + "/orders/" + orderId);
+        return get(orderUrl, PlatformRequests.timeline(orderId));
     }
 
     /** GET /api/transactions/checkbacks on the order service; {@code query} is the raw query string, may be empty. */
     public Reply recentCheckBacks(String query) {
-        return get(orderUrl + "/api/transactions/checkbacks" + (query.isEmpty() ? "" : "?" + query));
+        return get(orderUrl, PlatformRequests.recentCheckBacks(query));
     }
 
-    /** POST /admin/faults on a service (order, inventory or payment) with the admin token. */
-    public Reply armFault(String service, String adminToken, String json) {
-        return send(HttpRequest.newBuilder(URI.create(urlOf(service) + "/admin/faults"))
-                .header("Content-Type", "application/json")
-                .header("X-Admin-Token", adminToken)
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    /**
+     * Whether the order service has the endpoint of {@code way}: an empty body is refused (400) where it exists
+     * and never places an order. A 404, or the 405 of the static-resource handler that takes unmapped paths,
+     * means there is no such endpoint (dual write: the platform does not run the chaos profile).
+     */
+    public boolean hasEndpoint(PublishingWay way) {
+        int status = call(orderUrl, "POST", way.path(), PlatformRequests.JSON_CONTENT, "{}").status();
+        return status != 404 && status != 405;
     }
 
-    /** DELETE /admin/faults/{point} on a service. */
-    public Reply disarmFault(String service, String adminToken, String point) {
-        return send(HttpRequest.newBuilder(URI.create(urlOf(service) + "/admin/faults/" + point))
-                .header("X-Admin-Token", adminToken)
-                .DELETE());
+    /**
+     * Whether POST /api/orders knows {@code ?publish=}: since the outbox, an unknown value is a 400
+     * unknown-publish-mode problem; before, the parameter was ignored (and outbox orders would go transactional).
+     * Places no order.
+     */
+    public boolean knowsPublishModes() {
+        Reply reply = call(orderUrl, "POST", PlatformRequests.UNKNOWN_PUBLISH_MODE, PlatformRequests.JSON_CONTENT, "{}");
+        return reply.status() == 400 && reply.text("type").endsWith("unknown-publish-mode");
     }
 
-    /** GET /admin/faults on a service: whether faults are on, which are armed, which points exist. */
-    public Reply faultPoints(String service, String adminToken) {
-        return send(HttpRequest.newBuilder(URI.create(urlOf(service) + "/admin/faults"))
-                .header("X-Admin-Token", adminToken)
-                .GET());
+    // --- stock and balances -------------------------------------------------------------------------------------
+
+    public int available(long productId) {
+        return get(inventoryUrl, PlatformRequests.product(productId)).body().path("available").asInt();
     }
 
-    /** DELETE /admin/faults on a service: disarms every fault point. */
-    public Reply disarmFaults(String service, String adminToken) {
-        return send(HttpRequest.newBuilder(URI.create(urlOf(service) + "/admin/faults"))
-                .header("X-Admin-Token", adminToken)
-                .DELETE());
+    /** GET /api/inventory/products/{productId}, without waiting: its HTTP status only. */
+    public CompletableFuture<Integer> productStatusCode(long productId) {
+        return transport(inventoryUrl).send("GET", PlatformRequests.product(productId), Map.of(), null)
+                .thenApply(KeepAliveHttp.Response::status);
     }
 
-    /** False when the service does not answer at all (a crashed or killed process). */
-    public boolean reachable(String service) {
-        try {
-            get(urlOf(service) + "/actuator/health");
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
-        }
+    public long balanceCents(long userId) {
+        return get(paymentUrl, PlatformRequests.account(userId)).body().path("balanceCents").asLong();
     }
 
-    private String urlOf(String service) {
-        return switch (service) {
-            case "order" -> orderUrl;
-            case "inventory" -> inventoryUrl;
-            case "payment" -> paymentUrl;
-            default -> throw new IllegalArgumentException("no service " + service);
-        };
-    }
+    // --- flash sales --------------------------------------------------------------------------------------------
 
     /** POST /api/flash-sales (admin): {"productId", "units", "startsAt", "endsAt"}. */
     public Reply createFlashSale(String adminToken, long productId, int units, Instant startsAt, Instant endsAt) {
-        return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/flash-sales"))
-                .header("Content-Type", "application/json")
-                .header("X-Admin-Token", adminToken)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("productId", productId,
-                        "units", units, "startsAt", startsAt.toString(), "endsAt", endsAt.toString())))));
+        return call(orderUrl, "POST", PlatformRequests.FLASH_SALES, PlatformRequests.adminJson(adminToken),
+                PlatformRequests.saleBody(productId, units, startsAt, endsAt));
     }
 
     /** POST /api/flash-sales/{saleId}/purchases: through the gate; 202 accepted, 409, 429 or 503. */
     public Reply purchase(String saleId, String requestId, long userId) {
-        return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/flash-sales/" + saleId + "/purchases"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("requestId", requestId,
-                        "userId", userId)))));
+        return reply(join(purchaseLater(saleId, requestId, userId), orderUrl));
+    }
+
+    /** As {@link #purchase}, without waiting: the raw answer, its body parsed only when asked. */
+    public CompletableFuture<Answer> purchaseLater(String saleId, String requestId, long userId) {
+        return orders().send("POST", PlatformRequests.purchases(saleId), PlatformRequests.JSON_CONTENT,
+                PlatformRequests.purchaseBody(requestId, userId)).thenApply(Answer::of);
     }
 
     /** GET /api/flash-sales/{saleId}: units, what Redis holds, orders per status. */
     public Reply flashSale(String saleId) {
-        return get(orderUrl + "/api/flash-sales/" + saleId);
+        return get(orderUrl, PlatformRequests.flashSale(saleId));
     }
 
     /** GET /api/flash-sales/{saleId}: every accepted purchase is an order (none queued) and none is pending. */
@@ -168,35 +212,80 @@ public final class PlatformClient {
 
     /** POST /api/flash-sales/{saleId}/reconciliation (admin): what it changed. */
     public Reply reconcileFlashSale(String adminToken, String saleId) {
-        return send(HttpRequest.newBuilder(URI.create(orderUrl + "/api/flash-sales/" + saleId + "/reconciliation"))
-                .header("X-Admin-Token", adminToken)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        return call(orderUrl, "POST", PlatformRequests.reconciliation(saleId), PlatformRequests.admin(adminToken), null);
     }
 
-    public int available(long productId) {
-        return get(inventoryUrl + "/api/inventory/products/" + productId).body().path("available").asInt();
+    // --- fault points (chaos profile) ---------------------------------------------------------------------------
+
+    /** POST /admin/faults on a service (order, inventory or payment) with the admin token. */
+    public Reply armFault(String service, String adminToken, String json) {
+        return call(urlOf(service), "POST", PlatformRequests.FAULTS, PlatformRequests.adminJson(adminToken), json);
     }
 
-    public long balanceCents(long userId) {
-        return get(paymentUrl + "/api/payment/accounts/" + userId).body().path("balanceCents").asLong();
+    /** DELETE /admin/faults/{point} on a service. */
+    public Reply disarmFault(String service, String adminToken, String point) {
+        return call(urlOf(service), "DELETE", PlatformRequests.fault(point), PlatformRequests.admin(adminToken), null);
     }
 
-    private Reply get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    /** GET /admin/faults on a service: whether faults are on, which are armed, which points exist. */
+    public Reply faultPoints(String service, String adminToken) {
+        return call(urlOf(service), "GET", PlatformRequests.FAULTS, PlatformRequests.admin(adminToken), null);
     }
 
-    private Reply send(HttpRequest.Builder request) {
+    /** DELETE /admin/faults on a service: disarms every fault point. */
+    public Reply disarmFaults(String service, String adminToken) {
+        return call(urlOf(service), "DELETE", PlatformRequests.FAULTS, PlatformRequests.admin(adminToken), null);
+    }
+
+    /** False when the service does not answer at all (a crashed or killed process). */
+    public boolean reachable(String service) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Retry-After").orElse(""));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot reach " + request.build().uri() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            get(urlOf(service), PlatformRequests.HEALTH);
+            return true;
+        } catch (Unreachable e) {
+            return false;
+        }
+    }
+
+    // --- transport ----------------------------------------------------------------------------------------------
+
+    private String urlOf(String service) {
+        return switch (service) {
+            case "order" -> orderUrl;
+            case "inventory" -> inventoryUrl;
+            case "payment" -> paymentUrl;
+            default -> throw new IllegalArgumentException("no service " + service);
+        };
+    }
+
+    private KeepAliveHttp orders() {
+        return transport(orderUrl);
+    }
+
+    private KeepAliveHttp transport(String baseUrl) {
+        return transports.computeIfAbsent(baseUrl, url -> new KeepAliveHttp(URI.create(url), connections,
+                CONNECT_TIMEOUT, requestTimeout));
+    }
+
+    private Reply get(String baseUrl, String path) {
+        return call(baseUrl, "GET", path, Map.of(), null);
+    }
+
+    private Reply call(String baseUrl, String method, String path, Map<String, String> headers, String body) {
+        return reply(join(transport(baseUrl).send(method, path, headers, body).thenApply(Answer::of), baseUrl + path));
+    }
+
+    private static Reply reply(Answer answer) {
+        return new Reply(answer.status(), answer.json(), answer.header("Content-Type"), answer.header("Retry-After"));
+    }
+
+    /** The answer, or {@link Unreachable} when there was none. */
+    private static <T> T join(CompletableFuture<T> answer, String where) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new Unreachable("cannot reach " + where + ": " + cause.getMessage(), cause);
         }
     }
 }

@@ -1,13 +1,13 @@
 package io.txlab.tools.demo;
 
-import io.txlab.tools.client.PlatformClient;
-import io.txlab.tools.timeline.TimelinePrinter;
-
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
+import io.txlab.contracts.timeline.Steps;
+import io.txlab.tools.client.PlatformClient;
+import io.txlab.tools.timeline.TimelinePrinter;
 import tools.jackson.databind.JsonNode;
 
 /** Places one order and narrates its path by watching the order's state change. */
@@ -15,8 +15,8 @@ final class OrderPathPrinter {
 
     private static final long FOLLOW_MILLIS = 30_000;
     private static final long POLL_MILLIS = 20;
-    private static final Set<String> COMPENSATION_STEPS = Set.of("STOCK_RELEASED", "PAYMENT_REFUNDED", "NOTHING_TO_UNDO",
-            "CANCELLED_BEFORE_APPLY");
+    private static final Set<String> COMPENSATION_STEPS = Set.of(Steps.STOCK_RELEASED, Steps.PAYMENT_REFUNDED,
+            Steps.NOTHING_TO_UNDO, Steps.CANCELLED_BEFORE_APPLY);
 
     private final PlatformClient client;
     private final PrintStream out;

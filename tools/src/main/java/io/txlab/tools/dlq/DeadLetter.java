@@ -1,6 +1,9 @@
 package io.txlab.tools.dlq;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A message the broker moved to {@code %DLQ%<group>}: after the group's last redelivery failed, or at once
@@ -13,4 +16,26 @@ import java.time.Instant;
  */
 public record DeadLetter(String group, String msgId, String clientMsgId, String originalTopic, String orderId,
                          String eventType, int reconsumeTimes, Instant bornAt, boolean replayed) {
+
+    /** The line the dlq tool prints for a letter it replayed: "replayed MSG_ID order ORDER_ID ...". */
+    private static final Pattern REPLAYED = Pattern.compile("^replayed \\S+ order (\\S+)");
+
+    public String replayedLine() {
+        return "replayed " + describe(null);
+    }
+
+    /** The order id of a line of {@link #replayedLine}, if it is one. */
+    public static Optional<String> orderIdOfReplayedLine(String line) {
+        Matcher matcher = REPLAYED.matcher(line);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** @param parkedReason null unless a service parked the letter */
+    String describe(String parkedReason) {
+        String what = String.format("%s order %s %s from %s, born %s, ", msgId, orderId, eventType, originalTopic,
+                bornAt);
+        return parkedReason == null
+                ? what + "dead after " + reconsumeTimes + " failed deliveries"
+                : what + "parked at once (reconsumeTimes " + reconsumeTimes + "): " + parkedReason;
+    }
 }

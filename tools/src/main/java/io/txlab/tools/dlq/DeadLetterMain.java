@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import io.txlab.contracts.event.ConsumerGroups;
 import io.txlab.tools.check.CheckTarget;
 import org.apache.rocketmq.client.exception.MQClientException;
 
@@ -22,11 +23,8 @@ public final class DeadLetterMain {
     static final int USAGE = 2;
     static final int UNREACHABLE = 3;
 
-    /** The services' consumer groups, as in support's ConsumerGroups (DeadLetterMainTest keeps them equal). */
-    static final List<String> GROUPS = List.of("txlab-inventory", "txlab-inventory-compensation", "txlab-payment",
-            "txlab-payment-compensation", "txlab-order-replies", "txlab-order-flash-purchases");
     private static final String USAGE_TEXT = "usage: scripts/dlq.sh list [GROUP] | replay GROUP   (groups: "
-            + String.join(", ", GROUPS) + ")";
+            + String.join(", ", ConsumerGroups.ALL) + ")";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -49,23 +47,23 @@ public final class DeadLetterMain {
             err.println(USAGE_TEXT);
             return USAGE;
         }
-        if (args.length == 2 && !GROUPS.contains(args[1])) {
+        if (args.length == 2 && !ConsumerGroups.ALL.contains(args[1])) {
             err.println("no consumer group " + args[1] + "; " + USAGE_TEXT);
             return USAGE;
         }
         String namesrv = env.getOrDefault("TXLAB_NAMESRV_ADDR", "127.0.0.1:19876");
         try (DeadLetterQueues queues = new DeadLetterQueues(namesrv)) {
             if (replay) {
-                List<DeadLetter> replayed = queues.replay(args[1], letter -> out.println("replayed " + describe(letter)));
+                List<DeadLetter> replayed = queues.replay(args[1], letter -> out.println(letter.replayedLine()));
                 out.println(replayed.size() + " dead letter(s) of " + args[1] + " replayed to " + args[1] + " only");
             } else {
                 ParkedReasons parked = new ParkedReasons(CheckTarget.fromEnvironment(env));
-                for (String group : args.length == 2 ? List.of(args[1]) : GROUPS) {
+                for (String group : args.length == 2 ? List.of(args[1]) : ConsumerGroups.ALL) {
                     List<DeadLetter> letters = queues.list(group);
                     Map<String, String> reasons = reasons(parked, group, letters);
                     out.println(group + ": " + letters.size() + " dead letter(s)");
                     letters.forEach(letter -> out.println("  " + (letter.replayed() ? "replayed  " : "waiting   ")
-                            + describe(letter, reasons.get(letter.clientMsgId()))));
+                            + letter.describe(reasons.get(letter.clientMsgId()))));
                 }
             }
             return OK;
@@ -88,18 +86,5 @@ public final class DeadLetterMain {
                     + ": " + e.getMessage());
             return Map.of();
         }
-    }
-
-    private static String describe(DeadLetter letter) {
-        return describe(letter, null);
-    }
-
-    /** @param parkedReason null unless a service parked the letter */
-    private static String describe(DeadLetter letter, String parkedReason) {
-        String what = String.format("%s order %s %s from %s, born %s, ", letter.msgId(), letter.orderId(),
-                letter.eventType(), letter.originalTopic(), letter.bornAt());
-        return parkedReason == null
-                ? what + "dead after " + letter.reconsumeTimes() + " failed deliveries"
-                : what + "parked at once (reconsumeTimes " + letter.reconsumeTimes() + "): " + parkedReason;
     }
 }

@@ -9,17 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.txlab.contracts.event.ConsumerGroups;
+import io.txlab.contracts.event.ParkedDelivery;
 import io.txlab.tools.check.CheckTarget;
 
 /**
- * Why a service parked a dead letter, from its delivery_failure row ({@code [parked: REASON] DETAIL}, written
- * by support's InboundEvents). The reason cannot travel with the message: a send-back names the message by its
- * commit log offset only, and the broker stores the message as it was.
+ * Why a service parked a dead letter, from its delivery_failure row ({@link ParkedDelivery}). The reason cannot
+ * travel with the message: a send-back names the message by its commit log offset only, and the broker stores the
+ * message as it was.
  */
 final class ParkedReasons {
-
-    /** support's InboundEvents.PARKED (ParkedReasonsTest keeps them equal). */
-    static final String MARKER = "[parked: ";
 
     private final CheckTarget target;
 
@@ -42,35 +41,26 @@ final class ParkedReasons {
                 + String.join(", ", ids.stream().map(id -> "?").toList()) + ")";
         try (Connection connection = target.connect(schemaOf(group));
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, MARKER + "%");
+            statement.setString(1, ParkedDelivery.PREFIX + "%");
             for (int i = 0; i < ids.size(); i++) {
                 statement.setString(i + 2, ids.get(i));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    reasons.put(rows.getString("msg_id"), readable(rows.getString("error")));
+                    reasons.put(rows.getString("msg_id"), ParkedDelivery.readable(rows.getString("error")));
                 }
             }
         }
         return reasons;
     }
 
-    /** "[parked: unknown type X] DETAIL" → "unknown type X: DETAIL". */
-    static String readable(String error) {
-        return error.substring(MARKER.length()).replaceFirst("] ", ": ");
-    }
-
-    /** Each group belongs to the service named in it (txlab-inventory-compensation: inventory). */
+    /** The schema of the service that consumes in the group. */
     private String schemaOf(String group) {
-        if (group.startsWith("txlab-inventory")) {
-            return target.inventorySchema();
-        }
-        if (group.startsWith("txlab-payment")) {
-            return target.paymentSchema();
-        }
-        if (group.startsWith("txlab-order")) {
-            return target.orderSchema();
-        }
-        throw new IllegalArgumentException("no service for consumer group " + group);
+        return switch (group) {
+            case ConsumerGroups.INVENTORY, ConsumerGroups.INVENTORY_COMPENSATION -> target.inventorySchema();
+            case ConsumerGroups.PAYMENT, ConsumerGroups.PAYMENT_COMPENSATION -> target.paymentSchema();
+            case ConsumerGroups.ORDER_REPLIES, ConsumerGroups.ORDER_FLASH_PURCHASES -> target.orderSchema();
+            default -> throw new IllegalArgumentException("no service for consumer group " + group);
+        };
     }
 }

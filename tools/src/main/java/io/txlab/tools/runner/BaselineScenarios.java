@@ -1,7 +1,11 @@
 package io.txlab.tools.runner;
 
+import static io.txlab.contracts.fault.FaultPointCatalogue.BETWEEN_COMMIT_AND_SEND;
+
 import java.util.List;
 import java.util.UUID;
+
+import io.txlab.contracts.fault.FaultAction;
 
 /** What the platform prevents, shown by doing it the unsafe way: the checker must catch the damage. */
 final class BaselineScenarios {
@@ -16,7 +20,7 @@ final class BaselineScenarios {
     }
 
     private static void dualWrite(ScenarioRun run) {
-        run.arm("order", "order.between-commit-and-send", "crash", 1);
+        run.arm("order", BETWEEN_COMMIT_AND_SEND, FaultAction.crash());
         try {
             run.api().placeOrderWithDualWrite(UUID.randomUUID().toString(), 40, 4, 1);
             run.say("load: the unsafe request was answered (the fault did not halt the service)");
@@ -24,7 +28,7 @@ final class BaselineScenarios {
             run.say("load: POST /api/unsafe/dual-write/orders -> no answer: the order service died after its commit, "
                     + "before its send");
         }
-        run.restartAfterCrash("order", "order.between-commit-and-send");
+        run.restartAfterCrash("order", BETWEEN_COMMIT_AND_SEND);
         run.say("nothing will ever deliver that order's event: no half message, so no check-back either");
         run.expectViolation("every-order-published");
     }

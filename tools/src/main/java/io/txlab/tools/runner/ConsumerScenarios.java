@@ -1,5 +1,9 @@
 package io.txlab.tools.runner;
 
+import static io.txlab.contracts.fault.FaultPointCatalogue.AFTER_DB_COMMIT;
+import static io.txlab.contracts.fault.FaultPointCatalogue.BEFORE_APPLY;
+import static io.txlab.contracts.fault.FaultPointCatalogue.BEFORE_REPLY;
+import static io.txlab.contracts.fault.FaultPointCatalogue.CONSUME;
 import static io.txlab.tools.runner.ProducerScenarios.CONVERGE;
 import static io.txlab.tools.runner.ProducerScenarios.FINAL;
 
@@ -7,10 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import io.txlab.contracts.event.ConsumerGroups;
+import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.timeline.Steps;
+
 /** Failures on the consumer side, and the compensations a refusal sets off. */
 final class ConsumerScenarios {
 
-    private static final String PAYMENT_GROUP = "txlab-payment";
+    private static final String PAYMENT_GROUP = ConsumerGroups.PAYMENT;
     /** Five redeliveries of the devstack's backoff (~30 s), and room for a slower machine. */
     private static final Duration TO_DLQ = Duration.ofSeconds(80);
     /** The sweeper's default deadline (90 s), two of its sweeps (5 s apart), and room. */
@@ -47,12 +55,12 @@ final class ConsumerScenarios {
     }
 
     private static void consumerThrows(ScenarioRun run) {
-        run.arm("inventory", "inventory.consume", "throw", 2);
+        run.arm("inventory", CONSUME, FaultAction.throwTimes(2));
         String orderId = run.placeOrder(34, 4, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
-        run.observed(run.timelineHas(orderId, "DELIVERY_FAILED", "delivery #2 of OrderCreated failed"),
+        run.observed(run.timelineHas(orderId, Steps.DELIVERY_FAILED, "delivery #2 of OrderCreated failed"),
                 "two failed deliveries of OrderCreated, each redelivered");
-        run.expect(run.timelineHas(orderId, "STOCK_DEDUCTED", "deducted 1 unit"), "the stock moved once");
+        run.expect(run.timelineHas(orderId, Steps.STOCK_DEDUCTED, "deducted 1 unit"), "the stock moved once");
     }
 
     /**
@@ -61,16 +69,17 @@ final class ConsumerScenarios {
      * cancel the order first, and the replay would meet the barrier instead.
      */
     private static void dlqAndReplay(ScenarioRun run) {
-        run.arm("payment", "payment.consume", "throw", 1_000);
+        run.arm("payment", CONSUME, FaultAction.throwTimes(1_000));
         String orderId = run.placeOrder(47, 4, 1);
-        run.observed(run.await(TO_DLQ, () -> run.timelineHas(orderId, "DELIVERY_FAILED", "moves it to its group's DLQ")),
+        run.observed(run.await(TO_DLQ,
+                () -> run.timelineHas(orderId, Steps.DELIVERY_FAILED, "moves it to its group's DLQ")),
                 "payment's last redelivery failed: the broker moved OrderCreated to %DLQ%" + PAYMENT_GROUP);
-        run.disarm("payment", "payment.consume");
+        run.disarm("payment", CONSUME);
         run.expect(run.api().orderStatus(orderId).equals("PENDING"), "the order waits, PENDING: payment never replied");
         run.expect(run.replayDeadLetters(PAYMENT_GROUP).contains(orderId),
                 "the runner replayed its dead letter from %DLQ%" + PAYMENT_GROUP + " to " + PAYMENT_GROUP + " only");
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
-        run.expect(run.timelineHas(orderId, "PAYMENT_CHARGED", ""), "payment charged once, on the replay");
+        run.expect(run.timelineHas(orderId, Steps.PAYMENT_CHARGED, ""), "payment charged once, on the replay");
     }
 
     /** The rule's other side, a half message the broker discarded, is max-checks-discard: that order is cancelled. */
@@ -83,7 +92,7 @@ final class ConsumerScenarios {
         run.start("inventory-service");
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"),
                 "once inventory is back the order is CONFIRMED");
-        run.expect(run.timelineHas(orderId, "STOCK_DEDUCTED", "deducted 1 unit"), "the stock moved once");
+        run.expect(run.timelineHas(orderId, Steps.STOCK_DEDUCTED, "deducted 1 unit"), "the stock moved once");
     }
 
     private static long sweepsThatLeftOrdersWaiting(ScenarioRun run) {
@@ -92,36 +101,37 @@ final class ConsumerScenarios {
     }
 
     private static void duplicateDelivery(ScenarioRun run) {
-        run.arm("inventory", "inventory.after-db-commit", "throw", 1);
+        run.arm("inventory", AFTER_DB_COMMIT, FaultAction.throwTimes(1));
         String orderId = run.placeOrder(35, 4, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
-        run.observed(run.awaitStep(orderId, "DEDUP_HIT", "OrderCreated"), "the redelivery found the dedup row");
+        run.observed(run.awaitStep(orderId, Steps.DEDUP_HIT, "OrderCreated"), "the redelivery found the dedup row");
     }
 
     private static void crashBeforeAck(ScenarioRun run) {
-        run.arm("inventory", "inventory.after-db-commit", "crash", 1);
+        run.arm("inventory", AFTER_DB_COMMIT, FaultAction.crash());
         String orderId = run.placeOrder(36, 4, 1);
-        Crash crash = run.restartAfterCrash("inventory", "inventory.after-db-commit");
+        Crash crash = run.restartAfterCrash("inventory", AFTER_DB_COMMIT);
         run.expect(orderId.equals(crash.orderId()), "inventory halted while handling this order (" + crash.orderId() + ")");
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
-        run.expect(run.awaitStep(orderId, "DEDUP_HIT", "OrderCreated"),
+        run.expect(run.awaitStep(orderId, Steps.DEDUP_HIT, "OrderCreated"),
                 "the restarted inventory's redelivery found the dedup row");
     }
 
     /** A participant's reply is a plain send after its commit: the unacknowledged event is what resends it. */
     private static void crashBeforeReply(ScenarioRun run) {
-        run.arm("inventory", "inventory.before-reply", "crash", 1);
+        run.arm("inventory", BEFORE_REPLY, FaultAction.crash());
         String orderId = run.placeOrder(39, 4, 1);
-        Crash crash = run.restartAfterCrash("inventory", "inventory.before-reply");
+        Crash crash = run.restartAfterCrash("inventory", BEFORE_REPLY);
         run.expect(orderId.equals(crash.orderId()), "inventory halted between its commit and its reply ("
                 + crash.orderId() + ")");
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
-        run.expect(run.awaitStep(orderId, "DEDUP_HIT", "OrderCreated"),
+        run.expect(run.awaitStep(orderId, Steps.DEDUP_HIT, "OrderCreated"),
                 "the restarted inventory's redelivery found the dedup row (and replied again)");
-        run.expect(run.timeline(orderId).stream().filter(entry -> entry.path("step").asString().equals("STOCK_DEDUCTED"))
-                .count() == 1, "the stock moved once");
+        run.expect(run.timeline(orderId).stream()
+                .filter(entry -> entry.path("step").asString().equals(Steps.STOCK_DEDUCTED)).count() == 1,
+                "the stock moved once");
         run.expect(run.timeline(orderId).stream().filter(entry -> entry.path("service").asString().equals("order")
-                && entry.path("step").asString().equals("CONSUMED")
+                && entry.path("step").asString().equals(Steps.CONSUMED)
                 && entry.path("detail").asString().contains("ParticipantReplied:inventory")).count() == 1,
                 "the order service applied inventory's reply once");
     }
@@ -139,17 +149,17 @@ final class ConsumerScenarios {
     }
 
     private static void cancelFirst(ScenarioRun run) {
-        run.arm("inventory", "inventory.before-apply", "throw", 2);
+        run.arm("inventory", BEFORE_APPLY, FaultAction.throwTimes(2));
         String orderId = run.placeOrder(97, 2, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CANCELLED"), "payment refuses: CANCELLED");
-        run.observed(run.awaitStep(orderId, "CANCELLED_BEFORE_APPLY", "barrier planted"),
+        run.observed(run.awaitStep(orderId, Steps.CANCELLED_BEFORE_APPLY, "barrier planted"),
                 "inventory got the cancel first: nothing to undo, barrier planted");
-        run.expect(run.awaitStep(orderId, "LATE_APPLY_SKIPPED", "skipped for good"),
+        run.expect(run.awaitStep(orderId, Steps.LATE_APPLY_SKIPPED, "skipped for good"),
                 "inventory's late OrderCreated was skipped for good");
     }
 
-    private static final Set<String> UNDONE = Set.of("STOCK_RELEASED", "PAYMENT_REFUNDED",
-            "CANCELLED_BEFORE_APPLY");
+    private static final Set<String> UNDONE = Set.of(Steps.STOCK_RELEASED, Steps.PAYMENT_REFUNDED,
+            Steps.CANCELLED_BEFORE_APPLY);
 
     /** The participant handled the cancel: it undid what it applied, or the cancel came first. */
     private static boolean awaitUndone(ScenarioRun run, String orderId, String participant) {

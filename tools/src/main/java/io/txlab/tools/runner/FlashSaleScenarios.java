@@ -1,5 +1,7 @@
 package io.txlab.tools.runner;
 
+import static io.txlab.contracts.fault.FaultPointCatalogue.FLASH_PLACEMENT;
+import static io.txlab.contracts.fault.FaultPointCatalogue.FLASH_RECONCILE_JOB;
 import static io.txlab.tools.runner.ProducerScenarios.CONVERGE;
 import static io.txlab.tools.runner.ProducerScenarios.FINAL;
 
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.txlab.contracts.fault.FaultAction;
 import io.txlab.tools.client.PlatformClient.Reply;
 
 /** The flash-sale gate under a storm of buyers. */
@@ -26,8 +29,6 @@ final class FlashSaleScenarios {
     private static final long FIRST_BUYER = 2001;
     private static final int BUYERS = 300;
     private static final int REQUESTS_PER_BUYER = 2;
-    private static final String RECONCILE_JOB = "order.flash-reconcile-job";
-    private static final String PLACEMENT = "order.flash-placement";
     private static final long CRASH_BUYER = 2401;
     /** The job runs every 5 s (txlab.flash.reconcile-interval): it passes its fault point within this. */
     private static final Duration HELD_OFF_BOUND = Duration.ofSeconds(15);
@@ -50,7 +51,7 @@ final class FlashSaleScenarios {
      */
     private static void storm(ScenarioRun run) {
         int heldOffBefore = heldOff(run);
-        run.arm("order", RECONCILE_JOB, "throw", 1_000);
+        run.arm("order", FLASH_RECONCILE_JOB, FaultAction.throwTimes(1_000));
         String saleId = run.openFlashSale(PRODUCT, UNITS, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
         Map<Integer, Integer> statuses = fire(run, saleId);
         run.say("load: " + BUYERS * REQUESTS_PER_BUYER + " purchases answered " + statuses);
@@ -71,7 +72,7 @@ final class FlashSaleScenarios {
         run.say("reconciliation: " + reconciled.body());
         run.expect(reconciled.status() == 200 && reconciled.body().path("changes").isEmpty(),
                 "reconciliation finds nothing to repair: Redis agrees with the database");
-        run.disarm("order", RECONCILE_JOB);
+        run.disarm("order", FLASH_RECONCILE_JOB);
     }
 
     /**
@@ -80,10 +81,10 @@ final class FlashSaleScenarios {
      */
     private static void crashBeforePlacement(ScenarioRun run) {
         String saleId = run.openFlashSale(PRODUCT, 2, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
-        run.arm("order", PLACEMENT, "crash", 1);
+        run.arm("order", FLASH_PLACEMENT, FaultAction.crash());
         String requestId = UUID.randomUUID().toString();
         Optional<Reply> answer = purchaseThroughACrash(run, saleId, requestId);
-        Crash crash = run.restartAfterCrash("order", PLACEMENT);
+        Crash crash = run.restartAfterCrash("order", FLASH_PLACEMENT);
         String orderId = crash.orderId();
         run.expect(orderId != null, "the halt's log line names the queued purchase's order: " + orderId);
         answer.ifPresent(accepted -> run.expect(accepted.status() == 202 && "QUEUED".equals(accepted.text("status"))
@@ -118,7 +119,7 @@ final class FlashSaleScenarios {
 
     /** How many runs of the background reconciliation the fault point has held off (order-service's log). */
     private static int heldOff(ScenarioRun run) {
-        return run.serviceLogWith("order-service", "reconciliation job held off by fault point " + RECONCILE_JOB).size();
+        return run.serviceLogWith("order-service", "reconciliation job held off by fault point " + FLASH_RECONCILE_JOB.in("order")).size();
     }
 
     private static Map<Integer, Integer> fire(ScenarioRun run, String saleId) {

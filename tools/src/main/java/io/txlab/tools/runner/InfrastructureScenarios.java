@@ -1,5 +1,8 @@
 package io.txlab.tools.runner;
 
+import static io.txlab.contracts.fault.FaultPointCatalogue.AFTER_LOCAL_COMMIT;
+import static io.txlab.contracts.fault.FaultPointCatalogue.CHECK_BACK;
+import static io.txlab.contracts.fault.FaultPointCatalogue.CONSUME;
 import static io.txlab.tools.runner.ProducerScenarios.CONVERGE;
 import static io.txlab.tools.runner.ProducerScenarios.FINAL;
 
@@ -8,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.timeline.Steps;
 import io.txlab.tools.client.PlatformClient.Reply;
 
 /** Outages of the infrastructure under the services: the broker, the database, Redis. */
@@ -33,8 +38,8 @@ final class InfrastructureScenarios {
     }
 
     private static void brokerRestart(ScenarioRun run) {
-        run.arm("order", "order.after-local-commit", "unknown", 1);
-        run.arm("order", "order.check-back", "unknown", 1_000);
+        run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
+        run.arm("order", CHECK_BACK, FaultAction.unknown(1_000));
         String inFlight = run.placeOrder(44, 4, 1);
         run.observed(run.await(CONVERGE, () -> run.api().checkBacks(inFlight).size() > 0),
                 "a check-back answered UNKNOWN: the half message of " + inFlight + " waits on the broker");
@@ -45,10 +50,10 @@ final class InfrastructureScenarios {
                 + refused.body().path("title").asString());
         run.observed(refused.status() == 503, "the order is refused with 503: no half message, so no local transaction");
         run.outage().bringBack("broker");
-        run.disarm("order", "order.check-back");
+        run.disarm("order", CHECK_BACK);
         run.expect(run.awaitStatus(inFlight, FINAL, CONVERGE).equals("CONFIRMED"),
                 "the half message outlived the restart: checked back again, committed, the order CONFIRMED");
-        run.expect(run.timelineHas(inFlight, "CHECK_BACK", "answered COMMIT"), "its last check-back answered COMMIT");
+        run.expect(run.timelineHas(inFlight, Steps.CHECK_BACK, "answered COMMIT"), "its last check-back answered COMMIT");
         List<Integer> answered = new ArrayList<>();
         run.api().checkBacks(inFlight).forEach(checkBack -> answered.add(checkBack.path("attempt").asInt()));
         run.say("check-backs the order service answered: " + answered + "; a number missing is a scan the restarted "
@@ -67,7 +72,7 @@ final class InfrastructureScenarios {
      * the order service answers check-backs UNKNOWN meanwhile.
      */
     private static void databaseOutage(ScenarioRun run) {
-        run.armDelay("inventory", "inventory.consume", 3_000, 1);
+        run.arm("inventory", CONSUME, new FaultAction(FaultAction.Kind.DELAY, 1, Duration.ofMillis(3_000)));
         String orderId = run.placeOrder(46, 4, 1);
         run.outage().takeDown("database");
         // each failure waits out the pool's 5 s connection timeout, and again to record it: ~10 s a delivery
@@ -105,8 +110,8 @@ final class InfrastructureScenarios {
                 "an order placed while Redis answers nothing is CONFIRMED, its locks skipped");
         List<String> replyLock = run.serviceLogWith("order-service", "lock order:" + during, "going on without it");
         List<String> consumerLock = run.serviceLogWith("inventory-service", "lock ", during, "going on without it");
-        replyLock.forEach(line -> run.say("order-service log: " + ScenarioRun.gist(line)));
-        consumerLock.forEach(line -> run.say("inventory-service log: " + ScenarioRun.gist(line)));
+        replyLock.forEach(line -> run.say("order-service log: " + ServiceCrashes.gist(line)));
+        consumerLock.forEach(line -> run.say("inventory-service log: " + ServiceCrashes.gist(line)));
         run.observed(!replyLock.isEmpty(), "order-service gave up the order's reply lock and went on without it");
         run.observed(!consumerLock.isEmpty(), "inventory-service gave up the order's lock and went on without it");
         run.outage().resume("redis");

@@ -3,8 +3,8 @@ package io.txlab.tools.runner;
 import java.util.List;
 import java.util.Optional;
 
-import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.client.PlatformClient.Reply;
+import io.txlab.tools.client.PlatformClient;
 
 /** Can scenarios run here: are all three services up, with the chaos profile, and is the admin token right? */
 public final class PlatformReadiness {

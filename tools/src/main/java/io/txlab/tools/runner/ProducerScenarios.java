@@ -1,5 +1,9 @@
 package io.txlab.tools.runner;
 
+import static io.txlab.contracts.fault.FaultPointCatalogue.AFTER_LOCAL_COMMIT;
+import static io.txlab.contracts.fault.FaultPointCatalogue.BEFORE_LOCAL_TX;
+import static io.txlab.contracts.fault.FaultPointCatalogue.CHECK_BACK;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
+import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.timeline.Steps;
 import tools.jackson.databind.JsonNode;
 
 /** Failures on the producer side: the order service and its half messages. */
@@ -59,18 +65,18 @@ final class ProducerScenarios {
     }
 
     private static void unknownThenCheckBack(ScenarioRun run) {
-        run.arm("order", "order.after-local-commit", "unknown", 1);
+        run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
         String orderId = run.placeOrder(31, 4, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
-        run.observed(run.timelineHas(orderId, "CHECK_BACK", "for OrderCreated answered COMMIT"),
+        run.observed(run.timelineHas(orderId, Steps.CHECK_BACK, "for OrderCreated answered COMMIT"),
                 "a check-back for OrderCreated answered COMMIT");
     }
 
     private static void crashBeforeLocalTx(ScenarioRun run) {
         String requestId = UUID.randomUUID().toString();
-        run.arm("order", "order.before-local-tx", "crash", 1);
+        run.arm("order", BEFORE_LOCAL_TX, FaultAction.crash());
         placeThroughACrash(run, requestId, 32);
-        Crash crash = run.restartAfterCrash("order", "order.before-local-tx");
+        Crash crash = run.restartAfterCrash("order", BEFORE_LOCAL_TX);
         run.observed(crash.txId() != null && crash.orderId() != null, "the halt's log line names the crashed "
                 + "request's half message: tx " + crash.txId() + ", order " + crash.orderId());
         if (crash.txId() != null && crash.orderId() != null) {
@@ -88,14 +94,14 @@ final class ProducerScenarios {
 
     private static void crashAfterLocalCommit(ScenarioRun run) {
         String requestId = UUID.randomUUID().toString();
-        run.arm("order", "order.after-local-commit", "crash", 1);
+        run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.crash());
         placeThroughACrash(run, requestId, 33);
-        Crash crash = run.restartAfterCrash("order", "order.after-local-commit");
+        Crash crash = run.restartAfterCrash("order", AFTER_LOCAL_COMMIT);
         String orderId = run.placeOrder(requestId, 33, 4, 1);
         run.expect(orderId.equals(crash.orderId()), "the retry with the same requestId returned the order the halted "
                 + "request committed (" + crash.orderId() + ")");
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
-        run.expect(run.timelineHas(orderId, "CHECK_BACK", "for OrderCreated answered COMMIT"),
+        run.expect(run.timelineHas(orderId, Steps.CHECK_BACK, "for OrderCreated answered COMMIT"),
                 "the restarted instance's check-back answered COMMIT");
     }
 
@@ -107,9 +113,9 @@ final class ProducerScenarios {
         run.start("order-service-2");
         try {
             String requestId = UUID.randomUUID().toString();
-            run.arm("order", "order.after-local-commit", "crash", 1);
+            run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.crash());
             placeThroughACrash(run, requestId, 39);
-            Crash crash = run.awaitCrash("order", "order.after-local-commit");
+            Crash crash = run.awaitCrash("order", AFTER_LOCAL_COMMIT);
             String orderId = crash.orderId();
             run.expect(orderId != null, "the halt's log line names the order the halted request committed: " + orderId);
             run.expect(orderId != null && run.await(CHECK_BACK_BOUND, () -> answeredBySecondInstance(run, orderId)),
@@ -135,11 +141,11 @@ final class ProducerScenarios {
     }
 
     private static void maxChecksDiscard(ScenarioRun run) {
-        run.arm("order", "order.after-local-commit", "unknown", 1);
-        run.arm("order", "order.check-back", "unknown", 1_000);
+        run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
+        run.arm("order", CHECK_BACK, FaultAction.unknown(1_000));
         String orderId = run.placeOrder(38, 4, 1);
         boolean settled = awaitCheckBacksStop(run, orderId);
-        run.disarm("order", "order.check-back");
+        run.disarm("order", CHECK_BACK);
         List<JsonNode> checkBacks = checkBacks(run, orderId);
         run.expect(settled, "the check-backs stopped coming within " + CHECKS_STOP.toSeconds() + " s");
         run.observed(!checkBacks.isEmpty() && checkBacks.stream()
@@ -150,7 +156,7 @@ final class ProducerScenarios {
                 + " of transactionCheckMax " + MAX_CHECKS + ", then no more: discarded");
         run.expect(run.awaitStatus(orderId, FINAL, SWEEPER_BOUND).equals("CANCELLED"), "the sweeper cancelled the order");
         run.expect("PENDING_TIMEOUT".equals(run.api().order(orderId).text("reason")), "its reason is PENDING_TIMEOUT");
-        run.expect(run.awaitStep(orderId, "CANCELLED_BEFORE_APPLY", ""),
+        run.expect(run.awaitStep(orderId, Steps.CANCELLED_BEFORE_APPLY, ""),
                 "the participants got the cancel, never the order: nothing to undo");
     }
 

@@ -49,9 +49,10 @@ public final class ScenarioMain {
             System.err.println(notReady.get());
             return CANNOT_RUN;
         }
+        ServiceProcesses processes = new ServiceProcesses(Path.of(env.getOrDefault("TXLAB_ROOT", ".")),
+                System.out::println);
         Platform platform = new Platform(api, api.withOrderUrl(url(env, "TXLAB_ORDER2_PORT", 8084)), token,
-                new ServiceProcesses(Path.of(env.getOrDefault("TXLAB_ROOT", ".")), System.out::println),
-                new RedisProbe(env.getOrDefault("TXLAB_REDIS_URL", "redis://127.0.0.1:16379")));
+                processes, DeadLetterReplay.of(env, processes, System.out::println), new RedisProbe(env.getOrDefault("TXLAB_REDIS_URL", "redis://127.0.0.1:16379")));
         ScenarioRunner runner = new ScenarioRunner(platform, CheckTarget.fromEnvironment(env), System.out::println);
         List<ScenarioRunner.Result> results = new ArrayList<>();
         chosen.forEach(scenario -> results.add(runner.run(scenario)));

@@ -3,19 +3,18 @@ package io.txlab.tools.runner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import io.txlab.tools.client.PlatformClient;
+import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPointCatalogue;
+import io.txlab.tools.client.FaultArming;
 import io.txlab.tools.client.PlatformClient.Reply;
+import io.txlab.tools.client.PlatformClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,29 +24,25 @@ import tools.jackson.databind.JsonNode;
 public final class ScenarioRun {
 
     private static final Duration POLL = Duration.ofMillis(200);
-    /** The exit status of a JVM halted at a crash fault point: FaultPoints calls Runtime.halt(137). */
-    static final String HALT_STATUS = "137";
-    private static final int GIST = 200;
-    /** A line of scripts/dlq.sh replay: "replayed MSG_ID order ORDER_ID ...". */
-    private static final Pattern REPLAYED = Pattern.compile("^replayed \\S+ order (\\S+)");
 
     private final PlatformClient api;
     private final PlatformClient secondOrderApi;
     private final String adminToken;
-    private final ServiceProcesses processes;
     private final Consumer<String> out;
-    private final List<Expectation> expectations = new ArrayList<>();
-    private final Set<String> orders = new LinkedHashSet<>();
-    private final Set<String> expectedViolations = new LinkedHashSet<>();
+    private final ScenarioEvidence evidence;
+    private final ServiceCrashes crashes;
+    private final DeadLetterReplay deadLetters;
     private final Outages outages;
 
     ScenarioRun(Platform platform, Consumer<String> out) {
         this.api = platform.api();
         this.secondOrderApi = platform.secondOrderApi();
         this.adminToken = platform.adminToken();
-        this.processes = platform.processes();
-        this.outages = new Outages(processes, platform.redis(), this::say);
         this.out = out;
+        this.evidence = new ScenarioEvidence(this::say);
+        this.crashes = new ServiceCrashes(platform.processes(), this::say, evidence, this::await);
+        this.deadLetters = platform.deadLetters();
+        this.outages = new Outages(platform.processes(), platform.redis(), this::say);
     }
 
     /** The API of order-service-2, once a scenario has started it. */
@@ -63,30 +58,20 @@ public final class ScenarioRun {
         out.accept("  " + line);
     }
 
-    /** Arms a fault point through its service's guarded admin endpoint. */
-    public void arm(String service, String point, String action, int times) {
-        arm(service, point, "{\"point\":\"" + point + "\",\"action\":\"" + action + "\",\"times\":" + times + "}",
-                action + (times > 1 ? " x" + times : ""));
-    }
-
-    /** Arms a delay of {@code delayMs} at the point, for its next {@code times} passes. */
-    public void armDelay(String service, String point, long delayMs, int times) {
-        arm(service, point, "{\"point\":\"" + point + "\",\"action\":\"delay\",\"times\":" + times
-                + ",\"delayMs\":" + delayMs + "}", "delay " + delayMs + " ms" + (times > 1 ? " x" + times : ""));
-    }
-
-    private void arm(String service, String point, String json, String what) {
-        Reply reply = api.armFault(service, adminToken, json);
+    /** Arms the service's fault point through its guarded admin endpoint. */
+    public void arm(String service, FaultPointCatalogue.Point point, FaultAction action) {
+        String name = point.in(service);
+        Reply reply = api.armFault(service, adminToken, FaultArming.body(name, action));
         if (reply.status() != 201) {
-            throw new IllegalStateException("could not arm " + point + ": HTTP " + reply.status() + " "
+            throw new IllegalStateException("could not arm " + name + ": HTTP " + reply.status() + " "
                     + reply.body().path("detail").asString());
         }
-        say("inject: " + point + " " + what);
+        say("inject: " + name + " " + FaultArming.describe(action));
     }
 
-    public void disarm(String service, String point) {
-        api.disarmFault(service, adminToken, point);
-        say("disarm: " + point);
+    public void disarm(String service, FaultPointCatalogue.Point point) {
+        api.disarmFault(service, adminToken, point.in(service));
+        say("disarm: " + point.in(service));
     }
 
     void disarmAll() {
@@ -130,7 +115,7 @@ public final class ScenarioRun {
 
     /** Adds an order to those whose timeline lines are printed at the end. */
     public void follow(String orderId) {
-        orders.add(orderId);
+        evidence.follow(orderId);
     }
 
     /** The one wait of every scenario: polls {@code condition} until it holds or {@code bound} has passed. */
@@ -173,79 +158,61 @@ public final class ScenarioRun {
 
     /** For a baseline: the scenario passes only if the checker reports exactly these invariants violated. */
     public void expectViolation(String invariant) {
-        expectedViolations.add(invariant);
+        evidence.expectViolation(invariant);
     }
 
     /** An outcome the scenario expects: an order's status, a step on its timeline, a reply. */
     public void expect(boolean holds, String what) {
-        record(new Expectation(Expectation.Kind.OUTCOME, what, holds));
+        evidence.record(new Expectation(Expectation.Kind.OUTCOME, what, holds));
     }
 
     /** The evidence that the injected fault really happened; without it the scenario proves nothing. */
     public void observed(boolean happened, String fault) {
-        record(new Expectation(Expectation.Kind.FAULT_OBSERVED, fault, happened));
-    }
-
-    private void record(Expectation expectation) {
-        expectations.add(expectation);
-        say(expectation.held() ? (expectation.kind() == Expectation.Kind.FAULT_OBSERVED ? "seen: " : "ok:   ")
-                + expectation.what() : "FAIL: " + expectation.failure());
+        evidence.record(new Expectation(Expectation.Kind.FAULT_OBSERVED, fault, happened));
     }
 
     /** True when a failed expectation was already printed as this failure. */
     boolean said(String failure) {
-        return expectations.stream().anyMatch(expectation -> !expectation.held() && expectation.failure().equals(failure));
+        return evidence.said(failure);
     }
 
     ScenarioVerdict.Evidence evidence(Optional<String> thrown) {
-        return new ScenarioVerdict.Evidence(List.copyOf(expectations), Collections.unmodifiableSet(new LinkedHashSet<>(orders)),
-                Set.copyOf(expectedViolations), thrown);
+        return evidence.evidence(thrown);
     }
 
     /**
-     * Waits (bounded) until the service's JVM has exited at its fault point, then starts it again. The
-     * fault is observed only if the process really exited with the halt's status (137, what
-     * {@code FaultPoints} passes to {@code Runtime.halt}) and its log has the halt's line for that point:
-     * a JVM that merely stopped answering is no crash.
+     * Waits (bounded) until the service's JVM has exited at its fault point (observed only if it exited with the
+     * halt's status and logged the halt: {@link ServiceCrashes}), then starts it again.
      *
      * @return the order and transaction the halted request worked on, from the halt's log line
      */
-    public Crash restartAfterCrash(String service, String point) {
-        Crash crash = awaitCrash(service, point);
-        restart(service);
+    public Crash restartAfterCrash(String service, FaultPointCatalogue.Point point) {
+        Crash crash = crashes.awaitCrash(service, point);
+        crashes.restart(service);
         return crash;
     }
 
     /** Waits for a service halted at a fault point to exit, and reads its halt from its log; it stays down. */
-    public Crash awaitCrash(String service, String point) {
-        String process = service + "-service";
-        boolean exited = await(Duration.ofSeconds(30), () -> !processes.exitStatus(process).equals("running"));
-        String status = processes.exitStatus(process);
-        List<String> halts = processes.logLines(process).stream()
-                .filter(line -> line.contains("fault point=" + point + " halting the JVM now")).toList();
-        halts.forEach(line -> say(process + " log: " + gist(line)));
-        observed(exited && status.equals(HALT_STATUS) && !halts.isEmpty(), process + " exited with status " + status
-                + " (the halt's is " + HALT_STATUS + ") and logged its halt at " + point + ", like kill -9");
-        return halts.isEmpty() ? Crash.NONE : Crash.of(halts.get(halts.size() - 1));
+    public Crash awaitCrash(String service, FaultPointCatalogue.Point point) {
+        return crashes.awaitCrash(service, point);
     }
 
     /** Starts a halted or killed service again. */
     public void restart(String service) {
-        String process = service + "-service";
-        say("process: restarting " + process);
-        processes.kill(process);
-        processes.start(process);
+        crashes.restart(service);
     }
 
     /** Starts a process scripts/service.sh knows, such as order-service-2 (a second order-service instance). */
     public void start(String process) {
-        say("process: start " + process);
-        processes.start(process);
+        crashes.start(process);
     }
 
     public void kill(String process) {
-        say("process: kill -9 " + process);
-        processes.kill(process);
+        crashes.kill(process);
+    }
+
+    public void killAndRestart(String service) {
+        crashes.killAndRestart(service);
     }
 
     /** Outages of the infrastructure: Redis frozen, the broker or the database stopped. */
@@ -253,45 +220,28 @@ public final class ScenarioRun {
         return outages;
     }
 
-    public void killAndRestart(String service) {
-        say("process: kill -9 " + service + ", then start it again");
-        processes.kill(service + "-service");
-        processes.start(service + "-service");
-    }
-
     /**
-     * Replays the group's dead letters not replayed before, through scripts/dlq.sh replay GROUP.
+     * Replays the group's dead letters not replayed before, to that group only ({@link DeadLetterReplay}).
      *
      * @return the order ids of the dead letters it replayed
      */
     public List<String> replayDeadLetters(String group) {
-        say("replay: scripts/dlq.sh replay " + group + " (from %DLQ%" + group + " to " + group + " only)");
-        return processes.replayDeadLetters(group).stream().map(REPLAYED::matcher).filter(Matcher::find)
-                .map(matcher -> matcher.group(1)).toList();
-    }
-
-    /** A log line without its logger columns, its middle cut when it is long (a Redisson timeout's is ~1 kB). */
-    static String gist(String line) {
-        int message = line.indexOf(" : ");
-        String gist = line.substring(0, Math.max(line.indexOf(' '), 0) + 1)
-                + (message < 0 ? line : line.substring(message + 3));
-        return gist.length() <= GIST ? gist : gist.substring(0, GIST - 40) + " ... " + gist.substring(gist.length() - 35);
+        say("replay: the dlq tool replays " + group + " (from %DLQ%" + group + " to " + group + " only)");
+        return deadLetters.replay(group);
     }
 
     /** The lines of a service's log (this run of it) that contain every one of {@code texts}. */
     public List<String> serviceLogWith(String service, String... texts) {
-        return processes.logLines(service).stream()
-                .filter(line -> List.of(texts).stream().allMatch(line::contains)).toList();
+        return crashes.logWith(service, texts);
     }
 
     /** The lines of a service's log (this run of it) about the order that contain {@code text}. */
     public List<String> serviceLog(String service, String orderId, String text) {
-        return processes.logLines(service).stream()
-                .filter(line -> line.contains("order=" + orderId) && line.contains(text)).toList();
+        return crashes.logWith(service, "order=" + orderId, text);
     }
 
     Set<String> orders() {
-        return orders;
+        return evidence.orders();
     }
 
     private static void pause() {

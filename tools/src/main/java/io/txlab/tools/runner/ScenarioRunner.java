@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.txlab.contracts.timeline.Steps;
 import io.txlab.tools.check.CheckReport;
 import io.txlab.tools.check.CheckTarget;
 import io.txlab.tools.check.ConsistencyChecker;
@@ -27,9 +28,10 @@ final class ScenarioRunner {
     }
 
     /** The timeline steps worth showing: the ones where something other than the happy path happened. */
-    static final Set<String> TELLING_STEPS = Set.of("CHECK_BACK", "ROLLED_BACK_BY_CHECK_BACK", "LOCAL_TX_ROLLED_BACK",
-            "DELIVERY_FAILED", "PARKED", "DEDUP_HIT", "REJECTED", "STOCK_RELEASED", "PAYMENT_REFUNDED", "CANCELLED_BEFORE_APPLY",
-            "NOTHING_TO_UNDO", "LATE_APPLY_SKIPPED");
+    static final Set<String> TELLING_STEPS = Set.of(Steps.CHECK_BACK, Steps.ROLLED_BACK_BY_CHECK_BACK,
+            Steps.LOCAL_TX_ROLLED_BACK, Steps.DELIVERY_FAILED, Steps.PARKED, Steps.DEDUP_HIT, Steps.REJECTED,
+            Steps.STOCK_RELEASED, Steps.PAYMENT_REFUNDED, Steps.CANCELLED_BEFORE_APPLY, Steps.NOTHING_TO_UNDO,
+            Steps.LATE_APPLY_SKIPPED);
     private static final Duration CONVERGENCE_BOUND = Duration.ofSeconds(60);
     /** A baseline never converges: read a few times, then report. */
     private static final Duration BASELINE_BOUND = Duration.ofSeconds(5);

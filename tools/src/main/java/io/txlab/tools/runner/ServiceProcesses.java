@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Real process deaths and restarts, and the platform's logs and dead letters, through the scripts:
- * scripts/service.sh (kill -9 and the start command of up.sh; or, against docker compose, the same
- * actions on the containers) and scripts/dlq.sh. The scripts decide which platform they act on.
+ * Real process deaths and restarts, and the platform's logs, through scripts/service.sh (kill -9 and the start
+ * command of up.sh; or, against docker compose, the same actions on the containers), and, against docker compose
+ * only, the replay of dead letters through scripts/dlq.sh ({@link DeadLetterReplay}). The scripts decide which
+ * platform they act on.
  */
 public final class ServiceProcesses {
 
@@ -61,7 +62,7 @@ public final class ServiceProcesses {
         return script("service.sh", false, "logs", service);
     }
 
-    /** scripts/dlq.sh replay GROUP: its output, a line per replayed dead letter and a summary. */
+    /** scripts/dlq.sh replay GROUP against docker compose: its output, a line per replayed letter and a summary. */
     List<String> replayDeadLetters(String group) {
         return script("dlq.sh", true, "replay", group);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.txlab.contracts.fault.FaultAction;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.runner.ServiceProcesses;
 
@@ -110,7 +111,7 @@ final class FaultInjector {
         try {
             reply = api.armFault(shortName(fault.service()), adminToken, fault.armBody());
         } catch (RuntimeException e) {
-            if (fault.action().equals("crash") && !processes.exitStatus(fault.service()).equals("running")) {
+            if (fault.action().kind() == FaultAction.Kind.CRASH && !processes.exitStatus(fault.service()).equals("running")) {
                 return;
             }
             throw e;

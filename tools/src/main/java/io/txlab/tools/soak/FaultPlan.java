@@ -1,11 +1,21 @@
 package io.txlab.tools.soak;
 
+import static io.txlab.contracts.fault.FaultPointCatalogue.AFTER_DB_COMMIT;
+import static io.txlab.contracts.fault.FaultPointCatalogue.AFTER_LOCAL_COMMIT;
+import static io.txlab.contracts.fault.FaultPointCatalogue.BETWEEN_COMMIT_AND_SEND;
+import static io.txlab.contracts.fault.FaultPointCatalogue.CHECK_BACK;
+import static io.txlab.contracts.fault.FaultPointCatalogue.IN_LOCAL_TX;
+import static io.txlab.contracts.fault.FaultPointCatalogue.OUTBOX_RELAY;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+
+import io.txlab.contracts.fault.FaultAction;
 
 /**
  * The seeded random schedule of a soak: the same seed, kinds and fault points give the same faults in the same
@@ -14,10 +24,12 @@ import java.util.TreeSet;
 final class FaultPlan {
 
     /** Suffixes of points the soak's load never passes (the dual-write and outbox ways are not in it). */
-    private static final Set<String> NOT_PASSED_UNDER_SOAK = Set.of("between-commit-and-send", "outbox-relay");
+    private static final Set<String> NOT_PASSED_UNDER_SOAK = Set.of(BETWEEN_COMMIT_AND_SEND.suffix(),
+            OUTBOX_RELAY.suffix());
     /** Where a point may answer the broker UNKNOWN, and where the end-transaction can be dropped. */
-    private static final Set<String> ANSWERS_BROKER = Set.of("in-local-tx", "after-local-commit", "check-back");
-    private static final String DROPS_END_TRANSACTION = "after-local-commit";
+    private static final Set<String> ANSWERS_BROKER = Set.of(IN_LOCAL_TX.suffix(), AFTER_LOCAL_COMMIT.suffix(),
+            CHECK_BACK.suffix());
+    private static final String DROPS_END_TRANSACTION = AFTER_LOCAL_COMMIT.suffix();
     private static final List<String> PARTICIPANTS = List.of("inventory", "payment");
 
     private final Random random;
@@ -49,8 +61,8 @@ final class FaultPlan {
             case KILL_PAYMENT -> kill(kind, "payment-service", gap);
             case KILL_MID_BATCH -> {
                 String participant = PARTICIPANTS.get(random.nextInt(PARTICIPANTS.size()));
-                yield new PlannedFault(number, kind, participant + "-service", participant + ".after-db-commit", "crash",
-                        1, 0, 0, gap);
+                yield new PlannedFault(number, kind, participant + "-service", AFTER_DB_COMMIT.in(participant),
+                        FaultAction.crash(), 0, gap);
             }
             case BROKER_RESTART -> outage(kind, "broker", 2 + random.nextInt(9), gap);
             case DATABASE_RESTART -> outage(kind, "database", 2 + random.nextInt(9), gap);
@@ -62,11 +74,11 @@ final class FaultPlan {
     }
 
     private PlannedFault kill(FaultKind kind, String service, int gap) {
-        return new PlannedFault(number, kind, service, "", "", 0, 0, random.nextInt(6), gap);
+        return new PlannedFault(number, kind, service, "", null, random.nextInt(6), gap);
     }
 
     private PlannedFault outage(FaultKind kind, String part, int hold, int gap) {
-        return new PlannedFault(number, kind, part, "", "", 0, 0, hold, gap);
+        return new PlannedFault(number, kind, part, "", null, hold, gap);
     }
 
     private PlannedFault faultPoint(int gap) {
@@ -76,22 +88,23 @@ final class FaultPlan {
                 .filter(point -> !NOT_PASSED_UNDER_SOAK.contains(suffix(point)))
                 .sorted().toList();
         String point = points.get(random.nextInt(points.size()));
-        List<String> actions = new ArrayList<>(List.of("crash", "throw", "delay"));
+        List<FaultAction.Kind> actions = new ArrayList<>(List.of(FaultAction.Kind.CRASH, FaultAction.Kind.THROW,
+                FaultAction.Kind.DELAY));
         if (ANSWERS_BROKER.contains(suffix(point))) {
-            actions.add("unknown");
+            actions.add(FaultAction.Kind.UNKNOWN);
         }
         if (suffix(point).equals(DROPS_END_TRANSACTION)) {
-            actions.add("drop-end-transaction");
+            actions.add(FaultAction.Kind.DROP_END_TRANSACTION);
         }
-        String action = actions.get(random.nextInt(actions.size()));
+        FaultAction.Kind action = actions.get(random.nextInt(actions.size()));
         int times = switch (action) {
-            case "crash" -> 1;
-            case "delay" -> 0;
+            case CRASH -> 1;
+            case DELAY -> FaultAction.ALWAYS;
             default -> 1 + random.nextInt(10);
         };
-        long delayMs = action.equals("delay") ? 200 + random.nextInt(1800) : 0;
-        return new PlannedFault(number, FaultKind.FAULT_POINT, service + "-service", point, action, times, delayMs,
-                3 + random.nextInt(10), gap);
+        Duration delay = action == FaultAction.Kind.DELAY ? Duration.ofMillis(200 + random.nextInt(1800)) : null;
+        return new PlannedFault(number, FaultKind.FAULT_POINT, service + "-service", point,
+                new FaultAction(action, times, delay), 3 + random.nextInt(10), gap);
     }
 
     private static String suffix(String point) {

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-import io.txlab.tools.load.FlashApi;
+import io.txlab.tools.client.FlashSales;
+import io.txlab.tools.client.KeepAliveHttp;
 
 /**
  * The flash-sale part of a soak: every {@code every}, a sale of a few units opens and buyers click at a steady
@@ -36,7 +36,7 @@ final class FlashWindows {
     private static final Duration OPENING_TRIES = Duration.ofSeconds(30);
     private static final Duration OPENING_PAUSE = Duration.ofSeconds(2);
 
-    private final FlashApi api;
+    private final FlashSales api;
     private final Duration every;
     private final int units;
     private final double clicksPerSecond;
@@ -47,7 +47,7 @@ final class FlashWindows {
     private final Map<String, Map<String, AtomicLong>> answers = new ConcurrentHashMap<>();
     private long buyer;
 
-    FlashWindows(FlashApi api, Duration every, int units, double clicksPerSecond, Duration window,
+    FlashWindows(FlashSales api, Duration every, int units, double clicksPerSecond, Duration window,
                  Consumer<String> out) {
         this.api = api;
         this.every = every;
@@ -91,7 +91,7 @@ final class FlashWindows {
             waitUntil(first + (long) (i * 1e9 / clicksPerSecond));
             long user = FIRST_BUYER + buyer++ % BUYERS;
             try {
-                api.purchaseLater(saleId, user).whenComplete((outcome, failure) ->
+                api.purchase(saleId, user).whenComplete((outcome, failure) ->
                         count(saleId, failure == null ? outcome.name() : failed(failure)));
             } catch (RuntimeException e) {
                 count(saleId, failed(e));
@@ -116,8 +116,8 @@ final class FlashWindows {
 
     /** NO_ANSWER when the service was not there to answer (a fault); FAILED for an answer outside the contract. */
     private static String failed(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof FlashApi.Unreachable ? "NO_ANSWER" : "FAILED (" + cause.getClass().getSimpleName() + ")";
+        Throwable cause = FlashSales.causeOf(failure);
+        return cause instanceof KeepAliveHttp.NoAnswer ? "NO_ANSWER" : "FAILED (" + cause.getClass().getSimpleName() + ")";
     }
 
     private void count(String saleId, String answer) {

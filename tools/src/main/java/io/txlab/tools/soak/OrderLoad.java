@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import io.txlab.tools.bench.BenchApi;
-import io.txlab.tools.bench.PublishingWay;
+import io.txlab.tools.bench.Schedule;
+import io.txlab.tools.client.KeepAliveHttp;
+import io.txlab.tools.client.PlatformClient;
+import io.txlab.tools.client.PublishingWay;
 import io.txlab.tools.concurrent.DaemonThreads;
 
 /**
@@ -35,7 +37,7 @@ final class OrderLoad {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-    private final BenchApi api;
+    private final PlatformClient api;
     private final double rate;
     private final Duration retryBudget;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
@@ -50,17 +52,22 @@ final class OrderLoad {
     private final AtomicLong gaveUp = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
-    OrderLoad(BenchApi api, double rate, Duration retryBudget) {
+    OrderLoad(PlatformClient api, double rate, Duration retryBudget) {
         this.api = api;
         this.rate = rate;
         this.retryBudget = retryBudget;
     }
 
-    /** Sends orders on schedule for {@code length}; returns when the last one has left (not when it is answered). */
+    /**
+     * Sends orders on the driver's open-model schedule (order i at start + i / rate) for {@code length}; returns
+     * when the last one has left, not when it is answered: an order's retries outlive the schedule, so the
+     * driver's OpenLoop, which records one answer per request, does not fit.
+     */
     void run(Duration length, long start) {
-        long total = (long) Math.floor(length.toSeconds() * rate);
-        for (long i = 0; i < total; i++) {
-            long due = start + (long) (i * 1e9 / rate);
+        Schedule schedule = new Schedule(List.of(new Schedule.Segment("soak orders", (int) length.toSeconds(), rate,
+                rate)));
+        for (int i = 0; i < schedule.size(); i++) {
+            long due = start + schedule.offsetNanos(i);
             for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
                 LockSupport.parkNanos(left);
             }
@@ -99,13 +106,13 @@ final class OrderLoad {
 
     private void attempt(String requestId, long user, long firstSent, int attempt) {
         attempts.incrementAndGet();
-        api.placeOrder(PublishingWay.TRANSACTIONAL, requestId, user, PRODUCT).whenComplete((answer, failure) -> {
+        api.placeOrder(PublishingWay.TRANSACTIONAL, requestId, user, PRODUCT, 1).whenComplete((answer, failure) -> {
             if (failure == null && answer.status() / 100 == 2 && !answer.orderId().isEmpty()) {
                 acceptedIds.add(answer.orderId());
                 accepted.incrementAndGet();
                 return;
             }
-            String kind = failure != null ? BenchApi.NoAnswer.kindOf(failure) : "HTTP " + answer.status();
+            String kind = failure != null ? KeepAliveHttp.NoAnswer.kindOf(failure) : "HTTP " + answer.status();
             boolean retryable = failure != null || answer.status() >= 500 || answer.status() == 429;
             if (!retryable) {
                 count(refusedBy, kind);

@@ -9,11 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
-import io.txlab.tools.bench.BenchApi;
 import io.txlab.tools.bench.OrderDatabase;
 import io.txlab.tools.check.CheckTarget;
+import io.txlab.tools.client.FlashSales;
 import io.txlab.tools.client.PlatformClient;
-import io.txlab.tools.load.FlashApi;
 import io.txlab.tools.runner.PlatformReadiness;
 import io.txlab.tools.runner.ServiceProcesses;
 import tools.jackson.databind.SerializationFeature;
@@ -30,6 +29,7 @@ public final class SoakMain {
     static final int VIOLATED = 1;
     static final int CANNOT_RUN = 2;
     private static final int CONNECTIONS = 256;
+    private static final Duration LOAD_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private SoakMain() {
     }
@@ -52,7 +52,8 @@ public final class SoakMain {
         }
         String orderUrl = url(env, "TXLAB_ORDER_PORT", 8081);
         String inventoryUrl = url(env, "TXLAB_INVENTORY_PORT", 8082);
-        PlatformClient api = new PlatformClient(orderUrl, inventoryUrl, url(env, "TXLAB_PAYMENT_PORT", 8083));
+        String paymentUrl = url(env, "TXLAB_PAYMENT_PORT", 8083);
+        PlatformClient api = new PlatformClient(orderUrl, inventoryUrl, paymentUrl);
         String token = env.getOrDefault("TXLAB_ADMIN_TOKEN", "");
         Optional<String> notReady = new PlatformReadiness(api, token).problem();
         if (notReady.isPresent()) {
@@ -61,9 +62,11 @@ public final class SoakMain {
         }
         System.out.println("soak: seed " + options.seed() + ", " + options.length().toSeconds() + " s at "
                 + options.rate() + " orders/s, faults " + options.faultNames() + "; reports in " + options.reportDir());
-        try (BenchApi orders = new BenchApi(orderUrl, inventoryUrl, CONNECTIONS);
-             FlashApi flash = new FlashApi(orderUrl, token, CONNECTIONS)) {
-            SoakRun.Target target = new SoakRun.Target(api, orders, flash, token,
+        // the load's own client: more connections, and the driver's shorter timeout (a request unanswered in 10 s
+        // is retried); faults and probes go on the default one
+        try (api; PlatformClient load = new PlatformClient(orderUrl, inventoryUrl, paymentUrl, CONNECTIONS,
+                LOAD_REQUEST_TIMEOUT)) {
+            SoakRun.Target target = new SoakRun.Target(api, load, new FlashSales(load, token), token,
                     new ServiceProcesses(root, line -> System.out.println("    " + line)),
                     OrderDatabase.fromEnvironment(env), CheckTarget.fromEnvironment(env), pendingDeadline);
             SoakReport report = new SoakRun(target, System.out::println).run(options);

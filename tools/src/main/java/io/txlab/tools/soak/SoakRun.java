@@ -15,14 +15,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import io.txlab.tools.bench.BenchApi;
 import io.txlab.tools.bench.OrderDatabase;
 import io.txlab.tools.check.CheckReport;
 import io.txlab.tools.check.CheckTarget;
 import io.txlab.tools.check.ConsistencyChecker;
+import io.txlab.tools.client.FlashSales;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.concurrent.DaemonThreads;
-import io.txlab.tools.load.FlashApi;
 import io.txlab.tools.runner.ServiceProcesses;
 
 /**
@@ -32,8 +31,8 @@ import io.txlab.tools.runner.ServiceProcesses;
  */
 final class SoakRun {
 
-    /** Where the platform is and how to act on it. */
-    record Target(PlatformClient api, BenchApi orders, FlashApi flash, String adminToken, ServiceProcesses processes,
+    /** Where the platform is and how to act on it; {@code load} carries the orders, {@code flash} the sales. */
+    record Target(PlatformClient api, PlatformClient load, FlashSales flash, String adminToken, ServiceProcesses processes,
                   OrderDatabase database, CheckTarget checkTarget, Duration pendingDeadline) {
     }
 
@@ -57,7 +56,7 @@ final class SoakRun {
         FaultPlan plan = new FaultPlan(options.seed(), options.faults(), faultPoints());
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        OrderLoad orders = new OrderLoad(target.orders(), options.rate(), RETRY_BUDGET);
+        OrderLoad orders = new OrderLoad(target.load(), options.rate(), RETRY_BUDGET);
         FlashWindows flash = options.flashEvery().isZero() ? null : new FlashWindows(target.flash(),
                 options.flashEvery(), FLASH_UNITS, FLASH_CLICKS_PER_SECOND, FLASH_WINDOW, out);
         List<String> probeOrders = new CopyOnWriteArrayList<>();
@@ -123,14 +122,14 @@ final class SoakRun {
     private List<SoakReport.Sale> settleSales(List<FlashWindows.SaleTally> tallies, Duration limit) {
         List<SoakReport.Sale> sales = new ArrayList<>();
         for (FlashWindows.SaleTally tally : tallies) {
-            FlashApi.Settled settled;
+            FlashSales.Settled settled;
             try {
                 settled = target.flash().awaitSettled(tally.saleId(), limit);
             } catch (RuntimeException e) {
                 out.accept("flash sale " + tally.saleId() + " could not be read: " + e.getMessage());
-                settled = new FlashApi.Settled(new FlashApi.SaleState(tally.units(), -1, -1, -1, 0, 0), false, 0);
+                settled = new FlashSales.Settled(new FlashSales.SaleState(tally.units(), -1, -1, -1, 0, 0), false, 0);
             }
-            FlashApi.SaleState state = settled.state();
+            FlashSales.SaleState state = settled.state();
             long lost = Math.max(0, tally.accepted() - state.confirmed() - state.cancelled());
             sales.add(new SoakReport.Sale(tally.saleId(), tally.units(), tally.answers(), tally.accepted(),
                     state.confirmed(), state.cancelled(), settled.settled(), lost));

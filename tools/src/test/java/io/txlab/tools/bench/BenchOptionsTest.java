@@ -15,9 +15,9 @@ class BenchOptionsTest {
                 .isEqualTo(new BenchOptions(Profile.CONSTANT, 100, 30, 50, 10, 500, 1000, 1000, 10, 20, 10, 1024, 60,
                         NO_FLASH, Rotation.NONE, 0));
         assertThat(BenchOptions.parse("step-up").rate()).isEqualTo(50);
-        assertThat(BenchOptions.parse("step-up").peakOrderRate()).isEqualTo(500);
+        assertThat(BenchOptions.parse("step-up").maxRate()).isEqualTo(500);
         assertThat(BenchOptions.parse("sale").rate()).isEqualTo(100);
-        assertThat(BenchOptions.parse("mixed").peakOrderRate()).isEqualTo(10);
+        assertThat(BenchOptions.parse("mixed").rate()).isEqualTo(100);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.IntStream;
 
+import io.txlab.tools.client.PublishingWay;
 import org.junit.jupiter.api.Test;
 
 class RequestMixTest {

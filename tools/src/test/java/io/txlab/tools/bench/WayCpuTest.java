@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.txlab.tools.client.PublishingWay;
 import org.junit.jupiter.api.Test;
 
 class WayCpuTest {

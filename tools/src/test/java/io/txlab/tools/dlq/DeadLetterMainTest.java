@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.txlab.contracts.event.ConsumerGroups;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterMainTest {
@@ -16,11 +15,6 @@ class DeadLetterMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final DeadLetterMain main = new DeadLetterMain(new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
-
-    @Test
-    void knowsExactlyTheServicesConsumerGroups() {
-        assertThat(DeadLetterMain.GROUPS).containsExactlyElementsOf(ConsumerGroups.ALL);
-    }
 
     @Test
     void badUsageExitsWith2AndSaysWhatIsExpected() {

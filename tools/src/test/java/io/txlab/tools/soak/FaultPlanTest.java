@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultAction.Kind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,22 +56,22 @@ class FaultPlanTest {
                 .contains("order.after-local-commit", "inventory.before-reply", "payment.compensate");
         assertThat(points).allSatisfy(fault -> {
             assertThat(fault.service()).isEqualTo(fault.point().substring(0, fault.point().indexOf('.')) + "-service");
-            if (fault.action().equals("drop-end-transaction")) {
+            FaultAction action = fault.action();
+            if (action.kind() == Kind.DROP_END_TRANSACTION) {
                 assertThat(fault.point()).endsWith(".after-local-commit");
             }
-            if (fault.action().equals("unknown")) {
+            if (action.kind() == Kind.UNKNOWN) {
                 assertThat(fault.point()).matches(".*\\.(in-local-tx|after-local-commit|check-back)");
             }
-            if (fault.action().equals("delay")) {
-                assertThat(fault.delayMs()).isBetween(200L, 2000L);
-                assertThat(fault.armBody()).contains("\"delayMs\":" + fault.delayMs()).doesNotContain("times");
+            if (action.kind() == Kind.DELAY) {
+                assertThat(action.delay().toMillis()).isBetween(200L, 2000L);
+                assertThat(fault.armBody()).contains("\"delayMs\":" + action.delay().toMillis()).doesNotContain("times");
             } else {
-                assertThat(fault.times()).isBetween(1, 10);
-                assertThat(fault.armBody()).contains("\"times\":" + fault.times());
+                assertThat(action.times()).isBetween(1, 10);
+                assertThat(fault.armBody()).contains("\"times\":" + action.times());
             }
         });
-        assertThat(points).extracting(PlannedFault::action)
-                .contains("crash", "throw", "delay", "unknown", "drop-end-transaction");
+        assertThat(points).extracting(fault -> fault.action().kind()).contains(Kind.values());
     }
 
     @Test
@@ -77,7 +79,7 @@ class FaultPlanTest {
         List<PlannedFault> kills = first(50, 3, EnumSet.of(FaultKind.KILL_MID_BATCH));
         assertThat(kills).extracting(PlannedFault::point)
                 .containsOnly("inventory.after-db-commit", "payment.after-db-commit");
-        assertThat(kills).extracting(PlannedFault::action).containsOnly("crash");
+        assertThat(kills).extracting(PlannedFault::action).containsOnly(FaultAction.crash());
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SoakReportTest {
 
     private static FaultRecord record(double recovery) {
-        return new FaultRecord(new PlannedFault(1, FaultKind.KILL_ORDER, "order-service", "", "", 0, 0, 2, 1),
+        return new FaultRecord(new PlannedFault(1, FaultKind.KILL_ORDER, "order-service", "", null, 2, 1),
                 10, 30, recovery, List.of(), "");
     }
 

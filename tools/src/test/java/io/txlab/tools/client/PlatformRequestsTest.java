@@ -1,4 +1,4 @@
-package io.txlab.tools.bench;
+package io.txlab.tools.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The order's JSON written and its answer read without a Jackson round, and the fallbacks when that cannot be. */
-class BenchApiTest {
+class PlatformRequestsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -17,7 +17,7 @@ class BenchApiTest {
     void theOrderBodyIsTheJsonJacksonWouldWrite() {
         String requestId = UUID.randomUUID().toString();
 
-        JsonNode body = JSON.readTree(BenchApi.orderBody(requestId, 100_001, 7));
+        JsonNode body = JSON.readTree(PlatformRequests.orderBody(requestId, 100_001, 7, 1));
 
         assertThat(body.path("requestId").asString()).isEqualTo(requestId);
         assertThat(body.path("userId").asLong()).isEqualTo(100_001);
@@ -30,15 +30,15 @@ class BenchApiTest {
     void aRequestIdThatJsonMustEscapeIsWrittenByJackson() {
         String requestId = "say \"hi\"\\";
 
-        assertThat(JSON.readTree(BenchApi.orderBody(requestId, 1, 2)).path("requestId").asString()).isEqualTo(requestId);
+        assertThat(JSON.readTree(PlatformRequests.orderBody(requestId, 1, 2, 1)).path("requestId").asString()).isEqualTo(requestId);
     }
 
     @Test
     void theOrderIdIsReadFromTheServicesCompactAnswerAndFromAnyOtherLayoutByParsing() {
-        assertThat(BenchApi.orderId("{\"orderId\":\"0b6f-42\",\"status\":\"PENDING\"}")).isEqualTo("0b6f-42");
-        assertThat(BenchApi.orderId("{ \"status\": \"PENDING\", \"orderId\" : \"0b6f-43\" }")).isEqualTo("0b6f-43");
-        assertThat(BenchApi.orderId("{\"orderId\":\"a\\u0062c\"}")).as("escaped: parsed").isEqualTo("abc");
-        assertThat(BenchApi.orderId("{\"status\":\"PENDING\"}")).isEmpty();
-        assertThat(BenchApi.orderId("not json")).isEmpty();
+        assertThat(PlatformRequests.orderId("{\"orderId\":\"0b6f-42\",\"status\":\"PENDING\"}")).isEqualTo("0b6f-42");
+        assertThat(PlatformRequests.orderId("{ \"status\": \"PENDING\", \"orderId\" : \"0b6f-43\" }")).isEqualTo("0b6f-43");
+        assertThat(PlatformRequests.orderId("{\"orderId\":\"a\\u0062c\"}")).as("escaped: parsed").isEqualTo("abc");
+        assertThat(PlatformRequests.orderId("{\"status\":\"PENDING\"}")).isEmpty();
+        assertThat(PlatformRequests.orderId("not json")).isEmpty();
     }
 }

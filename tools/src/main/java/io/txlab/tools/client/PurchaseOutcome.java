@@ -1,33 +1,23 @@
-package io.txlab.tools.load;
+package io.txlab.tools.client;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /** What became of one purchase: from its HTTP status and, for a 409, the end of the problem's {@code type}. */
-public enum Outcome {
-    ACCEPTED("accepted (202)"),
-    SOLD_OUT("sold-out (409)"),
-    ALREADY_BOUGHT("already-bought (409)"),
-    OTHER_CONFLICT("other 409 (not-started, ended, ...)"),
-    RATE_LIMITED("rate-limited (429)"),
-    UNAVAILABLE("unavailable (503)"),
-    ERROR("errors (other status, I/O, timeout)");
+public enum PurchaseOutcome {
+    ACCEPTED,
+    SOLD_OUT,
+    ALREADY_BOUGHT,
+    OTHER_CONFLICT,
+    RATE_LIMITED,
+    UNAVAILABLE,
+    ERROR;
 
     /** The refusals the contract foresees: every 409 and the 429. */
-    public static final Set<Outcome> REJECTED = EnumSet.of(SOLD_OUT, ALREADY_BOUGHT, OTHER_CONFLICT, RATE_LIMITED);
-
-    private final String label;
-
-    Outcome(String label) {
-        this.label = label;
-    }
-
-    String label() {
-        return label;
-    }
+    public static final Set<PurchaseOutcome> REJECTED = EnumSet.of(SOLD_OUT, ALREADY_BOUGHT, OTHER_CONFLICT, RATE_LIMITED);
 
     /** {@code problemType} may be null or empty (a 409 without a problem body is still a conflict). */
-    static Outcome of(int status, String problemType) {
+    static PurchaseOutcome of(int status, String problemType) {
         return switch (status) {
             case 202 -> ACCEPTED;
             case 409 -> conflict(problemType == null ? "" : problemType.strip());
@@ -37,7 +27,7 @@ public enum Outcome {
         };
     }
 
-    private static Outcome conflict(String type) {
+    private static PurchaseOutcome conflict(String type) {
         if (type.endsWith("sold-out")) {
             return SOLD_OUT;
         }

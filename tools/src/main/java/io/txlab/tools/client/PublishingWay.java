@@ -1,4 +1,4 @@
-package io.txlab.tools.bench;
+package io.txlab.tools.client;
 
 import java.util.Arrays;
 
@@ -8,8 +8,8 @@ import java.util.Arrays;
  * does hits each alike.
  */
 public enum PublishingWay {
-    TRANSACTIONAL("transactional", "/api/orders"),
-    OUTBOX("outbox", "/api/orders?publish=outbox"),
+    TRANSACTIONAL("transactional", PlatformRequests.ORDERS),
+    OUTBOX("outbox", PlatformRequests.ORDERS + "?publish=outbox"),
     DUAL_WRITE("dual-write", "/api/unsafe/dual-write/orders");
 
     private final String label;
@@ -34,7 +34,7 @@ public enum PublishingWay {
         return values()[Math.floorMod(k, values().length)];
     }
 
-    static String labels() {
+    public static String labels() {
         return String.join(", ", Arrays.stream(values()).map(PublishingWay::label).toList());
     }
 }
