@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Proves the invariants of DESIGN.md on the three schemas, read-only. While the platform is still settling
+ * Proves the invariants of docs/architecture.md ("The invariants") on the three schemas, read-only. While the platform is still settling
  * (orders PENDING, compensation in flight) it reads again, up to a bound, and reports how long it took.
  * Each reading is a snapshot two consecutive reads agreed on, when they did ({@link SnapshotReader}).
  */

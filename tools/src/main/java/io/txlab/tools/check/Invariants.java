@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** The invariants of DESIGN.md, each judged on one {@link Snapshot}. Pure: no I/O. */
+/** The invariants of docs/architecture.md ("The invariants"), each judged on one {@link Snapshot}. Pure: no I/O. */
 final class Invariants {
 
     /** Every invariant's name, in the report's order. */
