@@ -1,6 +1,6 @@
 package io.txlab.support.participant;
 
-import io.txlab.support.consume.IdempotentConsumer;
+import io.txlab.support.consume.Consumption;
 import io.txlab.contracts.event.OrderCancelled;
 import io.txlab.contracts.event.Participant;
 import io.txlab.support.fault.FaultPoints;
@@ -16,19 +16,19 @@ public final class CompensateOrder {
 
     private static final Logger log = LoggerFactory.getLogger(CompensateOrder.class);
 
-    private final IdempotentConsumer consumer;
+    private final Consumption consumption;
     private final OrderParts parts;
     private final FaultPoints faults;
 
-    CompensateOrder(IdempotentConsumer consumer, OrderParts parts, FaultPoints faults) {
-        this.consumer = consumer;
+    CompensateOrder(Consumption consumption, OrderParts parts, FaultPoints faults) {
+        this.consumption = consumption;
         this.parts = parts;
         this.faults = faults;
     }
 
     /** @param undo runs inside the transaction, only when the part was applied: release or refund what was taken */
     public void handle(Participant participant, OrderCancelled cancelled, Runnable undo) {
-        consumer.runOnceInTransaction(participant.tag(), cancelled, () -> {
+        consumption.once(participant.tag(), cancelled, delivery -> delivery.commit(() -> {
             faults.pass(participant.tag() + ".compensate");
             OrderParts.CancelOutcome outcome = parts.recordCancel(cancelled.orderId());
             switch (outcome) {
@@ -40,6 +40,6 @@ public final class CompensateOrder {
                 case REPEATED -> log.info("{}: repeated cancel: changes nothing", participant.tag());
             }
             log.info("{} handled OrderCancelled ({}): {}", participant.tag(), cancelled.reason(), outcome);
-        });
+        }));
     }
 }

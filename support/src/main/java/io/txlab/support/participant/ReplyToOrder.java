@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import io.txlab.support.consume.IdempotentConsumer;
-import io.txlab.support.consume.IdempotentConsumer.Delivery;
+import io.txlab.support.consume.Consumption;
+import io.txlab.support.consume.Consumption.Received;
 import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.event.Participant;
 import io.txlab.contracts.event.ParticipantReplied;
@@ -53,15 +53,15 @@ public final class ReplyToOrder {
         String row(OrderCreated order);
     }
 
-    private final IdempotentConsumer consumer;
+    private final Consumption consumption;
     private final PlainMessages messages;
     private final JsonCodec codec;
     private final OrderParts parts;
     private final FaultPoints faults;
 
-    ReplyToOrder(IdempotentConsumer consumer, PlainMessages messages, JsonCodec codec, OrderParts parts,
+    ReplyToOrder(Consumption consumption, PlainMessages messages, JsonCodec codec, OrderParts parts,
                  FaultPoints faults) {
-        this.consumer = consumer;
+        this.consumption = consumption;
         this.messages = messages;
         this.codec = codec;
         this.parts = parts;
@@ -70,16 +70,16 @@ public final class ReplyToOrder {
 
     public void handle(Participant participant, List<OrderCreated> orders, Part part) {
         orders.forEach(order -> pass(participant.tag() + ".before-apply", order.orderId()));
-        consumer.runBatch(participant.tag(), orders, deliveries -> applyAll(participant, deliveries, part),
+        consumption.batch(participant.tag(), orders, deliveries -> applyAll(participant, deliveries, part),
                 replies -> sendReplies(participant, replies));
     }
 
-    private List<ParticipantReplied> applyAll(Participant participant, List<Delivery<OrderCreated>> deliveries,
+    private List<ParticipantReplied> applyAll(Participant participant, List<Received<OrderCreated>> deliveries,
                                               Part part) {
-        List<Delivery<OrderCreated>> inRowOrder = new ArrayList<>(deliveries);
+        List<Received<OrderCreated>> inRowOrder = new ArrayList<>(deliveries);
         inRowOrder.sort(Comparator.comparing(delivery -> part.row(delivery.event())));
         List<ParticipantReplied> replies = new ArrayList<>();
-        for (Delivery<OrderCreated> delivery : inRowOrder) {
+        for (Received<OrderCreated> delivery : inRowOrder) {
             try (var ignored = LogContext.order(delivery.event().orderId())) {
                 Optional<Verdict> verdict = delivery.first()
                         ? Optional.of(applyOnce(participant, delivery.event(), part))
