@@ -38,7 +38,7 @@ public class TxLabSupportConfiguration {
 
     @Bean
     FaultPoints faultPoints(TxLabProperties properties) {
-        return new FaultPoints(properties.faults().enabled());
+        return new FaultPoints(properties.service(), properties.faults().enabled());
     }
 
     /**

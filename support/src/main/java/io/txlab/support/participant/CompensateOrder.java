@@ -3,6 +3,7 @@ package io.txlab.support.participant;
 import io.txlab.support.consume.Consumption;
 import io.txlab.contracts.event.OrderCancelled;
 import io.txlab.contracts.event.Participant;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ public final class CompensateOrder {
     /** @param undo runs inside the transaction, only when the part was applied: release or refund what was taken */
     public void handle(Participant participant, OrderCancelled cancelled, Runnable undo) {
         consumption.once(participant.tag(), cancelled, delivery -> delivery.commit(() -> {
-            faults.pass(participant.tag() + ".compensate");
+            faults.pass(FaultPoint.COMPENSATE);
             OrderParts.CancelOutcome outcome = parts.recordCancel(cancelled.orderId());
             switch (outcome) {
                 case UNDO -> undo.run();

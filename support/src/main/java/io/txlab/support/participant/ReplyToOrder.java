@@ -11,6 +11,7 @@ import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.event.Participant;
 import io.txlab.contracts.event.ParticipantReplied;
 import io.txlab.contracts.event.Topics;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.json.JsonCodec;
 import io.txlab.support.logging.LogContext;
@@ -69,7 +70,7 @@ public final class ReplyToOrder {
     }
 
     public void handle(Participant participant, List<OrderCreated> orders, Part part) {
-        orders.forEach(order -> pass(participant.tag() + ".before-apply", order.orderId()));
+        orders.forEach(order -> pass(FaultPoint.BEFORE_APPLY, order.orderId()));
         consumption.batch(participant.tag(), orders, deliveries -> applyAll(participant, deliveries, part),
                 replies -> sendReplies(participant, replies));
     }
@@ -117,7 +118,7 @@ public final class ReplyToOrder {
         return stored;
     }
 
-    private void pass(String point, String orderId) {
+    private void pass(FaultPoint point, String orderId) {
         try (var ignored = LogContext.order(orderId)) {
             faults.pass(point);
         }
@@ -130,7 +131,7 @@ public final class ReplyToOrder {
     }
 
     private void sendReplies(Participant participant, List<ParticipantReplied> replies) {
-        replies.forEach(reply -> pass(participant.tag() + ".before-reply", reply.orderId()));
+        replies.forEach(reply -> pass(FaultPoint.BEFORE_REPLY, reply.orderId()));
         if (replies.isEmpty()) {
             return;
         }
