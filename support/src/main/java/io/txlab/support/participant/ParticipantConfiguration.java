@@ -19,7 +19,7 @@ public class ParticipantConfiguration {
     @Bean
     ReplyToOrder replyToOrder(Consumption consumption, PlainMessages messages, JsonCodec codec, JdbcClient jdbc,
                               FaultPoints faults) {
-        return new ReplyToOrder(consumption, messages, codec, new OrderParts(jdbc), faults);
+        return new ReplyToOrder(consumption, new PlainOrderReplies(messages, codec), new JdbcOrderParts(jdbc), faults);
     }
 
     @Bean
@@ -34,6 +34,6 @@ public class ParticipantConfiguration {
 
     @Bean
     CompensateOrder compensateOrder(Consumption consumption, JdbcClient jdbc, FaultPoints faults) {
-        return new CompensateOrder(consumption, new OrderParts(jdbc), faults);
+        return new CompensateOrder(consumption, new JdbcOrderParts(jdbc), faults);
     }
 }

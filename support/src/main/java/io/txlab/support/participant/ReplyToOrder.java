@@ -10,12 +10,9 @@ import io.txlab.support.consume.Consumption.Received;
 import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.event.Participant;
 import io.txlab.contracts.event.ParticipantReplied;
-import io.txlab.contracts.event.Topics;
 import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
-import io.txlab.support.json.JsonCodec;
 import io.txlab.support.logging.LogContext;
-import io.txlab.support.messaging.PlainMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,16 +52,13 @@ public final class ReplyToOrder {
     }
 
     private final Consumption consumption;
-    private final PlainMessages messages;
-    private final JsonCodec codec;
+    private final OrderReplies orderService;
     private final OrderParts parts;
     private final FaultPoints faults;
 
-    ReplyToOrder(Consumption consumption, PlainMessages messages, JsonCodec codec, OrderParts parts,
-                 FaultPoints faults) {
+    ReplyToOrder(Consumption consumption, OrderReplies orderService, OrderParts parts, FaultPoints faults) {
         this.consumption = consumption;
-        this.messages = messages;
-        this.codec = codec;
+        this.orderService = orderService;
         this.parts = parts;
         this.faults = faults;
     }
@@ -135,8 +129,7 @@ public final class ReplyToOrder {
         if (replies.isEmpty()) {
             return;
         }
-        messages.send(replies.stream().map(reply -> new PlainMessages.Outgoing(Topics.ORDER_REPLIES,
-                participant.tag(), reply.orderId(), reply.type(), codec.encode(reply))).toList());
+        orderService.send(replies);
         try (var ignored = LogContext.order(replies.size() == 1 ? replies.get(0).orderId() : null)) {
             long applied = replies.stream().filter(ParticipantReplied::applied).count();
             log.info("{} replied to {} order(s): {} applied, {} rejected", participant.tag(), replies.size(), applied,
