@@ -35,6 +35,7 @@ public enum FaultPoint {
     FLASH_RECONCILE_JOB("flash-reconcile-job", "the background flash-sale reconciliation is about to run (a throw "
             + "skips that run; the on-demand reconciliation is not affected)", Services.ORDER);
 
+    /** The part of the name after "{service}.". */
     private final String suffix;
     private final String where;
     private final Set<String> services;
@@ -43,11 +44,6 @@ public enum FaultPoint {
         this.suffix = suffix;
         this.where = where;
         this.services = services;
-    }
-
-    /** The part of the name after "{service}.". */
-    public String suffix() {
-        return suffix;
     }
 
     /** Where the code is when it passes the point. */
