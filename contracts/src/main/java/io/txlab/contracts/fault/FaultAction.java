@@ -51,10 +51,6 @@ public record FaultAction(Kind kind, int times, Duration delay) {
         return new FaultAction(Kind.UNKNOWN, times, null);
     }
 
-    public static FaultAction dropEndTransaction(int times) {
-        return new FaultAction(Kind.DROP_END_TRANSACTION, times, null);
-    }
-
     /** The action after one firing: one time fewer, unless it fires always. */
     public FaultAction fired() {
         return times == ALWAYS ? this : new FaultAction(kind, times - 1, delay);

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.txlab.contracts.event.OrderCancelled;
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.e2e.support.Ledger;
 import io.txlab.e2e.support.Messages;
@@ -34,7 +35,7 @@ class CompensationIT {
     void insufficientStockCancelsTheOrderAndRefundsThePayment(PlatformClient api, Platform platform) {
         long user = 11;
         long balanceBefore = api.balanceCents(user);
-        platform.faults(Service.INVENTORY).arm("inventory.before-apply", FaultAction.throwTimes(1));
+        platform.faults(Service.INVENTORY).arm(FaultPoint.BEFORE_APPLY, FaultAction.throwTimes(1));
 
         String orderId = api.placeOrder(UUID.randomUUID().toString(), user, SCARCE_PRODUCT, 11).text("orderId");
 
@@ -52,7 +53,7 @@ class CompensationIT {
     @Test
     void insufficientBalanceCancelsTheOrderAndReleasesTheStock(PlatformClient api, Platform platform) {
         int stockBefore = api.available(KEYBOARD);
-        platform.faults(Service.PAYMENT).arm("payment.before-apply", FaultAction.throwTimes(1));
+        platform.faults(Service.PAYMENT).arm(FaultPoint.BEFORE_APPLY, FaultAction.throwTimes(1));
 
         String orderId = api.placeOrder(UUID.randomUUID().toString(), POOR_USER, KEYBOARD, 2).text("orderId");
 
@@ -81,7 +82,7 @@ class CompensationIT {
     void aRepeatedCancelRefundsOnce(PlatformClient api, Platform platform) throws Exception {
         long user = 13;
         long balanceBefore = api.balanceCents(user);
-        platform.faults(Service.INVENTORY).arm("inventory.before-apply", FaultAction.throwTimes(1));
+        platform.faults(Service.INVENTORY).arm(FaultPoint.BEFORE_APPLY, FaultAction.throwTimes(1));
         String orderId = api.placeOrder(UUID.randomUUID().toString(), user, SCARCE_PRODUCT, 11).text("orderId");
         Ledger ledger = new Ledger(platform);
         await().atMost(CONVERGED).until(() -> ledger.part(Service.PAYMENT, orderId).filter("COMPENSATED"::equals).isPresent());
@@ -122,8 +123,8 @@ class CompensationIT {
         long product = 2;
         int stockBefore = api.available(product);
         long balanceBefore = api.balanceCents(user);
-        platform.faults(Service.INVENTORY).arm("inventory.before-apply", FaultAction.throwTimes(2));
-        platform.faults(Service.PAYMENT).arm("payment.before-apply", FaultAction.throwTimes(2));
+        platform.faults(Service.INVENTORY).arm(FaultPoint.BEFORE_APPLY, FaultAction.throwTimes(2));
+        platform.faults(Service.PAYMENT).arm(FaultPoint.BEFORE_APPLY, FaultAction.throwTimes(2));
 
         String orderId = api.placeOrder(UUID.randomUUID().toString(), user, product, 1).text("orderId");
         Messages.sendToOrderEvents(platform, OrderCancelled.of(orderId, "CANCELLED_BY_TEST", Instant.now()));

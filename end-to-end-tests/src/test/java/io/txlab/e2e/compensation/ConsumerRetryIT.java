@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.e2e.support.Ledger;
 import io.txlab.e2e.support.Platform;
@@ -30,7 +31,7 @@ class ConsumerRetryIT {
         long user = 15;
         long product = 4;
         int stockBefore = api.available(product);
-        platform.faults(Service.INVENTORY).arm("inventory.before-apply", FaultAction.throwTimes(2));
+        platform.faults(Service.INVENTORY).arm(FaultPoint.BEFORE_APPLY, FaultAction.throwTimes(2));
 
         String orderId = api.placeOrder(UUID.randomUUID().toString(), user, product, 3).text("orderId");
 

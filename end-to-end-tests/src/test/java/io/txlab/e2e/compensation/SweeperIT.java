@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.e2e.support.Ledger;
 import io.txlab.e2e.support.Platform;
@@ -26,7 +27,7 @@ class SweeperIT {
         long product = 4;
         int stockBefore = api.available(product);
         long balanceBefore = api.balanceCents(user);
-        platform.faults(Service.INVENTORY).arm("inventory.before-apply", FaultAction.throwTimes(FaultAction.ALWAYS));
+        platform.faults(Service.INVENTORY).arm(FaultPoint.BEFORE_APPLY, FaultAction.throwTimes(FaultAction.ALWAYS));
 
         String orderId = api.placeOrder(UUID.randomUUID().toString(), user, product, 2).text("orderId");
 
@@ -42,7 +43,7 @@ class SweeperIT {
         assertThat(ledger.part(Service.INVENTORY, orderId)).contains("CANCELLED_FIRST");
 
         // The consumer recovers: its next redelivery of OrderCreated is skipped for good, nothing deducted.
-        platform.faults(Service.INVENTORY).disarm("inventory.before-apply");
+        platform.faults(Service.INVENTORY).disarm(FaultPoint.BEFORE_APPLY);
         await().atMost(Duration.ofSeconds(60)).until(() -> ledger.lateApplySkipped(Service.INVENTORY, orderId));
         assertThat(ledger.movements(Service.INVENTORY, orderId)).isEmpty();
         assertThat(api.available(product)).isEqualTo(stockBefore);

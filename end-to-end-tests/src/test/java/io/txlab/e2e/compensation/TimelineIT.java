@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.client.PlatformClient.Reply;
 import io.txlab.e2e.support.Platform;
@@ -39,8 +40,8 @@ class TimelineIT {
         // The order service answers UNKNOWN after committing OrderCreated and again after OrderCancelled, so the
         // broker checks both back; payment's first delivery fails, so inventory deducts first and the cancel
         // must release it.
-        platform.faults(Service.ORDER).arm("order.after-local-commit", FaultAction.unknown(2));
-        platform.faults(Service.PAYMENT).arm("payment.before-apply", FaultAction.throwTimes(1));
+        platform.faults(Service.ORDER).arm(FaultPoint.AFTER_LOCAL_COMMIT, FaultAction.unknown(2));
+        platform.faults(Service.PAYMENT).arm(FaultPoint.BEFORE_APPLY, FaultAction.throwTimes(1));
         String orderId = api.placeOrder(UUID.randomUUID().toString(), 93, 1, 1).text("orderId");
         await().atMost(CONVERGED).until(() -> api.timeline(orderId).body().path("entries").toString()
                 .contains("STOCK_RELEASED") && api.timeline(orderId).body().path("entries").toString().contains("NOTHING_TO_UNDO"));
@@ -90,7 +91,7 @@ class TimelineIT {
     @Test
     void recentCheckBacksCanBeFilteredByAnswerAndBadQueriesAreExplained(PlatformClient api, Platform platform) {
         Instant before = Instant.now();
-        platform.faults(Service.ORDER).arm("order.after-local-commit", FaultAction.unknown(1));
+        platform.faults(Service.ORDER).arm(FaultPoint.AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
         String orderId = api.placeOrder(UUID.randomUUID().toString(), 17, 4, 1).text("orderId");
         await().atMost(CONVERGED).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.client.PlatformClient.Reply;
 import io.txlab.e2e.support.Platform;
@@ -144,7 +145,7 @@ class FlashSaleIT {
     void purchasesStillQueuedWhenRedisLosesTheSaleAreAllPlacedAndTheirUnitsNotSoldAgain(PlatformClient api,
                                                                                           Platform platform) {
         String saleId = openSale(api, 6);
-        platform.faults(Service.ORDER).arm("order.flash-placement", FaultAction.delay(Duration.ofMillis(1500)));
+        platform.faults(Service.ORDER).arm(FaultPoint.FLASH_PLACEMENT, FaultAction.delay(Duration.ofMillis(1500)));
         List<String> queued = new ArrayList<>();
         for (long user = 1801; user <= 1806; user++) {
             Reply reply = api.purchase(saleId, UUID.randomUUID().toString(), user);
@@ -153,7 +154,7 @@ class FlashSaleIT {
         }
         platform.stack().control("redis", false);
         platform.stack().control("redis", true);
-        platform.faults(Service.ORDER).disarm("order.flash-placement");
+        platform.faults(Service.ORDER).disarm(FaultPoint.FLASH_PLACEMENT);
 
         AtomicInteger admittedLater = new AtomicInteger();
         long[] nextUser = {1811};

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.devstack.BrokerTransactionSettings;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.client.PlatformClient.Reply;
@@ -29,7 +30,7 @@ class CheckBackIT {
     @Test
     void anUnknownLocalAnswerIsCheckedBackCommittedAndConsumedOnce(PlatformClient api, Platform platform) {
         int stockBefore = api.available(PRODUCT);
-        platform.faults(Service.ORDER).arm("order.after-local-commit", FaultAction.unknown(1));
+        platform.faults(Service.ORDER).arm(FaultPoint.AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
 
         Reply placed = api.placeOrder(UUID.randomUUID().toString(), 2, PRODUCT, 1);
 
@@ -48,7 +49,7 @@ class CheckBackIT {
 
     @Test
     void aHalfMessageWhoseLocalTransactionNeverRanIsRolledBackAndNeverSeen(PlatformClient api, Platform platform) {
-        platform.faults(Service.ORDER).arm("order.before-local-tx", FaultAction.unknown(1));
+        platform.faults(Service.ORDER).arm(FaultPoint.BEFORE_LOCAL_TX, FaultAction.unknown(1));
 
         Reply placed = api.placeOrder(UUID.randomUUID().toString(), 3, PRODUCT, 1);
 
@@ -69,7 +70,7 @@ class CheckBackIT {
         // longer than the broker's immunity plus two scans, so that a check-back surely arrives meanwhile
         Duration inFlight = Duration.ofMillis(BrokerTransactionSettings.TRANSACTION_TIMEOUT_MS
                 + 2 * BrokerTransactionSettings.TRANSACTION_CHECK_INTERVAL_MS + 1_000);
-        platform.faults(Service.ORDER).arm("order.in-local-tx", FaultAction.delay(inFlight));
+        platform.faults(Service.ORDER).arm(FaultPoint.IN_LOCAL_TX, FaultAction.delay(inFlight));
 
         Reply placed = api.placeOrder(UUID.randomUUID().toString(), 4, PRODUCT, 1);
 

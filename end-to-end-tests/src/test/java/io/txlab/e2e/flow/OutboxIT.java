@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.json.JsonCodec;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.e2e.support.Ledger;
@@ -116,7 +117,7 @@ class OutboxIT {
     @Test
     void whileTheRelayFailsOrdersStayPendingWithTheirRowsUnsentAndAfterwardsTheyArePublishedInOneBatchAndChargedOnce(
             Platform platform, PlatformClient api) {
-        platform.faults(Service.ORDER).arm("order.outbox-relay", FaultAction.throwTimes(FaultAction.ALWAYS));
+        platform.faults(Service.ORDER).arm(FaultPoint.OUTBOX_RELAY, FaultAction.throwTimes(FaultAction.ALWAYS));
 
         List<String> orderIds = List.of(place(platform, "outbox", UUID.randomUUID().toString(), 63, 1).orderId(),
                 place(platform, "outbox", UUID.randomUUID().toString(), 64, 1).orderId());
@@ -127,7 +128,7 @@ class OutboxIT {
                 orderId -> !outboxRow(platform, orderId).sent() && api.orderStatus(orderId).equals("PENDING")));
         assertThat(outboxRow(platform, orderIds.get(0)).lastError()).contains("order.outbox-relay");
 
-        platform.faults(Service.ORDER).disarm("order.outbox-relay");
+        platform.faults(Service.ORDER).disarm(FaultPoint.OUTBOX_RELAY);
 
         await().atMost(CONVERGED).until(() ->
                 orderIds.stream().allMatch(orderId -> api.orderStatus(orderId).equals("CONFIRMED")));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.Platform.Service;
@@ -28,7 +29,7 @@ class ParticipantReplyIT {
     void aReplyLostAfterTheCommitIsSentAgainFromTheStoredOutcomeAndAppliedOnce(PlatformClient api,
                                                                              Platform platform) {
         int stockBefore = api.available(PRODUCT);
-        platform.faults(Service.INVENTORY).arm("inventory.before-reply", FaultAction.throwTimes(1));
+        platform.faults(Service.INVENTORY).arm(FaultPoint.BEFORE_REPLY, FaultAction.throwTimes(1));
 
         String orderId = api.placeOrder(UUID.randomUUID().toString(), 7, PRODUCT, 1).text("orderId");
 

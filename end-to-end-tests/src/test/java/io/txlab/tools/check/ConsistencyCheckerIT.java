@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.devstack.DevStack;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.e2e.support.Platform;
@@ -73,8 +74,8 @@ class ConsistencyCheckerIT {
     void anOrderCommittedButNeverDeliveredFailsEveryOrderDeliveredUntilTheSweeperCancelsIt(Platform platform) {
         PlatformClient api = platform.client();
         Instant placedFrom = Instant.now().minusSeconds(1);
-        platform.faults(Service.ORDER).arm("order.after-local-commit", FaultAction.unknown(1));
-        platform.faults(Service.ORDER).arm("order.check-back", FaultAction.unknown(1_000));
+        platform.faults(Service.ORDER).arm(FaultPoint.AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
+        platform.faults(Service.ORDER).arm(FaultPoint.CHECK_BACK, FaultAction.unknown(1_000));
         String orderId = api.placeOrder(UUID.randomUUID().toString(), 3, 4, 1).text("orderId");
         DevStack stack = platform.stack();
         CheckTarget target = new CheckTarget(stack.mysqlUrl(), stack.mysqlUser(), stack.mysqlPassword(),

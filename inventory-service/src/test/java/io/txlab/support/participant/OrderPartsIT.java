@@ -37,14 +37,14 @@ class OrderPartsIT {
     private static ThrowawaySchema schema;
     private static JdbcClient jdbc;
     private static TransactionTemplate transactions;
-    private static OrderParts parts;
+    private static JdbcOrderParts parts;
 
     @BeforeAll
     static void createSchema() {
         schema = ThrowawaySchema.migratedFor("inventory");
         jdbc = schema.jdbc();
         transactions = schema.transactions();
-        parts = new OrderParts(jdbc);
+        parts = new JdbcOrderParts(jdbc);
     }
 
     @AfterAll

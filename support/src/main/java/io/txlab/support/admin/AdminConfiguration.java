@@ -16,7 +16,7 @@ public class AdminConfiguration {
     }
 
     @Bean
-    FaultAdminController faultAdminController(FaultPoints faults, AdminAccess access, TxLabProperties properties) {
-        return new FaultAdminController(faults, access, properties.service());
+    FaultAdminController faultAdminController(FaultPoints faults, AdminAccess access) {
+        return new FaultAdminController(faults, access);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.txlab.contracts.fault.FaultAction;
-import io.txlab.contracts.fault.FaultPointCatalogue;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,12 +32,10 @@ class FaultAdminController {
 
     private final FaultPoints faults;
     private final AdminAccess access;
-    private final String service;
 
-    FaultAdminController(FaultPoints faults, AdminAccess access, String service) {
+    FaultAdminController(FaultPoints faults, AdminAccess access) {
         this.faults = faults;
         this.access = access;
-        this.service = service;
     }
 
     @GetMapping
@@ -63,7 +61,7 @@ class FaultAdminController {
     ResponseEntity<?> disarm(@RequestHeader(value = AdminToken.HEADER, required = false) String presented,
                              @PathVariable String point) {
         return refusal(presented).orElseGet(() -> {
-            faults.disarm(point);
+            FaultPoint.named(faults.service(), point).ifPresent(faults::disarm);
             return ResponseEntity.noContent().build();
         });
     }
@@ -71,29 +69,29 @@ class FaultAdminController {
     private ResponseEntity<?> armChecked(ArmFaultRequest request) {
         if (!faults.enabled()) {
             return problem(HttpStatus.CONFLICT, "Fault points are off",
-                    "start " + service + " with the chaos profile (SPRING_PROFILES_ACTIVE=chaos) to arm faults", List.of());
+                    "start " + faults.service() + " with the chaos profile (SPRING_PROFILES_ACTIVE=chaos) to arm faults", List.of());
         }
         List<String> errors = new ArrayList<>();
-        List<String> points = FaultPointCatalogue.namesFor(service);
-        if (request.point() == null || !points.contains(request.point())) {
-            errors.add("point must be one of " + points);
+        Optional<FaultPoint> point = FaultPoint.named(faults.service(), request.point());
+        if (point.isEmpty()) {
+            errors.add("point must be one of " + FaultPoint.of(faults.service()).stream()
+                    .map(known -> known.nameIn(faults.service())).toList());
         }
         FaultAction action = request.toAction(errors);
         if (!errors.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "Invalid fault", String.join("; ", errors), errors);
         }
-        faults.arm(request.point(), action);
+        faults.arm(point.get(), action);
         return ResponseEntity.created(URI.create("/admin/faults/" + request.point())).body(state());
     }
 
     private Map<String, Object> state() {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("service", service);
+        state.put("service", faults.service());
         state.put("enabled", faults.enabled());
         state.put("armed", faults.armed());
-        state.put("points", FaultPointCatalogue.POINTS.stream()
-                .filter(point -> FaultPointCatalogue.namesFor(service).contains(service + "." + point.suffix()))
-                .map(point -> Map.of("name", service + "." + point.suffix(), "where", point.where()))
+        state.put("points", FaultPoint.of(faults.service()).stream()
+                .map(point -> Map.of("name", point.nameIn(faults.service()), "where", point.where()))
                 .toList());
         state.put("actions", ArmFaultRequest.actions());
         return state;

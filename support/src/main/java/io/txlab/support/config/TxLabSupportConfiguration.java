@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import io.txlab.support.admin.AdminConfiguration;
 import io.txlab.support.audit.AuditConfiguration;
-import io.txlab.support.consume.IdempotentConsumerConfiguration;
+import io.txlab.support.consume.ConsumptionConfiguration;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.jdbc.JdbcConfiguration;
 import io.txlab.support.json.JsonCodec;
@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TxLabProperties.class)
-@Import({TransactionalMessagingConfiguration.class, IdempotentConsumerConfiguration.class,
+@Import({TransactionalMessagingConfiguration.class, ConsumptionConfiguration.class,
         MessagingConfiguration.class, AuditConfiguration.class,
         AdminConfiguration.class, JdbcConfiguration.class, WebInputConfiguration.class})
 public class TxLabSupportConfiguration {
@@ -38,7 +38,7 @@ public class TxLabSupportConfiguration {
 
     @Bean
     FaultPoints faultPoints(TxLabProperties properties) {
-        return new FaultPoints(properties.faults().enabled());
+        return new FaultPoints(properties.service(), properties.faults().enabled());
     }
 
     /**

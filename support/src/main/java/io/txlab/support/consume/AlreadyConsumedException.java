@@ -1,9 +1,12 @@
 package io.txlab.support.consume;
 
-/** The message was already applied by this consumer; the enclosing DB transaction must roll back. */
-public final class AlreadyConsumedException extends RuntimeException {
+/**
+ * A dedup row written inside a transaction the consumption did not open (a half message's local transaction)
+ * found the delivery consumed already: that transaction must roll back. Caught by {@link Consumption}.
+ */
+final class AlreadyConsumedException extends RuntimeException {
 
-    public AlreadyConsumedException(String consumer, String dedupKey) {
+    AlreadyConsumedException(String consumer, String dedupKey) {
         super(consumer + " already consumed " + dedupKey);
     }
 }

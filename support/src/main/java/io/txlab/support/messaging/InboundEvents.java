@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.txlab.contracts.event.Event;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -79,7 +80,7 @@ public final class InboundEvents {
         try {
             events.forEach((message, event) -> received(consumer, message, event));
             handler.accept(List.copyOf(events.values()));
-            events.values().forEach(event -> faults.pass(consumer + ".after-db-commit"));
+            events.values().forEach(event -> faults.pass(FaultPoint.AFTER_DB_COMMIT));
         } catch (RuntimeException e) {
             log.warn("{} failed on a batch of {} ({}): handling each message alone", consumer, events.size(),
                     e.toString());
@@ -144,7 +145,7 @@ public final class InboundEvents {
             } else {
                 log.debug("received {} msgId={}", event.type(), message.getMsgId());
             }
-            faults.pass(consumer + ".consume");
+            faults.pass(FaultPoint.CONSUME);
         }
     }
 
@@ -153,7 +154,7 @@ public final class InboundEvents {
             try {
                 received(consumer, message, event);
                 handler.accept(event);
-                faults.pass(consumer + ".after-db-commit");
+                faults.pass(FaultPoint.AFTER_DB_COMMIT);
             } catch (RuntimeException e) {
                 boolean last = message.getReconsumeTimes() >= maxReconsumeTimes;
                 if (last) {

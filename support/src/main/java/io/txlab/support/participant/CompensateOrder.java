@@ -1,8 +1,9 @@
 package io.txlab.support.participant;
 
-import io.txlab.support.consume.IdempotentConsumer;
+import io.txlab.support.consume.Consumption;
 import io.txlab.contracts.event.OrderCancelled;
 import io.txlab.contracts.event.Participant;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,20 +17,20 @@ public final class CompensateOrder {
 
     private static final Logger log = LoggerFactory.getLogger(CompensateOrder.class);
 
-    private final IdempotentConsumer consumer;
+    private final Consumption consumption;
     private final OrderParts parts;
     private final FaultPoints faults;
 
-    CompensateOrder(IdempotentConsumer consumer, OrderParts parts, FaultPoints faults) {
-        this.consumer = consumer;
+    CompensateOrder(Consumption consumption, OrderParts parts, FaultPoints faults) {
+        this.consumption = consumption;
         this.parts = parts;
         this.faults = faults;
     }
 
     /** @param undo runs inside the transaction, only when the part was applied: release or refund what was taken */
     public void handle(Participant participant, OrderCancelled cancelled, Runnable undo) {
-        consumer.runOnceInTransaction(participant.tag(), cancelled, () -> {
-            faults.pass(participant.tag() + ".compensate");
+        consumption.once(participant.tag(), cancelled, delivery -> delivery.commit(() -> {
+            faults.pass(FaultPoint.COMPENSATE);
             OrderParts.CancelOutcome outcome = parts.recordCancel(cancelled.orderId());
             switch (outcome) {
                 case UNDO -> undo.run();
@@ -40,6 +41,6 @@ public final class CompensateOrder {
                 case REPEATED -> log.info("{}: repeated cancel: changes nothing", participant.tag());
             }
             log.info("{} handled OrderCancelled ({}): {}", participant.tag(), cancelled.reason(), outcome);
-        });
+        }));
     }
 }

@@ -2,15 +2,11 @@ package io.txlab.support.participant;
 
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 /**
- * The order_part table, a participant's barrier: one row per order, inserted by whichever of the order's
- * event and its cancel commits first. Both race for the same primary key, so an insert waits for a
- * concurrent one to commit and then sees its row: no interleaving can apply after a cancel or miss an undo.
- * Every method runs inside the caller's DB transaction, next to the effect it guards.
+ * Port to a participant's barrier: one row per order, inserted by whichever of the order's event and its cancel
+ * commits first. Every method runs inside the caller's DB transaction, next to the effect it guards.
  */
-final class OrderParts {
+interface OrderParts {
 
     enum State { APPLIED, REJECTED, COMPENSATED, CANCELLED_FIRST }
 
@@ -26,99 +22,27 @@ final class OrderParts {
         REPEATED
     }
 
-    private final JdbcClient jdbc;
-
-    OrderParts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
     /**
      * Plants the barrier for an order's event, tentatively APPLIED; the part's own conditional write then
      * decides, and {@link #rejectApplied} corrects the row if it failed.
      *
      * @return false when the cancel got there first: the part must not be applied
      */
-    boolean recordApplied(String orderId) {
-        return insert(orderId, State.APPLIED, null);
-    }
+    boolean recordApplied(String orderId);
 
     /** The part could not be applied after all (its conditional write changed nothing). */
-    void rejectApplied(String orderId, String reason) {
-        jdbc.sql("UPDATE order_part SET state = 'REJECTED', reason = :reason WHERE order_id = :orderId AND state = 'APPLIED'")
-                .param("orderId", orderId)
-                .param("reason", reason)
-                .update();
-    }
+    void rejectApplied(String orderId, String reason);
 
     /** The order's event arrived after its cancel: recorded on the barrier, and skipped for good. */
-    void skipLateApply(String orderId, String reason) {
-        jdbc.sql("""
-                UPDATE order_part SET late_apply_skipped_at = CURRENT_TIMESTAMP(3), reason = :reason
-                WHERE order_id = :orderId AND state = 'CANCELLED_FIRST'
-                """)
-                .param("orderId", orderId)
-                .param("reason", reason)
-                .update();
-    }
+    void skipLateApply(String orderId, String reason);
 
     /**
      * The outcome the first delivery of the order's event recorded, which a redelivery replies again:
      * applied (also when compensated since), or rejected with its reason ({@code cancelledReason} when the
      * cancel came first). Empty when no event of the order was handled here.
      */
-    Optional<Verdict> outcome(String orderId, String cancelledReason) {
-        return jdbc.sql("SELECT state, reason FROM order_part WHERE order_id = :orderId")
-                .param("orderId", orderId)
-                .query((rs, row) -> switch (State.valueOf(rs.getString("state"))) {
-                    case APPLIED, COMPENSATED -> Verdict.accept();
-                    case REJECTED -> Verdict.reject(rs.getString("reason"));
-                    case CANCELLED_FIRST -> Verdict.reject(cancelledReason);
-                })
-                .optional();
-    }
+    Optional<Verdict> outcome(String orderId, String cancelledReason);
 
-    CancelOutcome recordCancel(String orderId) {
-        if (insert(orderId, State.CANCELLED_FIRST, null)) {
-            return CancelOutcome.CANCELLED_FIRST;
-        }
-        State state = lockedState(orderId)
-                .orElseThrow(() -> new IllegalStateException("order_part row of " + orderId + " vanished"));
-        return switch (state) {
-            case APPLIED -> markCancelled(orderId, State.COMPENSATED) ? CancelOutcome.UNDO : CancelOutcome.REPEATED;
-            case REJECTED -> markCancelled(orderId, State.REJECTED) ? CancelOutcome.NOTHING_APPLIED : CancelOutcome.REPEATED;
-            case COMPENSATED, CANCELLED_FIRST -> CancelOutcome.REPEATED;
-        };
-    }
-
-    private boolean insert(String orderId, State state, String reason) {
-        int inserted = jdbc.sql("""
-                INSERT IGNORE INTO order_part (order_id, state, reason, cancelled_at)
-                VALUES (:orderId, :state, :reason, CASE WHEN :state = 'CANCELLED_FIRST' THEN CURRENT_TIMESTAMP(3) END)
-                """)
-                .param("orderId", orderId)
-                .param("state", state.name())
-                .param("reason", reason)
-                .update();
-        return inserted == 1;
-    }
-
-    /** @return false when the row was cancelled already */
-    private boolean markCancelled(String orderId, State newState) {
-        return jdbc.sql("""
-                UPDATE order_part SET state = :state, cancelled_at = CURRENT_TIMESTAMP(3)
-                WHERE order_id = :orderId AND cancelled_at IS NULL
-                """)
-                .param("orderId", orderId)
-                .param("state", newState.name())
-                .update() == 1;
-    }
-
-    /** The latest committed row, locked, whatever this transaction's snapshot holds. */
-    private Optional<State> lockedState(String orderId) {
-        return jdbc.sql("SELECT state FROM order_part WHERE order_id = :orderId FOR UPDATE")
-                .param("orderId", orderId)
-                .query(String.class)
-                .optional()
-                .map(State::valueOf);
-    }
+    /** Plants the barrier for a cancel, or marks the order's row cancelled: what it found says what to undo. */
+    CancelOutcome recordCancel(String orderId);
 }

@@ -2,7 +2,7 @@ package io.txlab.support.participant;
 
 import io.txlab.support.audit.OrderRecords;
 import io.txlab.support.config.TxLabProperties;
-import io.txlab.support.consume.IdempotentConsumer;
+import io.txlab.support.consume.Consumption;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.json.JsonCodec;
 import io.txlab.support.messaging.BatchConsumers;
@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class ParticipantConfiguration {
 
     @Bean
-    ReplyToOrder replyToOrder(IdempotentConsumer consumer, PlainMessages messages, JsonCodec codec, JdbcClient jdbc,
+    ReplyToOrder replyToOrder(Consumption consumption, PlainMessages messages, JsonCodec codec, JdbcClient jdbc,
                               FaultPoints faults) {
-        return new ReplyToOrder(consumer, messages, codec, new OrderParts(jdbc), faults);
+        return new ReplyToOrder(consumption, new PlainOrderReplies(messages, codec), new JdbcOrderParts(jdbc), faults);
     }
 
     @Bean
@@ -33,7 +33,7 @@ public class ParticipantConfiguration {
     }
 
     @Bean
-    CompensateOrder compensateOrder(IdempotentConsumer consumer, JdbcClient jdbc, FaultPoints faults) {
-        return new CompensateOrder(consumer, new OrderParts(jdbc), faults);
+    CompensateOrder compensateOrder(Consumption consumption, JdbcClient jdbc, FaultPoints faults) {
+        return new CompensateOrder(consumption, new JdbcOrderParts(jdbc), faults);
     }
 }

@@ -5,16 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import io.txlab.support.consume.IdempotentConsumer;
-import io.txlab.support.consume.IdempotentConsumer.Delivery;
+import io.txlab.support.consume.Consumption;
+import io.txlab.support.consume.Consumption.Received;
 import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.event.Participant;
 import io.txlab.contracts.event.ParticipantReplied;
-import io.txlab.contracts.event.Topics;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
-import io.txlab.support.json.JsonCodec;
 import io.txlab.support.logging.LogContext;
-import io.txlab.support.messaging.PlainMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,33 +51,30 @@ public final class ReplyToOrder {
         String row(OrderCreated order);
     }
 
-    private final IdempotentConsumer consumer;
-    private final PlainMessages messages;
-    private final JsonCodec codec;
+    private final Consumption consumption;
+    private final OrderReplies orderService;
     private final OrderParts parts;
     private final FaultPoints faults;
 
-    ReplyToOrder(IdempotentConsumer consumer, PlainMessages messages, JsonCodec codec, OrderParts parts,
-                 FaultPoints faults) {
-        this.consumer = consumer;
-        this.messages = messages;
-        this.codec = codec;
+    ReplyToOrder(Consumption consumption, OrderReplies orderService, OrderParts parts, FaultPoints faults) {
+        this.consumption = consumption;
+        this.orderService = orderService;
         this.parts = parts;
         this.faults = faults;
     }
 
     public void handle(Participant participant, List<OrderCreated> orders, Part part) {
-        orders.forEach(order -> pass(participant.tag() + ".before-apply", order.orderId()));
-        consumer.runBatch(participant.tag(), orders, deliveries -> applyAll(participant, deliveries, part),
+        orders.forEach(order -> pass(FaultPoint.BEFORE_APPLY, order.orderId()));
+        consumption.batch(participant.tag(), orders, deliveries -> applyAll(participant, deliveries, part),
                 replies -> sendReplies(participant, replies));
     }
 
-    private List<ParticipantReplied> applyAll(Participant participant, List<Delivery<OrderCreated>> deliveries,
+    private List<ParticipantReplied> applyAll(Participant participant, List<Received<OrderCreated>> deliveries,
                                               Part part) {
-        List<Delivery<OrderCreated>> inRowOrder = new ArrayList<>(deliveries);
+        List<Received<OrderCreated>> inRowOrder = new ArrayList<>(deliveries);
         inRowOrder.sort(Comparator.comparing(delivery -> part.row(delivery.event())));
         List<ParticipantReplied> replies = new ArrayList<>();
-        for (Delivery<OrderCreated> delivery : inRowOrder) {
+        for (Received<OrderCreated> delivery : inRowOrder) {
             try (var ignored = LogContext.order(delivery.event().orderId())) {
                 Optional<Verdict> verdict = delivery.first()
                         ? Optional.of(applyOnce(participant, delivery.event(), part))
@@ -117,7 +112,7 @@ public final class ReplyToOrder {
         return stored;
     }
 
-    private void pass(String point, String orderId) {
+    private void pass(FaultPoint point, String orderId) {
         try (var ignored = LogContext.order(orderId)) {
             faults.pass(point);
         }
@@ -130,12 +125,11 @@ public final class ReplyToOrder {
     }
 
     private void sendReplies(Participant participant, List<ParticipantReplied> replies) {
-        replies.forEach(reply -> pass(participant.tag() + ".before-reply", reply.orderId()));
+        replies.forEach(reply -> pass(FaultPoint.BEFORE_REPLY, reply.orderId()));
         if (replies.isEmpty()) {
             return;
         }
-        messages.send(replies.stream().map(reply -> new PlainMessages.Outgoing(Topics.ORDER_REPLIES,
-                participant.tag(), reply.orderId(), reply.type(), codec.encode(reply))).toList());
+        orderService.send(replies);
         try (var ignored = LogContext.order(replies.size() == 1 ? replies.get(0).orderId() : null)) {
             long applied = replies.stream().filter(ParticipantReplied::applied).count();
             log.info("{} replied to {} order(s): {} applied, {} rejected", participant.tag(), replies.size(), applied,

@@ -2,6 +2,7 @@ package io.txlab.support.tx;
 
 import java.time.Instant;
 
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -64,8 +65,8 @@ final class AnswerCheckBack {
     }
 
     private CheckBack.Answer decide(String txId, String orderId, String eventType) {
-        faults.pass(service + ".check-back");
-        if (faults.answersUnknown(service + ".check-back")) {
+        faults.pass(FaultPoint.CHECK_BACK);
+        if (faults.answersUnknown(FaultPoint.CHECK_BACK)) {
             return CheckBack.Answer.UNKNOWN;
         }
         return transactionLog.resolve(txId, orderId, eventType, TransactionLog.DecidedBy.CHECK_BACK, null)

@@ -1,5 +1,6 @@
 package io.txlab.support.tx;
 
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -31,17 +32,17 @@ final class RunLocalTransaction {
 
     LocalTransactionState run(String txId, PendingPublish pending) {
         try (var ignored = LogContext.transaction(pending.orderId(), txId)) {
-            if (faults.answersUnknown(service + ".before-local-tx")) {
+            if (faults.answersUnknown(FaultPoint.BEFORE_LOCAL_TX)) {
                 log.warn("local transaction not run: the producer behaves as if it died after the half message");
                 return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.NOT_RUN, null);
             }
             boolean[] workDone = {false};
             try {
-                faults.pass(service + ".before-local-tx");
+                faults.pass(FaultPoint.BEFORE_LOCAL_TX);
                 transactions.executeWithoutResult(status -> {
                     pending.work().execute(txId);
                     transactionLog.recordCommitted(txId, pending);
-                    faults.pass(service + ".in-local-tx");
+                    faults.pass(FaultPoint.IN_LOCAL_TX);
                     workDone[0] = true;
                 });
             } catch (RuntimeException e) {
@@ -55,12 +56,12 @@ final class RunLocalTransaction {
     /** The DB has committed: never ROLLBACK now, whatever happens; at worst UNKNOWN, and the tx_log decides. */
     private LocalTransactionState answerCommitted(PendingPublish pending) {
         try {
-            faults.pass(service + ".after-local-commit");
-            if (faults.answersUnknown(service + ".after-local-commit")) {
+            faults.pass(FaultPoint.AFTER_LOCAL_COMMIT);
+            if (faults.answersUnknown(FaultPoint.AFTER_LOCAL_COMMIT)) {
                 log.warn("answering UNKNOWN after commit: the broker will check back");
                 return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.COMMITTED, null);
             }
-            if (faults.dropsEndTransaction(service + ".after-local-commit")) {
+            if (faults.dropsEndTransaction(FaultPoint.AFTER_LOCAL_COMMIT)) {
                 log.warn("end-transaction dropped after commit: the broker will check back");
                 return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.COMMITTED, null);
             }

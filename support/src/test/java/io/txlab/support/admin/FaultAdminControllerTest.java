@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -20,12 +21,11 @@ class FaultAdminControllerTest {
 
     private static final String TOKEN = "s3cret-admin-token";
 
-    private final FaultPoints faults = new FaultPoints(true);
+    private final FaultPoints faults = new FaultPoints("inventory", true);
 
     private MockMvc mvc(FaultPoints registry, String configuredToken) {
         return MockMvcBuilders.standaloneSetup(new FaultAdminController(registry,
-                new AdminAccess(new AdminToken(configuredToken), "inventory"),
-                "inventory")).build();
+                new AdminAccess(new AdminToken(configuredToken), "inventory"))).build();
     }
 
     private static MockHttpServletRequestBuilder arm(String json) {
@@ -44,7 +44,11 @@ class FaultAdminControllerTest {
         mvc.perform(get("/admin/faults").header(AdminToken.HEADER, TOKEN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.enabled").value(true))
-                .andExpect(jsonPath("$.points[?(@.name == 'inventory.after-db-commit')]").exists());
+                .andExpect(jsonPath("$.service").value("inventory"))
+                .andExpect(jsonPath("$.points[?(@.name == 'inventory.after-db-commit')]").exists())
+                .andExpect(jsonPath("$.points[?(@.name == 'inventory.compensate')].where")
+                        .value("inside a cancel's DB transaction, before anything is undone"))
+                .andExpect(jsonPath("$.points[?(@.name == 'inventory.outbox-relay')]").doesNotExist());
 
         mvc.perform(delete("/admin/faults/inventory.consume").header(AdminToken.HEADER, TOKEN))
                 .andExpect(status().isNoContent());
@@ -96,8 +100,28 @@ class FaultAdminControllerTest {
     }
 
     @Test
+    void aPointOfAnotherServiceIsRefusedWithThisServicesNames() throws Exception {
+        mvc(faults, TOKEN).perform(arm("{\"point\":\"inventory.outbox-relay\",\"action\":\"throw\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.startsWith(
+                        "point must be one of [inventory.before-local-tx, inventory.in-local-tx,")))
+                .andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.endsWith(
+                        "inventory.before-reply, inventory.compensate]")));
+        assertThat(faults.armed()).isEmpty();
+    }
+
+    @Test
+    void disarmingAnUnknownPointChangesNothing() throws Exception {
+        faults.arm(FaultPoint.CONSUME, FaultAction.throwTimes(1));
+
+        mvc(faults, TOKEN).perform(delete("/admin/faults/inventory.nowhere").header(AdminToken.HEADER, TOKEN))
+                .andExpect(status().isNoContent());
+        assertThat(faults.armed()).containsOnlyKeys("inventory.consume");
+    }
+
+    @Test
     void withoutTheChaosProfileNothingCanBeArmed() throws Exception {
-        FaultPoints off = new FaultPoints(false);
+        FaultPoints off = new FaultPoints("inventory", false);
 
         mvc(off, TOKEN).perform(arm("{\"point\":\"inventory.consume\",\"action\":\"crash\"}"))
                 .andExpect(status().isConflict())

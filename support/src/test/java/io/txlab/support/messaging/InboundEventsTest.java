@@ -30,7 +30,7 @@ class InboundEventsTest {
 
     private final DeliveryFailures failures = mock(DeliveryFailures.class);
     private final InboundEvents inbound = new InboundEvents(new EventReader(new JsonCodec()), failures,
-            MAX_RECONSUME_TIMES, new FaultPoints(false));
+            MAX_RECONSUME_TIMES, new FaultPoints("inventory", false));
     private final RecordingSendBack sendBack = RecordingSendBack.working();
 
     private static MessageExt delivery(byte[] body, int reconsumeTimes) {

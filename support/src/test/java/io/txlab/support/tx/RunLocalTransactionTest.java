@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunLocalTransactionTest {
 
     private final TransactionLog transactionLog = mock(TransactionLog.class);
-    private final FaultPoints faults = new FaultPoints(true);
+    private final FaultPoints faults = new FaultPoints("order", true);
     private final FakeTransactionManager transactionManager = new FakeTransactionManager();
     private final RunLocalTransaction run = new RunLocalTransaction(transactionLog,
             new TransactionTemplate(transactionManager), faults, "order");
@@ -105,7 +106,7 @@ class RunLocalTransactionTest {
 
     @Test
     void aFailureAfterTheCommitAnswersUnknownButIsKnownCommitted() {
-        faults.arm("order.after-local-commit", FaultAction.throwTimes(1));
+        faults.arm(FaultPoint.AFTER_LOCAL_COMMIT, FaultAction.throwTimes(1));
         PendingPublish pending = pending(txId -> { });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.UNKNOW);
@@ -115,7 +116,7 @@ class RunLocalTransactionTest {
 
     @Test
     void aFailureBeforeTheLocalTransactionRollsBack() {
-        faults.arm("order.before-local-tx", FaultAction.throwTimes(1));
+        faults.arm(FaultPoint.BEFORE_LOCAL_TX, FaultAction.throwTimes(1));
         PendingPublish pending = pending(txId -> { });
 
         assertThat(run.run("tx-1", pending)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
@@ -125,7 +126,7 @@ class RunLocalTransactionTest {
 
     @Test
     void aProducerThatDiesBeforeItsLocalTransactionRunsNothing() {
-        faults.arm("order.before-local-tx", FaultAction.unknown(1));
+        faults.arm(FaultPoint.BEFORE_LOCAL_TX, FaultAction.unknown(1));
         PendingPublish pending = pending(txId -> {
             throw new AssertionError("must not run");
         });

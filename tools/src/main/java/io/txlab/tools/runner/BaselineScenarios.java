@@ -1,6 +1,6 @@
 package io.txlab.tools.runner;
 
-import static io.txlab.contracts.fault.FaultPointCatalogue.BETWEEN_COMMIT_AND_SEND;
+import static io.txlab.contracts.fault.FaultPoint.BETWEEN_COMMIT_AND_SEND;
 
 import java.util.List;
 import java.util.UUID;

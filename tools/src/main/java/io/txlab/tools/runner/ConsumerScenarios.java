@@ -1,9 +1,9 @@
 package io.txlab.tools.runner;
 
-import static io.txlab.contracts.fault.FaultPointCatalogue.AFTER_DB_COMMIT;
-import static io.txlab.contracts.fault.FaultPointCatalogue.BEFORE_APPLY;
-import static io.txlab.contracts.fault.FaultPointCatalogue.BEFORE_REPLY;
-import static io.txlab.contracts.fault.FaultPointCatalogue.CONSUME;
+import static io.txlab.contracts.fault.FaultPoint.AFTER_DB_COMMIT;
+import static io.txlab.contracts.fault.FaultPoint.BEFORE_APPLY;
+import static io.txlab.contracts.fault.FaultPoint.BEFORE_REPLY;
+import static io.txlab.contracts.fault.FaultPoint.CONSUME;
 import static io.txlab.tools.runner.ProducerScenarios.CONVERGE;
 import static io.txlab.tools.runner.ProducerScenarios.FINAL;
 

@@ -1,7 +1,7 @@
 package io.txlab.tools.runner;
 
-import static io.txlab.contracts.fault.FaultPointCatalogue.FLASH_PLACEMENT;
-import static io.txlab.contracts.fault.FaultPointCatalogue.FLASH_RECONCILE_JOB;
+import static io.txlab.contracts.fault.FaultPoint.FLASH_PLACEMENT;
+import static io.txlab.contracts.fault.FaultPoint.FLASH_RECONCILE_JOB;
 import static io.txlab.tools.runner.ProducerScenarios.CONVERGE;
 import static io.txlab.tools.runner.ProducerScenarios.FINAL;
 
@@ -119,7 +119,7 @@ final class FlashSaleScenarios {
 
     /** How many runs of the background reconciliation the fault point has held off (order-service's log). */
     private static int heldOff(ScenarioRun run) {
-        return run.serviceLogWith("order-service", "reconciliation job held off by fault point " + FLASH_RECONCILE_JOB.in("order")).size();
+        return run.serviceLogWith("order-service", "reconciliation job held off by fault point " + FLASH_RECONCILE_JOB.nameIn("order")).size();
     }
 
     private static Map<Integer, Integer> fire(ScenarioRun run, String saleId) {

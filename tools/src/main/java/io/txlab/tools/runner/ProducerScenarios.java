@@ -1,8 +1,8 @@
 package io.txlab.tools.runner;
 
-import static io.txlab.contracts.fault.FaultPointCatalogue.AFTER_LOCAL_COMMIT;
-import static io.txlab.contracts.fault.FaultPointCatalogue.BEFORE_LOCAL_TX;
-import static io.txlab.contracts.fault.FaultPointCatalogue.CHECK_BACK;
+import static io.txlab.contracts.fault.FaultPoint.AFTER_LOCAL_COMMIT;
+import static io.txlab.contracts.fault.FaultPoint.BEFORE_LOCAL_TX;
+import static io.txlab.contracts.fault.FaultPoint.CHECK_BACK;
 
 import java.time.Duration;
 import java.util.ArrayList;

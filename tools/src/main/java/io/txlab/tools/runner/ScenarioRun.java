@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.txlab.contracts.fault.FaultAction;
-import io.txlab.contracts.fault.FaultPointCatalogue;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.tools.client.FaultArming;
 import io.txlab.tools.client.PlatformClient.Reply;
 import io.txlab.tools.client.PlatformClient;
@@ -59,8 +59,8 @@ public final class ScenarioRun {
     }
 
     /** Arms the service's fault point through its guarded admin endpoint. */
-    public void arm(String service, FaultPointCatalogue.Point point, FaultAction action) {
-        String name = point.in(service);
+    public void arm(String service, FaultPoint point, FaultAction action) {
+        String name = point.nameIn(service);
         Reply reply = api.armFault(service, adminToken, FaultArming.body(name, action));
         if (reply.status() != 201) {
             throw new IllegalStateException("could not arm " + name + ": HTTP " + reply.status() + " "
@@ -69,9 +69,9 @@ public final class ScenarioRun {
         say("inject: " + name + " " + FaultArming.describe(action));
     }
 
-    public void disarm(String service, FaultPointCatalogue.Point point) {
-        api.disarmFault(service, adminToken, point.in(service));
-        say("disarm: " + point.in(service));
+    public void disarm(String service, FaultPoint point) {
+        api.disarmFault(service, adminToken, point.nameIn(service));
+        say("disarm: " + point.nameIn(service));
     }
 
     void disarmAll() {
@@ -186,14 +186,14 @@ public final class ScenarioRun {
      *
      * @return the order and transaction the halted request worked on, from the halt's log line
      */
-    public Crash restartAfterCrash(String service, FaultPointCatalogue.Point point) {
+    public Crash restartAfterCrash(String service, FaultPoint point) {
         Crash crash = crashes.awaitCrash(service, point);
         crashes.restart(service);
         return crash;
     }
 
     /** Waits for a service halted at a fault point to exit, and reads its halt from its log; it stays down. */
-    public Crash awaitCrash(String service, FaultPointCatalogue.Point point) {
+    public Crash awaitCrash(String service, FaultPoint point) {
         return crashes.awaitCrash(service, point);
     }
 

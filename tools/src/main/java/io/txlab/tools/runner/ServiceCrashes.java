@@ -6,7 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import io.txlab.contracts.fault.FaultPointCatalogue;
+import io.txlab.contracts.fault.FaultPoint;
 
 /**
  * A scenario's services as processes: halted at a crash point, killed, started again, and their logs. A crash is
@@ -35,9 +35,9 @@ final class ServiceCrashes {
     }
 
     /** Waits for a service halted at a fault point to exit, and reads its halt from its log; it stays down. */
-    Crash awaitCrash(String service, FaultPointCatalogue.Point faultPoint) {
+    Crash awaitCrash(String service, FaultPoint faultPoint) {
         String process = service + "-service";
-        String point = faultPoint.in(service);
+        String point = faultPoint.nameIn(service);
         boolean exited = await.apply(EXIT_BOUND, () -> !processes.exitStatus(process).equals("running"));
         String status = processes.exitStatus(process);
         List<String> halts = processes.logLines(process).stream()

@@ -1,11 +1,11 @@
 package io.txlab.tools.soak;
 
-import static io.txlab.contracts.fault.FaultPointCatalogue.AFTER_DB_COMMIT;
-import static io.txlab.contracts.fault.FaultPointCatalogue.AFTER_LOCAL_COMMIT;
-import static io.txlab.contracts.fault.FaultPointCatalogue.BETWEEN_COMMIT_AND_SEND;
-import static io.txlab.contracts.fault.FaultPointCatalogue.CHECK_BACK;
-import static io.txlab.contracts.fault.FaultPointCatalogue.IN_LOCAL_TX;
-import static io.txlab.contracts.fault.FaultPointCatalogue.OUTBOX_RELAY;
+import static io.txlab.contracts.fault.FaultPoint.AFTER_DB_COMMIT;
+import static io.txlab.contracts.fault.FaultPoint.AFTER_LOCAL_COMMIT;
+import static io.txlab.contracts.fault.FaultPoint.BETWEEN_COMMIT_AND_SEND;
+import static io.txlab.contracts.fault.FaultPoint.CHECK_BACK;
+import static io.txlab.contracts.fault.FaultPoint.IN_LOCAL_TX;
+import static io.txlab.contracts.fault.FaultPoint.OUTBOX_RELAY;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ final class FaultPlan {
             case KILL_PAYMENT -> kill(kind, "payment-service", gap);
             case KILL_MID_BATCH -> {
                 String participant = PARTICIPANTS.get(random.nextInt(PARTICIPANTS.size()));
-                yield new PlannedFault(number, kind, participant + "-service", AFTER_DB_COMMIT.in(participant),
+                yield new PlannedFault(number, kind, participant + "-service", AFTER_DB_COMMIT.nameIn(participant),
                         FaultAction.crash(), 0, gap);
             }
             case BROKER_RESTART -> outage(kind, "broker", 2 + random.nextInt(9), gap);

@@ -11,7 +11,7 @@ class FaultArmingTest {
 
     @Test
     void anActionGoesByItsLowerCaseNameWithItsTimes() {
-        assertThat(FaultArming.body("order.after-local-commit", FaultAction.dropEndTransaction(3)))
+        assertThat(FaultArming.body("order.after-local-commit", new FaultAction(FaultAction.Kind.DROP_END_TRANSACTION, 3, null)))
                 .isEqualTo("{\"point\":\"order.after-local-commit\",\"action\":\"drop-end-transaction\",\"times\":3}");
         assertThat(FaultArming.describe(FaultAction.throwTimes(3))).isEqualTo("throw x3");
         assertThat(FaultArming.describe(FaultAction.crash())).isEqualTo("crash");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.txlab.contracts.event.FlashPurchaseAccepted;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
 import io.txlab.order.flashsale.domain.FlashStock;
@@ -58,7 +59,7 @@ public class PlaceQueuedPurchases {
 
     private void place(FlashPurchaseAccepted purchase) {
         try (var ignored = LogContext.order(purchase.orderId())) {
-            faults.pass("order.flash-placement");
+            faults.pass(FaultPoint.FLASH_PLACEMENT);
             if (holdsItsUnit(purchase)) {
                 placeOrder(purchase);
             }

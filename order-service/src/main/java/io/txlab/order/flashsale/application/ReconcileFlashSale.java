@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.fault.InjectedFault;
 import io.txlab.order.flashsale.domain.FlashSale;
@@ -90,7 +91,7 @@ public class ReconcileFlashSale {
     /** A scenario holds the job off (a throw armed at the point) so that only its own reconciliation repairs. */
     private boolean heldOffByFault() {
         try {
-            faults.pass("order.flash-reconcile-job");
+            faults.pass(FaultPoint.FLASH_RECONCILE_JOB);
             return false;
         } catch (InjectedFault e) {
             log.info("flash sale reconciliation job held off by fault point order.flash-reconcile-job");

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import io.txlab.contracts.event.OrderCancelled;
 import io.txlab.contracts.event.Topics;
+import io.txlab.support.consume.Delivery;
+import io.txlab.support.tx.LocalTransaction;
 import io.txlab.support.tx.PublishResult;
 import io.txlab.support.tx.TransactionalPublisher;
 import io.txlab.order.ordering.domain.Order;
@@ -36,16 +38,24 @@ public class CancelOrder {
     }
 
     /**
-     * @param cancelled         the order as CANCELLED, with the version it was read at
-     * @param alsoInTransaction more work for the same DB transaction (a consumer's dedup row)
+     * @param cancelled the order as CANCELLED, with the version it was read at
      * @throws io.txlab.support.consume.ConcurrentChangeException when the order changed since it was read
      */
-    public void cancel(Order cancelled, Runnable alsoInTransaction) {
-        OrderCancelled event = OrderCancelled.of(cancelled.orderId(), cancelled.reason(), clock.instant());
-        PublishResult result = publisher.publish(Topics.ORDER_EVENTS, OrderCancelled.TYPE, event, txId -> {
-            alsoInTransaction.run();
+    public void cancel(Order cancelled) {
+        cancel(cancelled, txId -> orders.update(cancelled));
+    }
+
+    /** The cancel a consumed message decides: its dedup row commits in the cancel's local transaction. */
+    public void cancel(Order cancelled, Delivery<?> decidedBy) {
+        cancel(cancelled, txId -> {
+            decidedBy.recordInCurrentTransaction();
             orders.update(cancelled);
         });
+    }
+
+    private void cancel(Order cancelled, LocalTransaction localTransaction) {
+        OrderCancelled event = OrderCancelled.of(cancelled.orderId(), cancelled.reason(), clock.instant());
+        PublishResult result = publisher.publish(Topics.ORDER_EVENTS, OrderCancelled.TYPE, event, localTransaction);
         result.requireRecorded();
         log.info("order cancelled ({}), OrderCancelled {} txId={}", cancelled.reason(), result.outcome(), result.txId());
         events.publishEvent(new OrderWasCancelled(cancelled));

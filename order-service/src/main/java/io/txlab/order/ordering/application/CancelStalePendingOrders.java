@@ -83,8 +83,7 @@ public class CancelStalePendingOrders {
         try {
             log.info("sweeper: order PENDING since {} (inventory {}, payment {}), cancelling", order.createdAt(),
                     order.inventory(), order.payment());
-            cancelOrder.cancel(order.cancel(REASON), () -> {
-            });
+            cancelOrder.cancel(order.cancel(REASON));
             return true;
         } catch (ConcurrentChangeException e) {
             log.info("sweeper: order changed meanwhile, left to the reply that changed it");

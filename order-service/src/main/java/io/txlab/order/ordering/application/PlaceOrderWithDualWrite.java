@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.event.Topics;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.json.JsonCodec;
 import io.txlab.order.ordering.domain.Order;
@@ -61,7 +62,7 @@ public class PlaceOrderWithDualWrite {
             String first = orders.findByRequestId(command.requestId()).map(Order::orderId).orElseThrow(() -> e);
             throw new RequestIdConflictException(command.requestId(), first);
         }
-        faults.pass("order.between-commit-and-send");
+        faults.pass(FaultPoint.BETWEEN_COMMIT_AND_SEND);
         OrderCreated event = OrderCreated.of(order.orderId(), order.userId(), order.productId(), order.quantity(),
                 order.amountCents(), order.createdAt());
         rocketMq.syncSend(Topics.ORDER_EVENTS + ":" + OrderCreated.TYPE,

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.txlab.support.consume.IdempotentConsumer;
-import io.txlab.support.consume.IdempotentConsumer.Delivery;
+import io.txlab.support.consume.Consumption;
+import io.txlab.support.consume.Consumption.Received;
+import io.txlab.support.consume.Delivery;
 import io.txlab.contracts.event.ParticipantReplied;
 import io.txlab.support.logging.LogContext;
 import io.txlab.order.ordering.domain.Order;
@@ -31,12 +32,12 @@ public class RecordParticipantReply {
 
     private static final Logger log = LoggerFactory.getLogger(RecordParticipantReply.class);
 
-    private final IdempotentConsumer consumer;
+    private final Consumption consumption;
     private final OrderRepository orders;
     private final CancelOrder cancelOrder;
 
-    public RecordParticipantReply(IdempotentConsumer consumer, OrderRepository orders, CancelOrder cancelOrder) {
-        this.consumer = consumer;
+    public RecordParticipantReply(Consumption consumption, OrderRepository orders, CancelOrder cancelOrder) {
+        this.consumption = consumption;
         this.orders = orders;
         this.cancelOrder = cancelOrder;
     }
@@ -45,21 +46,21 @@ public class RecordParticipantReply {
         replies.stream().filter(reply -> !reply.applied()).forEach(this::handleRejection);
         List<ParticipantReplied> applied = replies.stream().filter(ParticipantReplied::applied).toList();
         if (!applied.isEmpty()) {
-            consumer.runBatch(CONSUMER, applied, this::recordApplied, this::logConfirmed);
+            consumption.batch(CONSUMER, applied, this::recordApplied, this::logConfirmed);
         }
     }
 
     private void handleRejection(ParticipantReplied reply) {
         try (var ignored = LogContext.order(reply.orderId())) {
-            consumer.runOnce(CONSUMER, reply, () -> record(reply));
+            consumption.once(CONSUMER, reply, this::record);
         }
     }
 
     /** @return the orders this batch confirmed */
-    private List<String> recordApplied(List<Delivery<ParticipantReplied>> deliveries) {
+    private List<String> recordApplied(List<Received<ParticipantReplied>> deliveries) {
         deliveries.stream().filter(delivery -> !delivery.first()).forEach(delivery -> log.info(
                 "dedup hit consumer={} key={}: its dedup row exists, nothing to do", CONSUMER, delivery.event().dedupKey()));
-        List<ParticipantReplied> first = deliveries.stream().filter(Delivery::first).map(Delivery::event).toList();
+        List<ParticipantReplied> first = deliveries.stream().filter(Received::first).map(Received::event).toList();
         if (first.isEmpty()) {
             return List.of();
         }
@@ -92,16 +93,17 @@ public class RecordParticipantReply {
         }
     }
 
-    private void record(ParticipantReplied reply) {
+    private void record(Delivery<ParticipantReplied> delivery) {
+        ParticipantReplied reply = delivery.event();
         // Replies are only ever sent for committed orders, so a missing row is a fault: redeliver.
         Order order = orders.findById(reply.orderId()).orElseThrow(() -> new OrderNotFoundException(reply.orderId()));
         Order updated = order.withReply(Order.Part.of(reply.participant()), reply.applied(), reply.reason());
         log.info("{} replied {}{}: order {} -> {}", reply.participant(), reply.applied() ? "APPLIED" : "REJECTED",
                 reply.applied() ? "" : " (" + reply.reason() + ")", order.status(), updated.status());
         if (updated.cancels(order)) {
-            cancelOrder.cancel(updated, () -> consumer.markConsumed(CONSUMER, reply));
+            cancelOrder.cancel(updated, delivery);
         } else {
-            consumer.applyInTransaction(CONSUMER, reply, () -> {
+            delivery.commit(() -> {
                 if (!updated.equals(order)) {
                     orders.update(updated);
                 }

@@ -2,6 +2,7 @@ package io.txlab.order.ordering.outbox;
 
 import java.util.List;
 
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
 import io.txlab.support.messaging.PlainMessages;
@@ -19,8 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class RelayOutboxBatch implements BatchRelay {
-
-    static final String FAULT_POINT = "order.outbox-relay";
 
     private static final Logger log = LoggerFactory.getLogger(RelayOutboxBatch.class);
 
@@ -77,7 +76,7 @@ class RelayOutboxBatch implements BatchRelay {
 
     private void sendAndMark(List<OutboxEvent> claimed) {
         try {
-            faults.pass(FAULT_POINT);
+            faults.pass(FaultPoint.OUTBOX_RELAY);
             sender.send(claimed.stream().map(OutboxEvent::outgoing).toList());
         } catch (RuntimeException e) {
             throw new BatchFailedException(claimed, e);

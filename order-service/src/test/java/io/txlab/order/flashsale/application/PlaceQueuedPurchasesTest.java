@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import io.txlab.contracts.event.FlashPurchaseAccepted;
 import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.fault.FaultAction;
+import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.fault.InjectedFault;
 import io.txlab.support.tx.PublishResult;
@@ -47,7 +48,7 @@ class PlaceQueuedPurchasesTest {
     private final InMemoryFlashStock stock = new InMemoryFlashStock();
     private final InMemoryOrders orders = new InMemoryOrders();
     private final StoringPublication halfMessage = new StoringPublication(PublishMode.TRANSACTIONAL, orders);
-    private final FaultPoints faults = new FaultPoints(true);
+    private final FaultPoints faults = new FaultPoints("order", true);
     private PlaceQueuedPurchases consumer;
 
     @BeforeEach
@@ -230,7 +231,7 @@ class PlaceQueuedPurchasesTest {
     void theFaultPointIsPassedBeforeTheUnitIsClaimedOrTheOrderPlaced() {
         FlashPurchaseAccepted purchase = acceptedByTheGate(7, "r-1");
         stock.giveBack(SALE.saleId(), 7, purchase.orderId());
-        faults.arm(FLASH_PLACEMENT, FaultAction.throwTimes(1));
+        faults.arm(FaultPoint.FLASH_PLACEMENT, FaultAction.throwTimes(1));
 
         assertThatThrownBy(() -> consumer.handle(List.of(purchase))).isInstanceOf(InjectedFault.class)
                 .hasMessageContaining(FLASH_PLACEMENT);

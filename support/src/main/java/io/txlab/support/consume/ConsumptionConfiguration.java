@@ -7,10 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
-public class IdempotentConsumerConfiguration {
+public class ConsumptionConfiguration {
 
     @Bean
-    IdempotentConsumer idempotentConsumer(ContentionLocks locks, JdbcClient jdbc, TransactionTemplate transactions) {
-        return new IdempotentConsumer(locks, new ConsumedMessages(jdbc), transactions);
+    Consumption consumption(ContentionLocks locks, JdbcClient jdbc, TransactionTemplate transactions) {
+        return new Consumption(locks::acquire, new JdbcConsumedMessages(jdbc), transactions);
     }
 }
