@@ -34,7 +34,7 @@ public class TransactionalMessagingConfiguration {
         var run = new RunLocalTransaction(transactionLog, transactions, faults, properties.service());
         var answer = new AnswerCheckBack(transactionLog, new CheckBackLog(jdbc), faults, properties.service(),
                 properties.instanceId());
-        return new TransactionalPublisher(template, codec, new HalfMessageListener(run, answer));
+        return new RocketMqTransactionalPublisher(template, codec, new HalfMessageListener(run, answer));
     }
 
     /**

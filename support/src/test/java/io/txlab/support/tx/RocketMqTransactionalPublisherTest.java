@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-class TransactionalPublisherTest {
+class RocketMqTransactionalPublisherTest {
 
     @AfterEach
     void endTransaction() {
@@ -27,7 +27,7 @@ class TransactionalPublisherTest {
     void refusesToPublishInsideADatabaseTransaction() {
         RocketMQTemplate template = mock(RocketMQTemplate.class);
         when(template.getProducer()).thenReturn(new TransactionMQProducer("test-group"));
-        TransactionalPublisher publisher = new TransactionalPublisher(template, new JsonCodec(),
+        TransactionalPublisher publisher = new RocketMqTransactionalPublisher(template, new JsonCodec(),
                 mock(HalfMessageListener.class));
         LocalTransaction work = mock(LocalTransaction.class);
         TransactionSynchronizationManager.setActualTransactionActive(true);
