@@ -1,6 +1,6 @@
 package io.txlab.support.tx;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import io.txlab.contracts.event.Event;
@@ -27,10 +27,13 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
 
     private final RocketMQTemplate template;
     private final JsonCodec codec;
+    private final Clock clock;
 
-    RocketMqTransactionalPublisher(RocketMQTemplate template, JsonCodec codec, HalfMessageListener listener) {
+    RocketMqTransactionalPublisher(RocketMQTemplate template, JsonCodec codec, HalfMessageListener listener,
+                                   Clock clock) {
         this.template = template;
         this.codec = codec;
+        this.clock = clock;
         TransactionMQProducer producer = (TransactionMQProducer) template.getProducer();
         producer.setTransactionListener(listener);
         ProducerPresence.announce(producer, Topics.ALL);
@@ -47,7 +50,7 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
                 .setHeader(RocketMQHeaders.KEYS, event.orderId())
                 .setHeader(EVENT_TYPE_PROPERTY, event.type())
                 .build();
-        PendingPublish pending = new PendingPublish(event.orderId(), event.type(), Instant.now(), localTransaction);
+        PendingPublish pending = new PendingPublish(event.orderId(), event.type(), clock.instant(), localTransaction);
         TransactionSendResult sent;
         try {
             sent = template.sendMessageInTransaction(topic + ":" + tag, message, pending);

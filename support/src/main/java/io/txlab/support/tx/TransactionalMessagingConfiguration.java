@@ -1,5 +1,6 @@
 package io.txlab.support.tx;
 
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,12 +30,12 @@ public class TransactionalMessagingConfiguration {
     @Bean
     TransactionalPublisher transactionalPublisher(RocketMQTemplate template, JsonCodec codec, JdbcClient jdbc,
                                                   TransactionTemplate transactions, FaultPoints faults,
-                                                  TxLabProperties properties) {
+                                                  TxLabProperties properties, Clock clock) {
         TransactionLog transactionLog = new TransactionLog(jdbc);
         var run = new RunLocalTransaction(transactionLog, transactions, faults, properties.service());
         var answer = new AnswerCheckBack(transactionLog, new CheckBackLog(jdbc), faults, properties.service(),
-                properties.instanceId());
-        return new RocketMqTransactionalPublisher(template, codec, new HalfMessageListener(run, answer));
+                properties.instanceId(), clock);
+        return new RocketMqTransactionalPublisher(template, codec, new HalfMessageListener(run, answer), clock);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import io.txlab.contracts.event.OrderCreated;
@@ -28,7 +29,7 @@ class RocketMqTransactionalPublisherTest {
         RocketMQTemplate template = mock(RocketMQTemplate.class);
         when(template.getProducer()).thenReturn(new TransactionMQProducer("test-group"));
         TransactionalPublisher publisher = new RocketMqTransactionalPublisher(template, new JsonCodec(),
-                mock(HalfMessageListener.class));
+                mock(HalfMessageListener.class), Clock.systemUTC());
         LocalTransaction work = mock(LocalTransaction.class);
         TransactionSynchronizationManager.setActualTransactionActive(true);
 

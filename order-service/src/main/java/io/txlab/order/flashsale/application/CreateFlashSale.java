@@ -30,14 +30,15 @@ public class CreateFlashSale {
     private final ProductCatalogue catalogue;
     private final UnitAllocations allocations;
     private final FlashStock stock;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public CreateFlashSale(FlashSaleRepository sales, ProductCatalogue catalogue, UnitAllocations allocations,
-                           FlashStock stock) {
+                           FlashStock stock, Clock clock) {
         this.sales = sales;
         this.catalogue = catalogue;
         this.allocations = allocations;
         this.stock = stock;
+        this.clock = clock;
     }
 
     /** @return the sale, and whether Redis has its units already */

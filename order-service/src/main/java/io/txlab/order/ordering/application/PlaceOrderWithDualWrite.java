@@ -33,15 +33,16 @@ public class PlaceOrderWithDualWrite {
     private final TransactionTemplate transactions;
     private final PlainOrderCreatedSender sender;
     private final FaultPoints faults;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public PlaceOrderWithDualWrite(OrderRepository orders, ProductCatalogue catalogue, TransactionTemplate transactions,
-                                   PlainOrderCreatedSender sender, FaultPoints faults) {
+                                   PlainOrderCreatedSender sender, FaultPoints faults, Clock clock) {
         this.orders = orders;
         this.catalogue = catalogue;
         this.transactions = transactions;
         this.sender = sender;
         this.faults = faults;
+        this.clock = clock;
     }
 
     public Order place(PlaceOrderCommand command) {

@@ -48,6 +48,7 @@ class PlaceQueuedPurchasesTest {
     private final InMemoryOrders orders = new InMemoryOrders();
     private final StoringPublication halfMessage = new StoringPublication(PublishMode.TRANSACTIONAL, orders);
     private final FaultPoints faults = new FaultPoints(true);
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private PlaceQueuedPurchases consumer;
 
     @BeforeEach
@@ -55,10 +56,9 @@ class PlaceQueuedPurchasesTest {
         stock.load(SALE.saleId(), SALE.units());
         PlaceOrder placeOrder = new PlaceOrder(orders,
                 productId -> Stream.of(SNEAKERS, MUG).filter(product -> product.productId() == productId).findFirst(),
-                List.of(halfMessage, new StoringPublication(PublishMode.OUTBOX, orders)));
-        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null, null));
-        consumer = new PlaceQueuedPurchases(stock, placeOrder, new ReturnFlashUnit(stock, soldOut), faults,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                List.of(halfMessage, new StoringPublication(PublishMode.OUTBOX, orders)), clock);
+        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null, null), clock);
+        consumer = new PlaceQueuedPurchases(stock, placeOrder, new ReturnFlashUnit(stock, soldOut), faults, clock);
     }
 
     @Test

@@ -47,7 +47,8 @@ class PurchaseFlashUnitTest {
     void openTheSales() {
         stock.load(SALE.saleId(), SALE.units());
         stock.load(LAST_UNIT.saleId(), LAST_UNIT.units());
-        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null, null));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null, null), clock);
         PurchaseQueue queue = purchase -> {
             if (queueDown) {
                 throw new PurchaseNotQueuedException("broker did not confirm", purchase.orderId(), null);
@@ -56,7 +57,7 @@ class PurchaseFlashUnitTest {
         };
         gate = new PurchaseFlashUnit(new FlashSales(new SalesById(SALE, LAST_UNIT, NOT_LOADED)), soldOut,
                 (saleId, userId) -> Optional.empty(), stock, queue, orders, new ReturnFlashUnit(stock, soldOut),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                clock);
     }
 
     @Test
