@@ -21,7 +21,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the transactional publisher, the local-transaction runner and the check-back answerer. */
+/**
+ * Wires the transactional publisher, the local-transaction runner, the check-back answerer and the
+ * commit-outcome resolver.
+ */
 @Configuration(proxyBeanMethods = false)
 public class TransactionalMessagingConfiguration {
 
@@ -29,10 +32,10 @@ public class TransactionalMessagingConfiguration {
 
     @Bean
     TransactionalPublisher transactionalPublisher(RocketMQTemplate template, JsonCodec codec, JdbcClient jdbc,
-                                                  TransactionTemplate transactions, FaultPoints faults,
+                                                  CommitOutcomeResolver commits, FaultPoints faults,
                                                   TxLabProperties properties, Clock clock) {
         TransactionLog transactionLog = new TransactionLog(jdbc);
-        var run = new RunLocalTransaction(transactionLog, transactions, faults, properties.service());
+        var run = new RunLocalTransaction(transactionLog, commits, faults, properties.service());
         var answer = new AnswerCheckBack(transactionLog, new CheckBackLog(jdbc), faults, properties.service(),
                 properties.instanceId(), clock);
         return new RocketMqTransactionalPublisher(template, codec, new HalfMessageListener(run, answer), clock);
@@ -68,6 +71,11 @@ public class TransactionalMessagingConfiguration {
                     thread.setDaemon(true);
                     return thread;
                 });
+    }
+
+    @Bean
+    CommitOutcomeResolver commitOutcomeResolver(TransactionTemplate transactions) {
+        return new CommitOutcomeResolver(transactions);
     }
 
     @Bean
