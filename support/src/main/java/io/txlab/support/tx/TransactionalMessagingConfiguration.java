@@ -34,9 +34,9 @@ public class TransactionalMessagingConfiguration {
     TransactionalPublisher transactionalPublisher(RocketMQTemplate template, JsonCodec codec, JdbcClient jdbc,
                                                   CommitOutcomeResolver commits, FaultPoints faults,
                                                   TxLabProperties properties, Clock clock) {
-        TransactionLog transactionLog = new TransactionLog(jdbc);
+        TransactionLog transactionLog = new JdbcTransactionLog(jdbc);
         var run = new RunLocalTransaction(transactionLog, commits, faults, properties.service());
-        var answer = new AnswerCheckBack(transactionLog, new CheckBackLog(jdbc), faults, properties.service(),
+        var answer = new AnswerCheckBack(transactionLog, new JdbcCheckBackLog(jdbc), faults, properties.service(),
                 properties.instanceId(), clock);
         return new RocketMqTransactionalPublisher(template, codec, new HalfMessageListener(run, answer), clock);
     }
@@ -80,6 +80,6 @@ public class TransactionalMessagingConfiguration {
 
     @Bean
     TransactionAudit transactionAudit(JdbcClient jdbc) {
-        return new TransactionAudit(new CheckBackLog(jdbc));
+        return new TransactionAudit(new JdbcCheckBackLog(jdbc));
     }
 }
