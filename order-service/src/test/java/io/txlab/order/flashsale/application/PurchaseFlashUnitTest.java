@@ -21,6 +21,7 @@ import io.txlab.order.flashsale.domain.FlashSaleRepository;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
 import io.txlab.order.ordering.application.RequestIdConflictException;
 import io.txlab.order.ordering.domain.InvalidOrderException;
+import io.txlab.order.ordering.domain.InMemoryOrders;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.PlaceOrderCommand;
 import io.txlab.order.ordering.domain.Product;
