@@ -1,14 +1,11 @@
 package io.txlab.order;
 
-import java.time.Clock;
-
 import io.txlab.support.config.TxLabSupportConfiguration;
 import io.txlab.order.flashsale.application.FlashSaleSettings;
 import io.txlab.order.ordering.application.OrderSettings;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -20,12 +17,6 @@ public class OrderServiceApplication {
 
     public static void main(String[] args) {
         application().run(args);
-    }
-
-    /** The time the flash-sale gate and its placement read (tests pass a fixed one to the use cases). */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     /** Reads order-service.yml, not application.yml, so all three services can share one classpath in tests. */

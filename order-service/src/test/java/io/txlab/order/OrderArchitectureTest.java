@@ -1,7 +1,5 @@
 package io.txlab.order;
 
-import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependency;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -21,11 +19,7 @@ class OrderArchitectureTest {
     static final ArchRule domainIsPlainJava = TxLabArchitecture.domainIsPlainJava(SERVICE);
 
     @ArchTest
-    static final ArchRule applicationUsesNoInfrastructure = TxLabArchitecture.applicationUsesNoInfrastructureIgnoring(
-            SERVICE,
-            // removed once the publisher port lands (task B)
-            dependency("io.txlab.order.ordering.application.PlaceOrderWithDualWrite",
-                    "org.apache.rocketmq.spring.core.RocketMQTemplate"));
+    static final ArchRule applicationUsesNoInfrastructure = TxLabArchitecture.applicationUsesNoInfrastructure(SERVICE);
 
     @ArchTest
     static final ArchRule featuresUseEachOtherOnlyThroughTheirApplication =

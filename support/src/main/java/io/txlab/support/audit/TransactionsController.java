@@ -1,5 +1,6 @@
 package io.txlab.support.audit;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +34,11 @@ class TransactionsController {
     static final int DEFAULT_LIMIT = 100;
 
     private final TransactionAudit audit;
+    private final Clock clock;
 
-    TransactionsController(TransactionAudit audit) {
+    TransactionsController(TransactionAudit audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -47,7 +50,7 @@ class TransactionsController {
                                  @RequestParam(required = false) String answer,
                                  @RequestParam(required = false) String limit) {
         List<String> errors = new ArrayList<>();
-        Instant from = parseSince(since, errors);
+        Instant from = parseSince(since, clock.instant(), errors);
         Optional<CheckBack.Answer> wanted = parseAnswer(answer, errors);
         int max = parseLimit(limit, errors);
         if (!errors.isEmpty()) {
@@ -59,13 +62,13 @@ class TransactionsController {
         return ResponseEntity.ok(audit.checkBacksSince(from, wanted, max));
     }
 
-    private static Instant parseSince(String since, List<String> errors) {
+    private static Instant parseSince(String since, Instant now, List<String> errors) {
         if (since == null || since.isBlank()) {
-            return Instant.now().minus(DEFAULT_WINDOW);
+            return now.minus(DEFAULT_WINDOW);
         }
         try {
             Instant from = since.startsWith("P") || since.startsWith("p")
-                    ? Instant.now().minus(Duration.parse(since)) : Instant.parse(since);
+                    ? now.minus(Duration.parse(since)) : Instant.parse(since);
             if (TimestampRange.contains(from)) {
                 return from;
             }

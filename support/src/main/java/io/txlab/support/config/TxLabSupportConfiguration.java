@@ -1,5 +1,6 @@
 package io.txlab.support.config;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.txlab.support.admin.AdminConfiguration;
@@ -30,6 +31,12 @@ import org.springframework.context.annotation.Import;
         MessagingConfiguration.class, AuditConfiguration.class,
         AdminConfiguration.class, JdbcConfiguration.class, WebInputConfiguration.class})
 public class TxLabSupportConfiguration {
+
+    /** The one time source of a service: use cases and records read it, and unit tests pass a fixed one. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     JsonCodec jsonCodec() {

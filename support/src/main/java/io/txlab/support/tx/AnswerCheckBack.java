@@ -1,5 +1,6 @@
 package io.txlab.support.tx;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import io.txlab.contracts.fault.FaultPoint;
@@ -17,23 +18,23 @@ final class AnswerCheckBack {
     private final TransactionLog transactionLog;
     private final CheckBackLog checkBacks;
     private final FaultPoints faults;
-    private final String service;
     private final String instance;
+    private final Clock clock;
 
-    AnswerCheckBack(TransactionLog transactionLog, CheckBackLog checkBacks, FaultPoints faults, String service,
-                    String instance) {
+    AnswerCheckBack(TransactionLog transactionLog, CheckBackLog checkBacks, FaultPoints faults, String instance,
+                    Clock clock) {
         this.transactionLog = transactionLog;
         this.checkBacks = checkBacks;
         this.faults = faults;
-        this.service = service;
         this.instance = instance;
+        this.clock = clock;
     }
 
     LocalTransactionState answer(String txId, String orderId, String eventType, int attempt) {
         try (var ignored = LogContext.transaction(orderId, txId)) {
-            Instant receivedAt = Instant.now();
+            Instant receivedAt = clock.instant();
             CheckBack.Answer answer = decideOrUnknown(txId, orderId, eventType, attempt);
-            record(new CheckBack(txId, orderId, eventType, attempt, answer, instance, receivedAt, Instant.now()));
+            record(new CheckBack(txId, orderId, eventType, attempt, answer, instance, receivedAt, clock.instant()));
             return switch (answer) {
                 case COMMIT -> LocalTransactionState.COMMIT_MESSAGE;
                 case ROLLBACK -> LocalTransactionState.ROLLBACK_MESSAGE;

@@ -29,7 +29,7 @@ final class HalfMessageListener implements TransactionListener {
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
         return answerCheckBack.answer(message.getTransactionId(), message.getKeys(),
-                message.getUserProperty(TransactionalPublisher.EVENT_TYPE_PROPERTY), attempt(message));
+                message.getUserProperty(RocketMqTransactionalPublisher.EVENT_TYPE_PROPERTY), attempt(message));
     }
 
     /** The broker counts its checks in a property; the first check-back carries 1. */

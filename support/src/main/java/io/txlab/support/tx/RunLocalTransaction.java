@@ -6,7 +6,6 @@ import io.txlab.support.logging.LogContext;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the local transaction of a half message: the caller's work, then its COMMITTED tx_log row, in one DB
@@ -18,16 +17,13 @@ final class RunLocalTransaction {
     private static final Logger log = LoggerFactory.getLogger(RunLocalTransaction.class);
 
     private final TransactionLog transactionLog;
-    private final TransactionTemplate transactions;
+    private final CommitOutcomeResolver commits;
     private final FaultPoints faults;
-    private final String service;
 
-    RunLocalTransaction(TransactionLog transactionLog, TransactionTemplate transactions, FaultPoints faults,
-                        String service) {
+    RunLocalTransaction(TransactionLog transactionLog, CommitOutcomeResolver commits, FaultPoints faults) {
         this.transactionLog = transactionLog;
-        this.transactions = transactions;
+        this.commits = commits;
         this.faults = faults;
-        this.service = service;
     }
 
     LocalTransactionState run(String txId, PendingPublish pending) {
@@ -36,20 +32,28 @@ final class RunLocalTransaction {
                 log.warn("local transaction not run: the producer behaves as if it died after the half message");
                 return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.NOT_RUN, null);
             }
-            boolean[] workDone = {false};
             try {
                 faults.pass(FaultPoint.BEFORE_LOCAL_TX);
-                transactions.executeWithoutResult(status -> {
-                    pending.work().execute(txId);
-                    transactionLog.recordCommitted(txId, pending);
-                    faults.pass(FaultPoint.IN_LOCAL_TX);
-                    workDone[0] = true;
-                });
             } catch (RuntimeException e) {
-                return workDone[0] ? afterFailedCommit(txId, pending, e) : rolledBack(txId, pending, e);
+                return rolledBack(txId, pending, e);
             }
-            log.debug("local transaction committed"); // the publisher's caller logs the outcome with its txId
-            return answerCommitted(pending);
+            CommitOutcome<Void> outcome = commits.run(() -> {
+                pending.work().execute(txId);
+                transactionLog.recordCommitted(txId, pending);
+                faults.pass(FaultPoint.IN_LOCAL_TX);
+                return null;
+            }, "the tx_log", () -> resolve(txId, pending) == TransactionLog.Status.COMMITTED);
+            return switch (outcome.status()) {
+                case COMMITTED -> {
+                    log.debug("local transaction committed"); // the publisher's caller logs the outcome with its txId
+                    yield answerCommitted(pending);
+                }
+                case FOUND_COMMITTED ->
+                        pending.finish(LocalTransactionState.COMMIT_MESSAGE, PublishResult.Outcome.COMMITTED, null);
+                case ROLLED_BACK -> rolledBack(txId, pending, outcome.failure());
+                case IN_DOUBT -> pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.IN_DOUBT,
+                        outcome.failure()); // the check-back decides
+            };
         }
     }
 
@@ -81,28 +85,15 @@ final class RunLocalTransaction {
     /** Best effort, for reviewers: the rollback itself left no row. A row already there is kept. */
     private void recordRollback(String txId, PendingPublish pending) {
         try {
-            transactionLog.resolve(txId, pending.orderId(), pending.eventType(), TransactionLog.DecidedBy.LOCAL_TX,
-                    pending.sentAt());
+            resolve(txId, pending);
         } catch (RuntimeException e) {
             log.warn("rollback not recorded in tx_log: {}", e.toString());
         }
     }
 
-    /**
-     * The work was done but the commit failed: the DB may or may not have committed. Ask the tx_log as the
-     * check-back would (waiting if the commit is still in flight); only if that fails too is it in doubt.
-     */
-    private LocalTransactionState afterFailedCommit(String txId, PendingPublish pending, RuntimeException e) {
-        log.warn("commit failed ({}), resolving from the tx_log", e.toString());
-        try {
-            TransactionLog.Status status = transactionLog.resolve(txId, pending.orderId(), pending.eventType(),
-                    TransactionLog.DecidedBy.LOCAL_TX, pending.sentAt());
-            return status == TransactionLog.Status.COMMITTED
-                    ? pending.finish(LocalTransactionState.COMMIT_MESSAGE, PublishResult.Outcome.COMMITTED, null)
-                    : rolledBack(txId, pending, e);
-        } catch (RuntimeException unresolved) {
-            log.warn("commit outcome in doubt, the check-back decides: {}", unresolved.toString());
-            return pending.finish(LocalTransactionState.UNKNOW, PublishResult.Outcome.IN_DOUBT, e);
-        }
+    /** As the check-back would: waits if the commit is still in flight, plants ROLLED_BACK if it left no row. */
+    private TransactionLog.Status resolve(String txId, PendingPublish pending) {
+        return transactionLog.resolve(txId, pending.orderId(), pending.eventType(), TransactionLog.DecidedBy.LOCAL_TX,
+                pending.sentAt());
     }
 }

@@ -1,5 +1,6 @@
 package io.txlab.support.tx;
 
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -20,7 +21,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the transactional publisher, the local-transaction runner and the check-back answerer. */
+/**
+ * Wires the transactional publisher, the local-transaction runner, the check-back answerer and the
+ * commit-outcome resolver.
+ */
 @Configuration(proxyBeanMethods = false)
 public class TransactionalMessagingConfiguration {
 
@@ -28,13 +32,13 @@ public class TransactionalMessagingConfiguration {
 
     @Bean
     TransactionalPublisher transactionalPublisher(RocketMQTemplate template, JsonCodec codec, JdbcClient jdbc,
-                                                  TransactionTemplate transactions, FaultPoints faults,
-                                                  TxLabProperties properties) {
-        TransactionLog transactionLog = new TransactionLog(jdbc);
-        var run = new RunLocalTransaction(transactionLog, transactions, faults, properties.service());
-        var answer = new AnswerCheckBack(transactionLog, new CheckBackLog(jdbc), faults, properties.service(),
-                properties.instanceId());
-        return new TransactionalPublisher(template, codec, new HalfMessageListener(run, answer));
+                                                  CommitOutcomeResolver commits, FaultPoints faults,
+                                                  TxLabProperties properties, Clock clock) {
+        TransactionLog transactionLog = new JdbcTransactionLog(jdbc);
+        var run = new RunLocalTransaction(transactionLog, commits, faults);
+        var answer = new AnswerCheckBack(transactionLog, new JdbcCheckBackLog(jdbc), faults, properties.instanceId(),
+                clock);
+        return new RocketMqTransactionalPublisher(template, codec, new HalfMessageListener(run, answer), clock);
     }
 
     /**
@@ -70,7 +74,12 @@ public class TransactionalMessagingConfiguration {
     }
 
     @Bean
+    CommitOutcomeResolver commitOutcomeResolver(TransactionTemplate transactions) {
+        return new CommitOutcomeResolver(transactions);
+    }
+
+    @Bean
     TransactionAudit transactionAudit(JdbcClient jdbc) {
-        return new TransactionAudit(new CheckBackLog(jdbc));
+        return new TransactionAudit(new JdbcCheckBackLog(jdbc));
     }
 }

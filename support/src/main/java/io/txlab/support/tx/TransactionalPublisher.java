@@ -1,69 +1,28 @@
 package io.txlab.support.tx;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import io.txlab.contracts.event.Event;
-import io.txlab.contracts.event.Topics;
-import io.txlab.support.json.JsonCodec;
-import org.apache.rocketmq.client.producer.TransactionMQProducer;
-import org.apache.rocketmq.client.producer.TransactionSendResult;
-import org.apache.rocketmq.spring.core.RocketMQTemplate;
-import org.apache.rocketmq.spring.support.RocketMQHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessagingException;
-import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The one publisher port: sends an event as a half message, runs the caller's local transaction, and
- * lets the broker deliver the event only if that transaction committed.
+ * Port: publishes an event together with a local transaction, so that the event is delivered if and only if
+ * that transaction commits. The application layer calls this; {@link RocketMqTransactionalPublisher} does it
+ * with a RocketMQ half message and the broker's check-back.
  */
-public final class TransactionalPublisher {
-
-    /** The message property that names the event's type, read back by the check-back. */
-    static final String EVENT_TYPE_PROPERTY = "eventType";
-
-    private final RocketMQTemplate template;
-    private final JsonCodec codec;
-
-    TransactionalPublisher(RocketMQTemplate template, JsonCodec codec, HalfMessageListener listener) {
-        this.template = template;
-        this.codec = codec;
-        TransactionMQProducer producer = (TransactionMQProducer) template.getProducer();
-        producer.setTransactionListener(listener);
-        ProducerPresence.announce(producer, Topics.ALL);
-    }
+@FunctionalInterface
+public interface TransactionalPublisher {
 
     /**
-     * @throws BrokerUnavailableException when the half message could not be sent (the local transaction
-     *                                    did not run)
+     * Runs {@code localTransaction} in one DB transaction of its own and publishes {@code event} to
+     * {@code topic} with {@code tag} if it commits.
+     *
+     * @return how it ended, as far as this process knows
+     * @throws BrokerUnavailableException when the event could not be handed to the broker (the local
+     *                                    transaction did not run)
      * @throws IllegalStateException      when called inside a database transaction
      */
-    public PublishResult publish(String topic, String tag, Event event, LocalTransaction localTransaction) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // The local transaction would join the caller's and "commit" before it really does: the broker
-            // would be told COMMIT for work that can still roll back.
-            throw new IllegalStateException("publish must not be called inside a database transaction");
-        }
-        Message<byte[]> message = MessageBuilder.withPayload(codec.encode(event))
-                .setHeader(RocketMQHeaders.KEYS, event.orderId())
-                .setHeader(EVENT_TYPE_PROPERTY, event.type())
-                .build();
-        PendingPublish pending = new PendingPublish(event.orderId(), event.type(), Instant.now(), localTransaction);
-        TransactionSendResult sent;
-        try {
-            sent = template.sendMessageInTransaction(topic + ":" + tag, message, pending);
-        } catch (MessagingException e) {
-            throw new BrokerUnavailableException(topic, e);
-        }
-        if (pending.outcome() == null) {
-            throw new BrokerUnavailableException(topic, "half message not stored: " + sent.getSendStatus());
-        }
-        return new PublishResult(sent.getTransactionId(), pending.outcome(), Optional.ofNullable(pending.failure()));
-    }
+    PublishResult publish(String topic, String tag, Event event, LocalTransaction localTransaction);
 
-    public static final class BrokerUnavailableException extends RuntimeException {
+    /** The broker did not take the event, so nothing ran: the caller may try again. */
+    final class BrokerUnavailableException extends RuntimeException {
         BrokerUnavailableException(String topic, Throwable cause) {
             super("could not send a half message to " + topic + ": " + cause.getMessage(), cause);
         }

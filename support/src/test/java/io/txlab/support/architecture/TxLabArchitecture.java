@@ -1,6 +1,5 @@
 package io.txlab.support.architecture;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysFalse;
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependencyTarget;
@@ -78,19 +77,9 @@ public final class TxLabArchitecture {
 
     /** The application layer uses ports; the broker, Redis, JDBC and HTTP types are the adapters'. */
     public static ArchRule applicationUsesNoInfrastructure(String service) {
-        return applicationUsesNoInfrastructureIgnoring(service, alwaysFalse());
-    }
-
-    /**
-     * {@link #applicationUsesNoInfrastructure(String)} but for the dependencies {@code pending} names: only for
-     * a violation whose fix is under way elsewhere, each named by its two classes and removed once it is fixed.
-     */
-    public static ArchRule applicationUsesNoInfrastructureIgnoring(String service,
-                                                                  DescribedPredicate<? super Dependency> pending) {
         return classes()
                 .that().resideInAPackage(service + ".*.application..")
                 .should(onlyHaveDependenciesWhere(dependencyTarget(not(resideInAnyPackage(INFRASTRUCTURE))))
-                        .ignoreDependency(pending)
                         .as("not depend on classes in " + String.join(", ", INFRASTRUCTURE)))
                 .allowEmptyShould(false)
                 .because("application code reaches the broker, Redis, the database and HTTP only through ports");

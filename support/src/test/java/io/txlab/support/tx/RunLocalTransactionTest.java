@@ -20,10 +20,6 @@ import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionSystemException;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Which answer the broker gets, depending on where a local transaction fails. */
@@ -33,7 +29,7 @@ class RunLocalTransactionTest {
     private final FaultPoints faults = new FaultPoints("order", true);
     private final FakeTransactionManager transactionManager = new FakeTransactionManager();
     private final RunLocalTransaction run = new RunLocalTransaction(transactionLog,
-            new TransactionTemplate(transactionManager), faults, "order");
+            new CommitOutcomeResolver(new TransactionTemplate(transactionManager)), faults);
 
     private static final Instant SENT_AT = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -146,35 +142,5 @@ class RunLocalTransactionTest {
         IllegalStateException cause = new IllegalStateException("stale");
         assertThatThrownBy(() -> new PublishResult("t", PublishResult.Outcome.ROLLED_BACK, Optional.of(cause))
                 .requireRecorded()).isSameAs(cause);
-    }
-
-    /** A transaction manager without a database, whose commit can be made to fail. */
-    private static final class FakeTransactionManager extends AbstractPlatformTransactionManager {
-        boolean failCommit;
-        boolean committed;
-        boolean rolledBack;
-
-        @Override
-        protected Object doGetTransaction() {
-            return new Object();
-        }
-
-        @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-            if (failCommit) {
-                throw new TransactionSystemException("connection lost during commit");
-            }
-            committed = true;
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-            rolledBack = true;
-        }
-
     }
 }

@@ -30,14 +30,15 @@ public class CreateFlashSale {
     private final ProductQueries products;
     private final UnitAllocations allocations;
     private final FlashStock stock;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public CreateFlashSale(FlashSaleRepository sales, ProductQueries products, UnitAllocations allocations,
-                           FlashStock stock) {
+                           FlashStock stock, Clock clock) {
         this.sales = sales;
         this.products = products;
         this.allocations = allocations;
         this.stock = stock;
+        this.clock = clock;
     }
 
     /**

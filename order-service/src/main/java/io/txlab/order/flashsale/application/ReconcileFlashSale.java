@@ -50,13 +50,13 @@ public class ReconcileFlashSale {
     private final FlashSaleSettings settings;
     private final FaultPoints faults;
     private final PurchaseBacklog queue;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     /** When this instance first found each sale missing from Redis; a restart finds it later, which only waits longer. */
     private final Map<String, Instant> lostSince = new ConcurrentHashMap<>();
 
     public ReconcileFlashSale(FlashSales sales, FlashSaleRepository repository, FlashStock stock,
                               OrderSummaries orders, FlashSaleSettings settings, FaultPoints faults,
-                              PurchaseBacklog queue) {
+                              PurchaseBacklog queue, Clock clock) {
         this.queue = queue;
         this.sales = sales;
         this.repository = repository;
@@ -64,6 +64,7 @@ public class ReconcileFlashSale {
         this.orders = orders;
         this.settings = settings;
         this.faults = faults;
+        this.clock = clock;
     }
 
     public record Report(String saleId, List<String> changes, int remaining) {

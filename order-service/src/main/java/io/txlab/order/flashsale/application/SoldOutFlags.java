@@ -17,10 +17,11 @@ public class SoldOutFlags {
 
     private final Map<String, Instant> soldOutUntil = new ConcurrentHashMap<>();
     private final FlashSaleSettings settings;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public SoldOutFlags(FlashSaleSettings settings) {
+    public SoldOutFlags(FlashSaleSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     boolean isSoldOut(String saleId) {

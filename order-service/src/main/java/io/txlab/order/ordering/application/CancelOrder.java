@@ -30,11 +30,12 @@ public class CancelOrder {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public CancelOrder(OrderRepository orders, TransactionalPublisher publisher, ApplicationEventPublisher events) {
+    public CancelOrder(OrderRepository orders, TransactionalPublisher publisher, ApplicationEventPublisher events,
+                       Clock clock) {
         this.orders = orders;
         this.publisher = publisher;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**

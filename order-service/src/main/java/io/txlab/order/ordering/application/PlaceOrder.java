@@ -39,7 +39,8 @@ public class PlaceOrder {
     private final Map<PublishMode, OrderCreatedPublication> publications = new EnumMap<>(PublishMode.class);
     private final Clock clock;
 
-    public PlaceOrder(OrderRepository orders, ProductCatalogue catalogue, List<OrderCreatedPublication> publications) {
+    public PlaceOrder(OrderRepository orders, ProductCatalogue catalogue, List<OrderCreatedPublication> publications,
+                      Clock clock) {
         this.orders = orders;
         this.catalogue = catalogue;
         publications.forEach(publication -> this.publications.put(publication.mode(), publication));
@@ -48,7 +49,7 @@ public class PlaceOrder {
                 throw new IllegalStateException("no publication for " + mode);
             }
         }
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public PlacedOrder place(PlaceOrderCommand command) {

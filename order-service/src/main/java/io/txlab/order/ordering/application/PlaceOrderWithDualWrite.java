@@ -4,21 +4,17 @@ import java.time.Clock;
 import java.util.UUID;
 
 import io.txlab.contracts.event.OrderCreated;
-import io.txlab.contracts.event.Topics;
 import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
-import io.txlab.support.json.JsonCodec;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import io.txlab.order.ordering.domain.Product;
 import io.txlab.order.ordering.domain.ProductCatalogue;
 import io.txlab.order.sharedkernel.PlaceOrderCommand;
-import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,19 +32,18 @@ public class PlaceOrderWithDualWrite {
     private final OrderRepository orders;
     private final ProductCatalogue catalogue;
     private final TransactionTemplate transactions;
-    private final RocketMQTemplate rocketMq;
-    private final JsonCodec codec;
+    private final PlainOrderCreatedSender sender;
     private final FaultPoints faults;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public PlaceOrderWithDualWrite(OrderRepository orders, ProductCatalogue catalogue, TransactionTemplate transactions,
-                                   RocketMQTemplate rocketMq, JsonCodec codec, FaultPoints faults) {
+                                   PlainOrderCreatedSender sender, FaultPoints faults, Clock clock) {
         this.orders = orders;
         this.catalogue = catalogue;
         this.transactions = transactions;
-        this.rocketMq = rocketMq;
-        this.codec = codec;
+        this.sender = sender;
         this.faults = faults;
+        this.clock = clock;
     }
 
     public Order place(PlaceOrderCommand command) {
@@ -65,8 +60,7 @@ public class PlaceOrderWithDualWrite {
         faults.pass(FaultPoint.BETWEEN_COMMIT_AND_SEND);
         OrderCreated event = OrderCreated.of(order.orderId(), order.userId(), order.productId(), order.quantity(),
                 order.amountCents(), order.createdAt());
-        rocketMq.syncSend(Topics.ORDER_EVENTS + ":" + OrderCreated.TYPE,
-                MessageBuilder.withPayload(codec.encode(event)).build());
+        sender.send(event);
         log.warn("UNSAFE dual write: order {} committed, then OrderCreated sent as a plain message", order.orderId());
         return order;
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.txlab.order.ordering.domain.Product;
 import io.txlab.order.ordering.domain.ProductCatalogue;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,11 +25,6 @@ class JdbcProductCatalogue implements ProductCatalogue {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<Long, Quote> quotes = new ConcurrentHashMap<>();
-
-    @Autowired
-    JdbcProductCatalogue(JdbcClient jdbc) {
-        this(jdbc, Clock.systemUTC());
-    }
 
     JdbcProductCatalogue(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;

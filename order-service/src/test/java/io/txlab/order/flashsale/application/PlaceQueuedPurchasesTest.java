@@ -6,25 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.txlab.contracts.event.FlashPurchaseAccepted;
-import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.fault.FaultAction;
 import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.fault.InjectedFault;
-import io.txlab.support.tx.PublishResult;
 import io.txlab.order.flashsale.domain.FlashSale;
 import io.txlab.order.flashsale.domain.FlashStock.Take;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
-import io.txlab.order.ordering.application.OrderCreatedPublication;
 import io.txlab.order.ordering.application.OrderNotPlacedException;
 import io.txlab.order.ordering.application.PlaceOrder;
 import io.txlab.order.ordering.application.PublishMode;
+import io.txlab.order.ordering.application.StoringPublication;
+import io.txlab.order.ordering.domain.InMemoryOrders;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderStatus;
 import io.txlab.order.ordering.domain.Product;
@@ -49,6 +46,7 @@ class PlaceQueuedPurchasesTest {
     private final InMemoryOrders orders = new InMemoryOrders();
     private final StoringPublication halfMessage = new StoringPublication(PublishMode.TRANSACTIONAL, orders);
     private final FaultPoints faults = new FaultPoints("order", true);
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private PlaceQueuedPurchases consumer;
 
     @BeforeEach
@@ -56,10 +54,9 @@ class PlaceQueuedPurchasesTest {
         stock.load(SALE.saleId(), SALE.units());
         PlaceOrder placeOrder = new PlaceOrder(orders,
                 productId -> Stream.of(SNEAKERS, MUG).filter(product -> product.productId() == productId).findFirst(),
-                List.of(halfMessage, new StoringPublication(PublishMode.OUTBOX, orders)));
-        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null, null));
-        consumer = new PlaceQueuedPurchases(stock, placeOrder, new ReturnFlashUnit(stock, soldOut), faults,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                List.of(halfMessage, new StoringPublication(PublishMode.OUTBOX, orders)), clock);
+        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null, null), clock);
+        consumer = new PlaceQueuedPurchases(stock, placeOrder, new ReturnFlashUnit(stock, soldOut), faults, clock);
     }
 
     @Test
@@ -248,51 +245,5 @@ class PlaceQueuedPurchasesTest {
         String orderId = SALE.orderIdFor(userId, requestId);
         assertThat(stock.take(SALE.saleId(), userId, orderId, NOW.toEpochMilli())).isEqualTo(Take.TAKEN);
         return FlashPurchaseAccepted.of(orderId, SALE.saleId(), userId, PRODUCT, requestId, NOW);
-    }
-
-    /**
-     * Records the order in the store and answers COMMITTED, as the half message's local transaction does; a
-     * failing insert (a unique key) rolls back with its exception, and {@link #rollBackNext} makes the next
-     * publish roll back with the given failure without writing anything.
-     */
-    private static final class StoringPublication implements OrderCreatedPublication {
-
-        final List<String> published = new ArrayList<>();
-        final List<RuntimeException> rolledBack = new ArrayList<>();
-        private final PublishMode mode;
-        private final InMemoryOrders orders;
-        private RuntimeException nextFailure;
-
-        StoringPublication(PublishMode mode, InMemoryOrders orders) {
-            this.mode = mode;
-            this.orders = orders;
-        }
-
-        void rollBackNext(RuntimeException failure) {
-            nextFailure = failure;
-        }
-
-        @Override
-        public PublishMode mode() {
-            return mode;
-        }
-
-        @Override
-        public PublishResult publish(Order order, OrderCreated event) {
-            String txId = "tx-" + order.orderId();
-            try {
-                if (nextFailure != null) {
-                    RuntimeException failure = nextFailure;
-                    nextFailure = null;
-                    throw failure;
-                }
-                orders.insert(order);
-            } catch (RuntimeException e) {
-                rolledBack.add(e);
-                return new PublishResult(txId, PublishResult.Outcome.ROLLED_BACK, Optional.of(e));
-            }
-            published.add(event.orderId());
-            return new PublishResult(txId, PublishResult.Outcome.COMMITTED, Optional.empty());
-        }
     }
 }

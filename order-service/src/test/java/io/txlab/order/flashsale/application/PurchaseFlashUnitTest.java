@@ -21,6 +21,7 @@ import io.txlab.order.flashsale.domain.FlashSaleRepository;
 import io.txlab.order.flashsale.domain.FlashStockUnavailableException;
 import io.txlab.order.ordering.application.OrderSummaries;
 import io.txlab.order.ordering.application.RequestIdConflictException;
+import io.txlab.order.ordering.domain.InMemoryOrders;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.Product;
 import io.txlab.order.sharedkernel.InvalidOrderException;
@@ -48,7 +49,8 @@ class PurchaseFlashUnitTest {
     void openTheSales() {
         stock.load(SALE.saleId(), SALE.units());
         stock.load(LAST_UNIT.saleId(), LAST_UNIT.units());
-        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null, null));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        SoldOutFlags soldOut = new SoldOutFlags(new FlashSaleSettings(null, null, null, null, null, null, null), clock);
         PurchaseQueue queue = purchase -> {
             if (queueDown) {
                 throw new PurchaseNotQueuedException("broker did not confirm", purchase.orderId(), null);
@@ -57,8 +59,7 @@ class PurchaseFlashUnitTest {
         };
         gate = new PurchaseFlashUnit(new FlashSales(new SalesById(SALE, LAST_UNIT, NOT_LOADED)), soldOut,
                 (saleId, userId) -> Optional.empty(), stock, queue, new OrderSummaries(orders),
-                new ReturnFlashUnit(stock, soldOut),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                new ReturnFlashUnit(stock, soldOut), clock);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import io.txlab.contracts.event.OrderCreated;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-class TransactionalPublisherTest {
+class RocketMqTransactionalPublisherTest {
 
     @AfterEach
     void endTransaction() {
@@ -27,8 +28,8 @@ class TransactionalPublisherTest {
     void refusesToPublishInsideADatabaseTransaction() {
         RocketMQTemplate template = mock(RocketMQTemplate.class);
         when(template.getProducer()).thenReturn(new TransactionMQProducer("test-group"));
-        TransactionalPublisher publisher = new TransactionalPublisher(template, new JsonCodec(),
-                mock(HalfMessageListener.class));
+        TransactionalPublisher publisher = new RocketMqTransactionalPublisher(template, new JsonCodec(),
+                mock(HalfMessageListener.class), Clock.systemUTC());
         LocalTransaction work = mock(LocalTransaction.class);
         TransactionSynchronizationManager.setActualTransactionActive(true);
 

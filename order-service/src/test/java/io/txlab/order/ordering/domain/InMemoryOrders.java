@@ -1,27 +1,33 @@
-package io.txlab.order.flashsale.application;
+package io.txlab.order.ordering.domain;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-import io.txlab.order.ordering.domain.Order;
-import io.txlab.order.ordering.domain.OrderRepository;
-import io.txlab.order.ordering.domain.OrderStatus;
+import io.txlab.support.consume.ConcurrentChangeException;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The orders table in memory, with its unique keys: the order id, the request id, and the sale slot (one
- * active order per user and sale); a second insert on any of them fails with a DuplicateKeyException.
+ * active order per user and sale); a second insert on any of them fails with a DuplicateKeyException. An
+ * update is checked on the version read and moves it on, as the SQL does.
  */
-final class InMemoryOrders implements OrderRepository {
+public final class InMemoryOrders implements OrderRepository {
 
     private final Map<String, Order> byId = new LinkedHashMap<>();
 
-    synchronized List<Order> all() {
+    public synchronized List<Order> all() {
         return List.copyOf(byId.values());
+    }
+
+    /** The stored order; fails when there is none. */
+    public synchronized Order get(String orderId) {
+        return Objects.requireNonNull(byId.get(orderId), () -> "no order " + orderId);
     }
 
     @Override
@@ -55,17 +61,28 @@ final class InMemoryOrders implements OrderRepository {
     }
 
     @Override
-    public List<Order> findForUpdate(Collection<String> orderIds) {
-        throw new UnsupportedOperationException("not needed by these tests");
+    public synchronized List<Order> findForUpdate(Collection<String> orderIds) {
+        return orderIds.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     @Override
-    public List<Order> findPendingCreatedBefore(Instant cutoff, int limit) {
-        throw new UnsupportedOperationException("not needed by these tests");
+    public synchronized List<Order> findPendingCreatedBefore(Instant cutoff, int limit) {
+        return byId.values().stream()
+                .filter(order -> order.status() == OrderStatus.PENDING && order.createdAt().isBefore(cutoff))
+                .sorted(Comparator.comparing(Order::createdAt))
+                .limit(limit)
+                .toList();
     }
 
     @Override
-    public void update(Order updated) {
-        throw new UnsupportedOperationException("not needed by these tests");
+    public synchronized void update(Order updated) {
+        Order stored = byId.get(updated.orderId());
+        if (stored == null || stored.version() != updated.version()) {
+            throw new ConcurrentChangeException("order " + updated.orderId() + " changed since version "
+                    + updated.version());
+        }
+        byId.put(updated.orderId(), new Order(updated.orderId(), updated.requestId(), updated.userId(),
+                updated.productId(), updated.quantity(), updated.amountCents(), updated.status(), updated.inventory(),
+                updated.payment(), updated.reason(), updated.version() + 1, updated.createdAt(), updated.saleId()));
     }
 }

@@ -1,0 +1,70 @@
+package io.txlab.support.tx;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The check_back table: {@link CheckBackLog} in SQL. */
+final class JdbcCheckBackLog implements CheckBackLog {
+
+    private static final String COLUMNS = """
+            tx_id, order_id, event_type, attempt, answer, instance, received_at, checked_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcCheckBackLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void record(CheckBack checkBack) {
+        jdbc.sql("""
+                INSERT INTO check_back (tx_id, order_id, event_type, attempt, answer, instance, received_at, checked_at)
+                VALUES (:txId, :orderId, :eventType, :attempt, :answer, :instance, :receivedAt, :answeredAt)
+                """)
+                .param("txId", checkBack.txId())
+                .param("orderId", checkBack.orderId())
+                .param("eventType", checkBack.eventType())
+                .param("attempt", checkBack.attempt())
+                .param("answer", checkBack.answer().name())
+                .param("instance", checkBack.instance())
+                .param("receivedAt", Timestamp.from(checkBack.receivedAt()))
+                .param("answeredAt", Timestamp.from(checkBack.answeredAt()))
+                .update();
+    }
+
+    @Override
+    public List<CheckBack> findByOrderId(String orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM check_back WHERE order_id = :orderId ORDER BY checked_at, id")
+                .param("orderId", orderId)
+                .query(JdbcCheckBackLog::map)
+                .list();
+    }
+
+    @Override
+    public List<CheckBack> findSince(Instant since, Optional<CheckBack.Answer> answer, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                FROM check_back
+                WHERE checked_at >= :since AND (:answer IS NULL OR answer = :answer)
+                ORDER BY checked_at DESC, id DESC
+                LIMIT :limit
+                """)
+                .param("since", Timestamp.from(since))
+                .param("answer", answer.map(Enum::name).orElse(null))
+                .param("limit", limit)
+                .query(JdbcCheckBackLog::map)
+                .list();
+    }
+
+    private static CheckBack map(ResultSet rs, int row) throws SQLException {
+        return new CheckBack(rs.getString("tx_id"), rs.getString("order_id"), rs.getString("event_type"),
+                rs.getInt("attempt"), CheckBack.Answer.valueOf(rs.getString("answer")), rs.getString("instance"),
+                rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("checked_at").toInstant());
+    }
+}

@@ -1,0 +1,65 @@
+package io.txlab.support.tx;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.txlab.contracts.event.Event;
+import io.txlab.contracts.event.Topics;
+import io.txlab.support.json.JsonCodec;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.apache.rocketmq.spring.support.RocketMQHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The RocketMQ adapter of {@link TransactionalPublisher}: sends the event as a half message, runs the
+ * caller's local transaction in the producer's callback, and lets the broker deliver the event only if that
+ * transaction committed. One half message per publish (the hot path).
+ */
+final class RocketMqTransactionalPublisher implements TransactionalPublisher {
+
+    /** The message property that names the event's type, read back by the check-back. */
+    static final String EVENT_TYPE_PROPERTY = "eventType";
+
+    private final RocketMQTemplate template;
+    private final JsonCodec codec;
+    private final Clock clock;
+
+    RocketMqTransactionalPublisher(RocketMQTemplate template, JsonCodec codec, HalfMessageListener listener,
+                                   Clock clock) {
+        this.template = template;
+        this.codec = codec;
+        this.clock = clock;
+        TransactionMQProducer producer = (TransactionMQProducer) template.getProducer();
+        producer.setTransactionListener(listener);
+        ProducerPresence.announce(producer, Topics.ALL);
+    }
+
+    @Override
+    public PublishResult publish(String topic, String tag, Event event, LocalTransaction localTransaction) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // The local transaction would join the caller's and "commit" before it really does: the broker
+            // would be told COMMIT for work that can still roll back.
+            throw new IllegalStateException("publish must not be called inside a database transaction");
+        }
+        Message<byte[]> message = MessageBuilder.withPayload(codec.encode(event))
+                .setHeader(RocketMQHeaders.KEYS, event.orderId())
+                .setHeader(EVENT_TYPE_PROPERTY, event.type())
+                .build();
+        PendingPublish pending = new PendingPublish(event.orderId(), event.type(), clock.instant(), localTransaction);
+        TransactionSendResult sent;
+        try {
+            sent = template.sendMessageInTransaction(topic + ":" + tag, message, pending);
+        } catch (MessagingException e) {
+            throw new BrokerUnavailableException(topic, e);
+        }
+        if (pending.outcome() == null) {
+            throw new BrokerUnavailableException(topic, "half message not stored: " + sent.getSendStatus());
+        }
+        return new PublishResult(sent.getTransactionId(), pending.outcome(), Optional.ofNullable(pending.failure()));
+    }
+}
