@@ -1,22 +1,24 @@
 package io.txlab.tools.client;
 
-import java.net.URI;
+import static io.txlab.tools.client.ServiceConnections.INVENTORY;
+import static io.txlab.tools.client.ServiceConnections.ORDER;
+import static io.txlab.tools.client.ServiceConnections.PAYMENT;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * The platform's public HTTP API as a client sees it, for the demo, every tool and the end-to-end tests: each
  * endpoint's path and body is written here once ({@link PlatformRequests}). Every request goes over
- * {@link KeepAliveHttp}, one per service, opened at its first request. The blocking calls answer a {@link Reply}
- * (the body parsed) and throw {@link Unreachable} when a service does not answer; the asynchronous ones, for the
- * load driver and the flash-sale views, read no more of an answer than they need (the order id without Jackson:
- * docs/benchmarks.md, the driver's CPU per order), and their futures fail with {@link KeepAliveHttp.NoAnswer}.
+ * {@link KeepAliveHttp}, one per service, opened at its first request ({@link ServiceConnections}). The blocking
+ * calls answer a {@link Reply} (the body parsed) and throw {@link Unreachable} when a service does not answer;
+ * the asynchronous ones, for the load driver and the flash-sale views, read no more of an answer than they need
+ * (the order id without Jackson: docs/benchmarks.md, the driver's CPU per order), and their futures fail with
+ * {@link KeepAliveHttp.NoAnswer}.
  */
 public final class PlatformClient implements AutoCloseable {
 
@@ -50,14 +52,7 @@ public final class PlatformClient implements AutoCloseable {
 
     public static final int DEFAULT_CONNECTIONS = 64;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-    private final String orderUrl;
-    private final String inventoryUrl;
-    private final String paymentUrl;
-    private final int connections;
-    private final Duration requestTimeout;
-    private final Map<String, KeepAliveHttp> transports = new ConcurrentHashMap<>();
+    private final ServiceConnections services;
 
     public PlatformClient(String orderUrl, String inventoryUrl, String paymentUrl) {
         this(orderUrl, inventoryUrl, paymentUrl, DEFAULT_CONNECTIONS, DEFAULT_REQUEST_TIMEOUT);
@@ -66,25 +61,25 @@ public final class PlatformClient implements AutoCloseable {
     /** @param connections keep-alive connections to each service at most: a request that finds none free waits */
     public PlatformClient(String orderUrl, String inventoryUrl, String paymentUrl, int connections,
                           Duration requestTimeout) {
-        this.orderUrl = orderUrl;
-        this.inventoryUrl = inventoryUrl;
-        this.paymentUrl = paymentUrl;
-        this.connections = connections;
-        this.requestTimeout = requestTimeout;
+        this(new ServiceConnections(orderUrl, inventoryUrl, paymentUrl, connections, requestTimeout));
+    }
+
+    private PlatformClient(ServiceConnections services) {
+        this.services = services;
     }
 
     /** The same client for another order-service instance (its inventory and payment stay the same). */
     public PlatformClient withOrderUrl(String otherOrderUrl) {
-        return new PlatformClient(otherOrderUrl, inventoryUrl, paymentUrl, connections, requestTimeout);
+        return new PlatformClient(services.withOrderUrl(otherOrderUrl));
     }
 
     public String orderUrl() {
-        return orderUrl;
+        return services.orderUrl();
     }
 
     @Override
     public void close() {
-        transports.values().forEach(KeepAliveHttp::close);
+        services.close();
     }
 
     // --- orders -------------------------------------------------------------------------------------------------
@@ -95,13 +90,13 @@ public final class PlatformClient implements AutoCloseable {
 
     /** POST /api/unsafe/dual-write/orders: the anti-pattern (commit, then plain send); chaos profile only. */
     public Reply placeOrderWithDualWrite(String requestId, long userId, long productId, int quantity) {
-        return call(orderUrl, "POST", PublishingWay.DUAL_WRITE.path(), PlatformRequests.JSON_CONTENT,
+        return services.call(ORDER, "POST", PublishingWay.DUAL_WRITE.path(), PlatformRequests.JSON_CONTENT,
                 PlatformRequests.orderBody(requestId, userId, productId, quantity));
     }
 
     /** POST /api/orders with a raw body, for checking how bad input is answered. */
     public Reply postOrder(String json) {
-        return call(orderUrl, "POST", PublishingWay.TRANSACTIONAL.path(), PlatformRequests.JSON_CONTENT, json);
+        return services.call(ORDER, "POST", PublishingWay.TRANSACTIONAL.path(), PlatformRequests.JSON_CONTENT, json);
     }
 
     /**
@@ -110,14 +105,14 @@ public final class PlatformClient implements AutoCloseable {
      */
     public CompletableFuture<Placed> placeOrder(PublishingWay way, String requestId, long userId, long productId,
                                                 int quantity) {
-        return orders().send("POST", way.path(), PlatformRequests.JSON_CONTENT,
+        return services.order().send("POST", way.path(), PlatformRequests.JSON_CONTENT,
                         PlatformRequests.orderBody(requestId, userId, productId, quantity))
                 .thenApply(response -> new Placed(response.status(),
                         response.status() / 100 == 2 ? PlatformRequests.orderId(response.body()) : ""));
     }
 
     public Reply order(String orderId) {
-        return get(orderUrl, PlatformRequests.order(orderId));
+        return services.get(ORDER, PlatformRequests.order(orderId));
     }
 
     public String orderStatus(String orderId) {
@@ -126,22 +121,22 @@ public final class PlatformClient implements AutoCloseable {
 
     /** GET /api/orders/{orderId}, without waiting: its HTTP status only. */
     public CompletableFuture<Integer> orderStatusCode(String orderId) {
-        return orders().send("GET", PlatformRequests.order(orderId), Map.of(), null)
+        return services.order().send("GET", PlatformRequests.order(orderId), Map.of(), null)
                 .thenApply(KeepAliveHttp.Response::status);
     }
 
     public JsonNode checkBacks(String orderId) {
-        return get(orderUrl, PlatformRequests.checkBacks(orderId)).body();
+        return services.get(ORDER, PlatformRequests.checkBacks(orderId)).body();
     }
 
     /** GET /api/orders/{orderId}/timeline: what all three services know about the order, in order. */
     public Reply timeline(String orderId) {
-        return get(orderUrl, PlatformRequests.timeline(orderId));
+        return services.get(ORDER, PlatformRequests.timeline(orderId));
     }
 
     /** GET /api/transactions/checkbacks on the order service; {@code query} is the raw query string, may be empty. */
     public Reply recentCheckBacks(String query) {
-        return get(orderUrl, PlatformRequests.recentCheckBacks(query));
+        return services.get(ORDER, PlatformRequests.recentCheckBacks(query));
     }
 
     /**
@@ -150,7 +145,7 @@ public final class PlatformClient implements AutoCloseable {
      * means there is no such endpoint (dual write: the platform does not run the chaos profile).
      */
     public boolean hasEndpoint(PublishingWay way) {
-        int status = call(orderUrl, "POST", way.path(), PlatformRequests.JSON_CONTENT, "{}").status();
+        int status = services.call(ORDER, "POST", way.path(), PlatformRequests.JSON_CONTENT, "{}").status();
         return status != 404 && status != 405;
     }
 
@@ -160,48 +155,49 @@ public final class PlatformClient implements AutoCloseable {
      * Places no order.
      */
     public boolean knowsPublishModes() {
-        Reply reply = call(orderUrl, "POST", PlatformRequests.UNKNOWN_PUBLISH_MODE, PlatformRequests.JSON_CONTENT, "{}");
+        Reply reply = services.call(ORDER, "POST", PlatformRequests.UNKNOWN_PUBLISH_MODE, PlatformRequests.JSON_CONTENT,
+                "{}");
         return reply.status() == 400 && reply.text("type").endsWith("unknown-publish-mode");
     }
 
     // --- stock and balances -------------------------------------------------------------------------------------
 
     public int available(long productId) {
-        return get(inventoryUrl, PlatformRequests.product(productId)).body().path("available").asInt();
+        return services.get(INVENTORY, PlatformRequests.product(productId)).body().path("available").asInt();
     }
 
     /** GET /api/inventory/products/{productId}, without waiting: its HTTP status only. */
     public CompletableFuture<Integer> productStatusCode(long productId) {
-        return transport(inventoryUrl).send("GET", PlatformRequests.product(productId), Map.of(), null)
+        return services.inventory().send("GET", PlatformRequests.product(productId), Map.of(), null)
                 .thenApply(KeepAliveHttp.Response::status);
     }
 
     public long balanceCents(long userId) {
-        return get(paymentUrl, PlatformRequests.account(userId)).body().path("balanceCents").asLong();
+        return services.get(PAYMENT, PlatformRequests.account(userId)).body().path("balanceCents").asLong();
     }
 
     // --- flash sales --------------------------------------------------------------------------------------------
 
     /** POST /api/flash-sales (admin): {"productId", "units", "startsAt", "endsAt"}. */
     public Reply createFlashSale(String adminToken, long productId, int units, Instant startsAt, Instant endsAt) {
-        return call(orderUrl, "POST", PlatformRequests.FLASH_SALES, PlatformRequests.adminJson(adminToken),
+        return services.call(ORDER, "POST", PlatformRequests.FLASH_SALES, PlatformRequests.adminJson(adminToken),
                 PlatformRequests.saleBody(productId, units, startsAt, endsAt));
     }
 
     /** POST /api/flash-sales/{saleId}/purchases: through the gate; 202 accepted, 409, 429 or 503. */
     public Reply purchase(String saleId, String requestId, long userId) {
-        return reply(join(purchaseLater(saleId, requestId, userId), orderUrl));
+        return services.await(purchaseLater(saleId, requestId, userId), services.orderUrl());
     }
 
     /** As {@link #purchase}, without waiting: the raw answer, its body parsed only when asked. */
     public CompletableFuture<Answer> purchaseLater(String saleId, String requestId, long userId) {
-        return orders().send("POST", PlatformRequests.purchases(saleId), PlatformRequests.JSON_CONTENT,
+        return services.order().send("POST", PlatformRequests.purchases(saleId), PlatformRequests.JSON_CONTENT,
                 PlatformRequests.purchaseBody(requestId, userId)).thenApply(Answer::of);
     }
 
     /** GET /api/flash-sales/{saleId}: units, what Redis holds, orders per status. */
     public Reply flashSale(String saleId) {
-        return get(orderUrl, PlatformRequests.flashSale(saleId));
+        return services.get(ORDER, PlatformRequests.flashSale(saleId));
     }
 
     /** GET /api/flash-sales/{saleId}: every accepted purchase is an order (none queued) and none is pending. */
@@ -212,80 +208,40 @@ public final class PlatformClient implements AutoCloseable {
 
     /** POST /api/flash-sales/{saleId}/reconciliation (admin): what it changed. */
     public Reply reconcileFlashSale(String adminToken, String saleId) {
-        return call(orderUrl, "POST", PlatformRequests.reconciliation(saleId), PlatformRequests.admin(adminToken), null);
+        return services.call(ORDER, "POST", PlatformRequests.reconciliation(saleId), PlatformRequests.admin(adminToken),
+                null);
     }
 
     // --- fault points (chaos profile) ---------------------------------------------------------------------------
 
     /** POST /admin/faults on a service (order, inventory or payment) with the admin token. */
     public Reply armFault(String service, String adminToken, String json) {
-        return call(urlOf(service), "POST", PlatformRequests.FAULTS, PlatformRequests.adminJson(adminToken), json);
+        return services.call(service, "POST", PlatformRequests.FAULTS, PlatformRequests.adminJson(adminToken), json);
     }
 
     /** DELETE /admin/faults/{point} on a service. */
     public Reply disarmFault(String service, String adminToken, String point) {
-        return call(urlOf(service), "DELETE", PlatformRequests.fault(point), PlatformRequests.admin(adminToken), null);
+        return services.call(service, "DELETE", PlatformRequests.fault(point), PlatformRequests.admin(adminToken),
+                null);
     }
 
     /** GET /admin/faults on a service: whether faults are on, which are armed, which points exist. */
     public Reply faultPoints(String service, String adminToken) {
-        return call(urlOf(service), "GET", PlatformRequests.FAULTS, PlatformRequests.admin(adminToken), null);
+        return services.call(service, "GET", PlatformRequests.FAULTS, PlatformRequests.admin(adminToken), null);
     }
 
     /** DELETE /admin/faults on a service: disarms every fault point. */
     public Reply disarmFaults(String service, String adminToken) {
-        return call(urlOf(service), "DELETE", PlatformRequests.FAULTS, PlatformRequests.admin(adminToken), null);
+        return services.call(service, "DELETE", PlatformRequests.FAULTS, PlatformRequests.admin(adminToken), null);
     }
 
     /** False when the service does not answer at all (a crashed or killed process). */
     public boolean reachable(String service) {
         try {
-            get(urlOf(service), PlatformRequests.HEALTH);
+            services.get(service, PlatformRequests.HEALTH);
             return true;
         } catch (Unreachable e) {
             return false;
-        }
-    }
-
-    // --- transport ----------------------------------------------------------------------------------------------
-
-    private String urlOf(String service) {
-        return switch (service) {
-            case "order" -> orderUrl;
-            case "inventory" -> inventoryUrl;
-            case "payment" -> paymentUrl;
-            default -> throw new IllegalArgumentException("no service " + service);
-        };
-    }
-
-    private KeepAliveHttp orders() {
-        return transport(orderUrl);
-    }
-
-    private KeepAliveHttp transport(String baseUrl) {
-        return transports.computeIfAbsent(baseUrl, url -> new KeepAliveHttp(URI.create(url), connections,
-                CONNECT_TIMEOUT, requestTimeout));
-    }
-
-    private Reply get(String baseUrl, String path) {
-        return call(baseUrl, "GET", path, Map.of(), null);
-    }
-
-    private Reply call(String baseUrl, String method, String path, Map<String, String> headers, String body) {
-        return reply(join(transport(baseUrl).send(method, path, headers, body).thenApply(Answer::of), baseUrl + path));
-    }
-
-    private static Reply reply(Answer answer) {
-        return new Reply(answer.status(), answer.json(), answer.header("Content-Type"), answer.header("Retry-After"));
-    }
-
-    /** The answer, or {@link Unreachable} when there was none. */
-    private static <T> T join(CompletableFuture<T> answer, String where) {
-        try {
-            return answer.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new Unreachable("cannot reach " + where + ": " + cause.getMessage(), cause);
         }
     }
 }
