@@ -38,17 +38,28 @@ class FaultAdminController {
         this.access = access;
     }
 
+    /**
+     * Lists this service's fault points: whether faults are on (chaos profile), which are armed, which exist
+     * (admin token).
+     */
     @GetMapping
     ResponseEntity<?> list(@RequestHeader(value = AdminToken.HEADER, required = false) String presented) {
         return refusal(presented).orElseGet(() -> ResponseEntity.ok(state()));
     }
 
+    /**
+     * Arms a fault point: at that point throw, crash, delay, answer UNKNOWN or drop the end-transaction, a number
+     * of times (admin token and the chaos profile; 409 without it). 201 with the armed fault.
+     */
     @PostMapping
     ResponseEntity<?> arm(@RequestHeader(value = AdminToken.HEADER, required = false) String presented,
                           @RequestBody ArmFaultRequest request) {
         return refusal(presented).orElseGet(() -> armChecked(request));
     }
 
+    /**
+     * Disarms every fault point of this service (admin token). 204.
+     */
     @DeleteMapping
     ResponseEntity<?> disarmAll(@RequestHeader(value = AdminToken.HEADER, required = false) String presented) {
         return refusal(presented).orElseGet(() -> {
@@ -57,6 +68,9 @@ class FaultAdminController {
         });
     }
 
+    /**
+     * Disarms one fault point (admin token). 204, also when it was not armed.
+     */
     @DeleteMapping("/{point}")
     ResponseEntity<?> disarm(@RequestHeader(value = AdminToken.HEADER, required = false) String presented,
                              @PathVariable String point) {

@@ -42,6 +42,9 @@ class TransactionsController {
     }
 
     /**
+     * Lists this service's recent check-backs, newest first: for each, the transaction, the answer it gave
+     * (COMMIT, ROLLBACK or UNKNOWN), the attempt, the answering instance and how long the transaction had run.
+     *
      * @param since an ISO-8601 instant (2026-11-22T10:00:00Z) or a duration back from now (PT10M); 1 hour by default
      * @param answer COMMIT, ROLLBACK or UNKNOWN; all by default
      */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.txlab.support.admin.AdminConfiguration;
+import io.txlab.support.apidocs.ApiDocsConfiguration;
 import io.txlab.support.audit.AuditConfiguration;
 import io.txlab.support.consume.ConsumptionConfiguration;
 import io.txlab.support.fault.FaultPoints;
@@ -23,13 +24,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What every TxLab service imports: codec, fault points, Redis, JDBC, transactional messaging, idempotent
- * consumption, and how requests are taken and refused.
+ * consumption, how requests are taken and refused, and what the API document says of all of them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TxLabProperties.class)
 @Import({TransactionalMessagingConfiguration.class, ConsumptionConfiguration.class,
         MessagingConfiguration.class, AuditConfiguration.class,
-        AdminConfiguration.class, JdbcConfiguration.class, WebInputConfiguration.class})
+        AdminConfiguration.class, JdbcConfiguration.class, WebInputConfiguration.class,
+        ApiDocsConfiguration.class})
 public class TxLabSupportConfiguration {
 
     /** The one time source of a service: use cases and records read it, and unit tests pass a fixed one. */

@@ -2,12 +2,14 @@ package io.txlab.support.web;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,8 +17,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses with a 406 problem a request whose Accept header takes no JSON, before its controller runs. Every
  * answer of this API is JSON, and Spring would only find out after the controller, when it writes the
  * answer: an order placed by a request that accepts only XML would be placed, and then answered 406.
+ * The API documents are the exception: Swagger UI's pages, scripts and the YAML document answer what they are.
  */
 final class JsonAnswersOnly extends OncePerRequestFilter {
+
+    /** Paths that read nothing and change nothing, and whose answers are not JSON. */
+    private static final List<String> OTHER_MEDIA_PATHS = List.of("/swagger-ui.html", "/swagger-ui/", "/v3/api-docs");
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return HttpMethod.GET.matches(request.getMethod()) && OTHER_MEDIA_PATHS.stream().anyMatch(path::startsWith);
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

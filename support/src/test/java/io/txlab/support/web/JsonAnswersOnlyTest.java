@@ -51,4 +51,27 @@ class JsonAnswersOnlyTest {
 
         assertThat(chain.getRequest()).isNotNull();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/swagger-ui.html", "/swagger-ui/index.html", "/v3/api-docs.yaml"})
+    void letsTheApiDocumentsPagesAnswerWhatTheyAre(String path) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        request.addHeader("Accept", "text/html");
+        MockFilterChain chain = new MockFilterChain();
+
+        new JsonAnswersOnly().doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNotNull();
+    }
+
+    @Test
+    void stillRefusesAWriteThatTakesNoJsonUnderThosePaths() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/swagger-ui/index.html");
+        request.addHeader("Accept", "text/html");
+        MockFilterChain chain = new MockFilterChain();
+
+        new JsonAnswersOnly().doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNull();
+    }
 }

@@ -235,6 +235,11 @@ public final class PlatformClient implements AutoCloseable {
         return services.call(service, "DELETE", PlatformRequests.FAULTS, PlatformRequests.admin(adminToken), null);
     }
 
+    /** GET /v3/api-docs on a service (order, inventory or payment): its OpenAPI document. */
+    public Reply apiDocs(String service) {
+        return services.get(service, PlatformRequests.API_DOCS);
+    }
+
     /** False when the service does not answer at all (a crashed or killed process). */
     public boolean reachable(String service) {
         try {

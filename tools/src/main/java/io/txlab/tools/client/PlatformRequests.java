@@ -15,6 +15,7 @@ final class PlatformRequests {
     static final String FLASH_SALES = "/api/flash-sales";
     static final String FAULTS = "/admin/faults";
     static final String HEALTH = "/actuator/health";
+    static final String API_DOCS = "/v3/api-docs";
     static final Map<String, String> JSON_CONTENT = Map.of("Content-Type", "application/json");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -27,6 +27,10 @@ class FlashAllocationController {
         this.access = access;
     }
 
+    /**
+     * Moves a flash sale's units out of the product's stock, once per sale (admin token): the order service calls
+     * it when it creates the sale.
+     */
     @PutMapping("/api/inventory/flash-allocations/{saleId}")
     ResponseEntity<?> allocate(@RequestHeader(value = AdminToken.HEADER, required = false) String token,
                                @PathVariable String saleId, @RequestBody AllocationRequest request) {

@@ -19,6 +19,9 @@ class StockController {
         this.stocks = stocks;
     }
 
+    /**
+     * Reads a product's available stock. 404 problem for an unknown product.
+     */
     @GetMapping("/{productId}")
     ResponseEntity<StockView> stock(@PathVariable long productId) {
         return stocks.find(productId)

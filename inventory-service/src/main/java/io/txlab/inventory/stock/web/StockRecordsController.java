@@ -24,6 +24,10 @@ class StockRecordsController {
         this.stocks = stocks;
     }
 
+    /**
+     * Lists what inventory recorded for one order (consumptions, deductions, releases, dedup hits), for the
+     * order's timeline. Empty entries: it never saw the order.
+     */
     @GetMapping("/{orderId}")
     ServiceRecords order(@PathVariable String orderId) {
         return records.of(orderId, stocks.movementsOf(orderId).stream().map(this::entry).toList());

@@ -49,6 +49,10 @@ class FlashSaleController {
     record PurchaseRequest(String requestId, Long userId) {
     }
 
+    /**
+     * Creates a flash sale of a product's units between two instants and loads its units into Redis (admin token).
+     * 201 with the sale.
+     */
     @PostMapping
     ResponseEntity<?> create(@RequestHeader(value = AdminToken.HEADER, required = false) String token,
                              @RequestBody CreateRequest request) {
@@ -63,6 +67,11 @@ class FlashSaleController {
         return ResponseEntity.created(URI.create("/api/flash-sales/" + created.sale().saleId())).body(body);
     }
 
+    /**
+     * Buys one unit of a flash sale: the Redis gate takes a unit or refuses at once (409 sold out, 429 over a rate
+     * limit), and a taken unit becomes an order placed from the purchase queue. 202 QUEUED with the order id; 200 for a
+     * repeated request id.
+     */
     @PostMapping("/{saleId}/purchases")
     ResponseEntity<Map<String, Object>> purchase(@PathVariable String saleId, @RequestBody PurchaseRequest request) {
         FlashPurchase accepted = purchase.purchase(saleId, request.requestId(), request.userId());
@@ -74,6 +83,9 @@ class FlashSaleController {
                 .location(URI.create("/api/orders/" + accepted.orderId())).body(body);
     }
 
+    /**
+     * Reads a flash sale: units left in Redis and in the database, and its orders by status.
+     */
     @GetMapping("/{saleId}")
     Map<String, Object> state(@PathVariable String saleId) {
         FlashSaleQueries.SaleState state = queries.state(saleId);
@@ -90,6 +102,10 @@ class FlashSaleController {
         return body;
     }
 
+    /**
+     * Reconciles a flash sale's Redis units with the database now, instead of at the next periodic pass (admin
+     * token); answers what was repaired.
+     */
     @PostMapping("/{saleId}/reconciliation")
     ResponseEntity<?> reconcile(@RequestHeader(value = AdminToken.HEADER, required = false) String token,
                                 @PathVariable String saleId) {

@@ -27,6 +27,11 @@ class DualWriteController {
         this.placeOrder = placeOrder;
     }
 
+    /**
+     * Places an order the unsafe way, for comparison: the order row and the OrderCreated message written one after
+     * the other, with no transaction around both (only with the chaos profile; docs/architecture.md, "Three ways to
+     * publish OrderCreated"). 202 with the order, PENDING.
+     */
     @PostMapping
     ResponseEntity<OrderView> place(@RequestBody PlaceOrderRequest request) {
         Order order = placeOrder.place(request.toCommand());

@@ -36,7 +36,8 @@ class OrderController {
     }
 
     /**
-     * 202 for a new order (it is PENDING until both participants reply); 200 for a repeated request id.
+     * Places an order: the order row and its tx_log entry are the local transaction of an OrderCreated half
+     * message. 202 for a new order (it is PENDING until both participants reply); 200 for a repeated request id.
      * {@code publish}: how its OrderCreated is published, {@code transactional} (default) or {@code outbox}.
      */
     @PostMapping
@@ -50,17 +51,28 @@ class OrderController {
                 .body(OrderView.of(placed.order()));
     }
 
+    /**
+     * Reads one order: its status (PENDING, CONFIRMED or CANCELLED), its reason when cancelled, and its amounts.
+     * 404 problem for an unknown order.
+     */
     @GetMapping("/{orderId}")
     OrderView order(@PathVariable String orderId) {
         return OrderView.of(queries.order(orderId));
     }
 
-    /** Everything the three services know about the order, in order: see scripts/timeline.sh. */
+    /**
+     * Reads the order's timeline: everything the three services know about the order, in order (half message,
+     * local transaction, check-backs, consumptions, replies, compensations); see scripts/timeline.sh.
+     */
     @GetMapping("/{orderId}/timeline")
     OrderTimeline.Timeline timeline(@PathVariable String orderId) {
         return timeline.of(orderId);
     }
 
+    /**
+     * Lists the broker's check-backs of the order's half message: each attempt, the answer given (COMMIT, ROLLBACK
+     * or UNKNOWN), which instance answered and how long the local transaction had been running.
+     */
     @GetMapping("/{orderId}/checkbacks")
     List<CheckBack> checkBacks(@PathVariable String orderId) {
         return queries.checkBacks(orderId);

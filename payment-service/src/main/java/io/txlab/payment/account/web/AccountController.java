@@ -19,6 +19,9 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    /**
+     * Reads a buyer's balance in cents. 404 problem for an unknown account.
+     */
     @GetMapping("/{userId}")
     ResponseEntity<AccountView> account(@PathVariable long userId) {
         return accounts.find(userId)

@@ -24,6 +24,10 @@ class PaymentRecordsController {
         this.accounts = accounts;
     }
 
+    /**
+     * Lists what payment recorded for one order (consumptions, charges, refunds, dedup hits), for the order's
+     * timeline. Empty entries: it never saw the order.
+     */
     @GetMapping("/{orderId}")
     ServiceRecords order(@PathVariable String orderId) {
         return records.of(orderId, accounts.movementsOf(orderId).stream().map(this::entry).toList());
