@@ -14,9 +14,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses with a 406 problem a request whose Accept header takes no JSON, before its controller runs. Every
  * answer of this API is JSON, and Spring would only find out after the controller, when it writes the
- * answer: an order placed by a request that accepts only XML would be placed, and then answered 406.
+ * answer: an order placed by a request that accepts only XML would be placed, and then answered 406. The one
+ * exception is the order service's console ({@value #CONSOLE}), a static page for a browser that only reads.
  */
 final class JsonAnswersOnly extends OncePerRequestFilter {
+
+    static final String CONSOLE = "/console";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        return reading && (path.equals(CONSOLE) || path.startsWith(CONSOLE + "/"));
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

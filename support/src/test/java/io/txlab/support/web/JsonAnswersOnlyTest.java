@@ -51,4 +51,31 @@ class JsonAnswersOnlyTest {
 
         assertThat(chain.getRequest()).isNotNull();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/console", "/console/", "/console/console.js"})
+    void letsABrowserReadTheConsole(String path) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        request.addHeader("Accept", "text/html");
+        MockFilterChain chain = new MockFilterChain();
+
+        new JsonAnswersOnly().doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).as("the page was served").isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST /console", "GET /consoles", "GET /api/console"})
+    void screensEverythingElse(String target) throws Exception {
+        String[] parts = target.split(" ");
+        MockHttpServletRequest request = new MockHttpServletRequest(parts[0], parts[1]);
+        request.addHeader("Accept", "text/html");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        new JsonAnswersOnly().doFilter(request, response, chain);
+
+        assertThat(chain.getRequest()).isNull();
+        assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_NOT_ACCEPTABLE);
+    }
 }
