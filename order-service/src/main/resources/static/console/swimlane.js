@@ -6,7 +6,7 @@
 const SVG = "http://www.w3.org/2000/svg";
 export const LANES = ["order", "broker", "inventory", "payment"];
 const LANE_TITLES = ["Order service", "RocketMQ broker", "Inventory", "Payment"];
-const GUTTER = 78, LANE = 235, HEAD = 46, ROW = 40, BOX = 205;
+const GUTTER = 78, LANE = 235, HEAD = 46, ROW = 44, BOX = 205;
 
 const BOXES = {
   LOCAL_TX_COMMITTED: ["local", "local commit"],
@@ -18,8 +18,8 @@ const BOXES = {
   PAYMENT_CHARGED: ["effect", "payment charged"],
   STOCK_RELEASED: ["compensation", "stock released"],
   PAYMENT_REFUNDED: ["compensation", "payment refunded"],
-  CANCELLED_BEFORE_APPLY: ["empty", "empty compensation (cancel first)"],
-  NOTHING_TO_UNDO: ["empty", "empty compensation (nothing to undo)"],
+  CANCELLED_BEFORE_APPLY: ["empty", "cancelled before apply"],
+  NOTHING_TO_UNDO: ["empty", "empty compensation"],
   LATE_APPLY_SKIPPED: ["empty", "late event skipped"],
   DEDUP_HIT: ["dedup", "dedup hit"],
   OUTBOX_WRITTEN: ["local", "written to the outbox"],
@@ -39,7 +39,7 @@ export function shapeOf(entry) {
     case "CHECK_BACK": {
       const check = checkBackOf(detail);
       const shape = arrow("checkback", 1, lane, "check-back #" + (check.attempt || "?")
-          + (check.event ? " for " + check.event : ""));
+          + (check.event ? " " + check.event : ""));
       shape.answer = check.answer;
       shape.note = [entry.instance, check.waitedMs != null ? "waited " + check.waitedMs + " ms" : null]
           .filter(Boolean).join(" · ");
@@ -114,7 +114,7 @@ function rowOf(entry, row, offsetMs) {
       + (entry.instance ? `\ninstance ${entry.instance}` : "") + (entry.txId ? `\ntx ${entry.txId}` : "");
   g.append(tip);
   g.append(el("line", { class: "row-line", x1: 0, y1: top + ROW, x2: GUTTER + LANES.length * LANE, y2: top + ROW }));
-  g.append(text(`+${offsetMs} ms`, { class: "time", x: 6, y: top + 24 }));
+  g.append(text(`+${offsetMs} ms`, { class: "time", x: 6, y: top + 26 }));
   if (shape.from === shape.to) {
     drawBox(g, shape, top);
   } else {
@@ -125,25 +125,27 @@ function rowOf(entry, row, offsetMs) {
 
 function drawBox(g, shape, top) {
   const x = centre(shape.from);
-  g.append(el("rect", { x: x - BOX / 2, y: top + 6, width: BOX, height: ROW - 12 }));
+  g.append(el("rect", { x: x - BOX / 2, y: top + 8, width: BOX, height: ROW - 16 }));
   g.append(text(fit(shape.label, BOX - 10), { class: "label", x, y: top + ROW / 2 + 4, "text-anchor": "middle" }));
 }
 
 function drawArrow(g, shape, top) {
-  const x1 = centre(shape.from), x2 = centre(shape.to), y = top + 27;
+  const x1 = centre(shape.from), x2 = centre(shape.to), y = top + 24;
   const direction = Math.sign(x2 - x1);
   const tip = x2 - direction * 4;
   g.append(el("line", { x1, y1: y, x2: tip - direction * 6, y2: y }));
   g.append(el("polygon", { class: "head", points: `${tip},${y} ${tip - direction * 9},${y - 5} ${tip - direction * 9},${y + 5}` }));
   const span = Math.abs(x2 - x1);
-  const label = shape.note ? `${shape.label} · ${shape.note}` : shape.label;
-  const answerWidth = shape.answer ? 74 : 0;
-  const mid = (x1 + x2) / 2 - (shape.answer ? direction * answerWidth / 2 : 0);
-  g.append(text(fit(label, span - answerWidth - 8), { class: "label", x: mid, y: y - 7, "text-anchor": "middle" }));
+  const answerWidth = shape.answer ? 78 : 0;
+  const mid = (x1 + x2) / 2 - direction * answerWidth / 2;
+  g.append(text(fit(shape.label, span - answerWidth - 8), { class: "label", x: mid, y: y - 7, "text-anchor": "middle" }));
+  if (shape.note) {
+    g.append(text(fit(shape.note, span - 8), { class: "note", x: (x1 + x2) / 2, y: y + 15, "text-anchor": "middle" }));
+  }
   if (shape.answer) {
-    const ax = x2 - direction * 8 - (direction > 0 ? answerWidth : 0);
-    g.append(el("rect", { class: `answer ${shape.answer}`, x: ax, y: y - 21, width: answerWidth - 6, height: 16 }));
-    g.append(text(shape.answer, { class: "answer-text", x: ax + (answerWidth - 6) / 2, y: y - 9, "text-anchor": "middle" }));
+    const ax = x2 - direction * 8 - (direction > 0 ? answerWidth - 6 : 0);
+    g.append(el("rect", { class: `answer ${shape.answer}`, x: ax, y: y - 20, width: answerWidth - 6, height: 16 }));
+    g.append(text(shape.answer, { class: "answer-text", x: ax + (answerWidth - 6) / 2, y: y - 8, "text-anchor": "middle" }));
   }
 }
 
