@@ -138,7 +138,7 @@ function drawArrow(g, shape, top) {
   const span = Math.abs(x2 - x1);
   const answerWidth = shape.answer ? 78 : 0;
   const mid = (x1 + x2) / 2 - direction * answerWidth / 2;
-  g.append(text(fit(shape.label, span - answerWidth - 8), { class: "label", x: mid, y: y - 7, "text-anchor": "middle" }));
+  g.append(text(fit(shape.label, span - answerWidth - 24), { class: "label", x: mid, y: y - 7, "text-anchor": "middle" }));
   if (shape.note) {
     g.append(text(fit(shape.note, span - 8), { class: "note", x: (x1 + x2) / 2, y: y + 15, "text-anchor": "middle" }));
   }
