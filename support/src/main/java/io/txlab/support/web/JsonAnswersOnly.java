@@ -9,25 +9,30 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses with a 406 problem a request whose Accept header takes no JSON, before its controller runs. Every
  * answer of this API is JSON, and Spring would only find out after the controller, when it writes the
- * answer: an order placed by a request that accepts only XML would be placed, and then answered 406.
- * The API documents are the exception: Swagger UI's pages, scripts and the YAML document answer what they are.
+ * answer: an order placed by a request that accepts only XML would be placed, and then answered 406. The
+ * exceptions are pages for a browser that only read: the order service's console ({@value #CONSOLE}) and the API
+ * documents (Swagger UI's pages and scripts, the YAML document).
  */
 final class JsonAnswersOnly extends OncePerRequestFilter {
 
-    /** Paths that read nothing and change nothing, and whose answers are not JSON. */
-    private static final List<String> OTHER_MEDIA_PATHS = List.of("/swagger-ui.html", "/swagger-ui/", "/v3/api-docs");
+    static final String CONSOLE = "/console";
+
+    /** Paths whose GET and HEAD answers are not JSON, and that change nothing. */
+    private static final List<String> PAGES = List.of(CONSOLE, "/swagger-ui", "/v3/api-docs");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return HttpMethod.GET.matches(request.getMethod()) && OTHER_MEDIA_PATHS.stream().anyMatch(path::startsWith);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        // "/swagger-ui.html", "/v3/api-docs.yaml": a page's own file name counts, "/consoles" does not
+        return reading && PAGES.stream().anyMatch(page -> path.equals(page) || path.startsWith(page + "/")
+                || path.startsWith(page + "."));
     }
 
     @Override

@@ -53,25 +53,30 @@ class JsonAnswersOnlyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/swagger-ui.html", "/swagger-ui/index.html", "/v3/api-docs.yaml"})
-    void letsTheApiDocumentsPagesAnswerWhatTheyAre(String path) throws Exception {
+    @ValueSource(strings = {"/console", "/console/", "/console/console.js", "/swagger-ui.html",
+        "/swagger-ui/index.html", "/v3/api-docs.yaml"})
+    void letsABrowserReadTheConsoleAndTheApiDocuments(String path) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         request.addHeader("Accept", "text/html");
         MockFilterChain chain = new MockFilterChain();
 
         new JsonAnswersOnly().doFilter(request, new MockHttpServletResponse(), chain);
 
-        assertThat(chain.getRequest()).isNotNull();
+        assertThat(chain.getRequest()).as("the page was served").isNotNull();
     }
 
-    @Test
-    void stillRefusesAWriteThatTakesNoJsonUnderThosePaths() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/swagger-ui/index.html");
+    @ParameterizedTest
+    @ValueSource(strings = {"POST /console", "GET /consoles", "GET /api/console", "POST /swagger-ui/index.html"})
+    void screensEverythingElse(String target) throws Exception {
+        String[] parts = target.split(" ");
+        MockHttpServletRequest request = new MockHttpServletRequest(parts[0], parts[1]);
         request.addHeader("Accept", "text/html");
+        MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
 
-        new JsonAnswersOnly().doFilter(request, new MockHttpServletResponse(), chain);
+        new JsonAnswersOnly().doFilter(request, response, chain);
 
         assertThat(chain.getRequest()).isNull();
+        assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_NOT_ACCEPTABLE);
     }
 }

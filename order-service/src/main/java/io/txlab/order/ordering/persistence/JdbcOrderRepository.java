@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcOrderRepository implements OrderRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             order_id, request_id, user_id, product_id, quantity, amount_cents, status,
             inventory_outcome, payment_outcome, reason, version, created_at, sale_id
             """;
@@ -111,7 +111,7 @@ class JdbcOrderRepository implements OrderRepository {
         }
     }
 
-    private static Order map(ResultSet rs, int row) throws SQLException {
+    static Order map(ResultSet rs, int row) throws SQLException {
         return new Order(rs.getString("order_id"), rs.getString("request_id"), rs.getLong("user_id"),
                 rs.getLong("product_id"), rs.getInt("quantity"), rs.getLong("amount_cents"),
                 OrderStatus.valueOf(rs.getString("status")), PartOutcome.valueOf(rs.getString("inventory_outcome")),
