@@ -13,6 +13,8 @@ trap '"$TXLAB_ROOT/scripts/down.sh"' EXIT
 trap 'exit 130' INT TERM
 
 java -jar "$(demo_jar)" "http://127.0.0.1:$ORDER_PORT" "http://127.0.0.1:$INVENTORY_PORT" "http://127.0.0.1:$PAYMENT_PORT"
+say ""
+save_metrics "$RUN_DIR/metrics"
 
 if [ -n "$wait_for_ctrl_c" ]; then
   say ""

@@ -16,7 +16,9 @@ PAYMENT_PORT="${TXLAB_PAYMENT_PORT:-8083}"
 # fixed devstack ports (see devstack/DevStackSettings.forRunCommand): MySQL, Redis, NameServer, Broker,
 # and the devstack's control port (DevStackMain.CONTROL_PORT), through which scenarios stop and start parts
 DEVSTACK_CONTROL_PORT=19870
-DEVSTACK_PORTS=(13306 16379 19876 19911 "$DEVSTACK_CONTROL_PORT")
+# the broker's Prometheus exporter (devstack/BrokerPorts.metrics), bound while TXLAB_METRICS is on (docs/metrics.md)
+BROKER_METRICS_PORT=19913
+DEVSTACK_PORTS=(13306 16379 19876 19911 "$DEVSTACK_CONTROL_PORT" "$BROKER_METRICS_PORT")
 
 # Against docker compose, scripts/compose-test.sh sets TXLAB_COMPOSE_FILE: the scripts then act on the
 # compose stack's containers (its chaos set) instead of local processes.
@@ -201,6 +203,34 @@ devstack_control() {
   body=$(tail -1 <<<"$answer" | tr -d '\r')
   [ "$status" = 200 ] || fail "devstack refused to $2 the $1: $body"
   say "$body"
+}
+
+# http_body PORT PATH ACCEPT: the body of a GET on 127.0.0.1:PORT, which must answer 200 (plain bash, no curl needed).
+http_body() {
+  local answer
+  answer=$( (exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+             printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: %s\r\n\r\n' "$2" "$3" >&3
+             cat <&3) 2>/dev/null) || return 1
+  [ "$(head -1 <<<"$answer" | awk '{print $2}')" = 200 ] || return 1
+  awk 'body { print; next } /^\r?$/ { body = 1 }' <<<"$answer"
+}
+
+# save_metrics DIR: a scrape of each service's /actuator/prometheus and of the broker's exporter, one file each,
+# as Prometheus would take them (docs/metrics.md); nothing when TXLAB_METRICS is off.
+save_metrics() {
+  local dir="$1" saved="" target name port path
+  mkdir -p "$dir"
+  for target in "order-service $ORDER_PORT /actuator/prometheus" "inventory-service $INVENTORY_PORT /actuator/prometheus" \
+                "payment-service $PAYMENT_PORT /actuator/prometheus" "broker $BROKER_METRICS_PORT /metrics"; do
+    read -r name port path <<<"$target"
+    if http_body "$port" "$path" "text/plain" >"$dir/$name.prom"; then
+      saved="$saved $name"
+    else
+      rm -f "$dir/$name.prom"
+    fi
+  done
+  [ -n "$saved" ] && say "Metrics after the demo, scraped from${saved}: ${dir#"$TXLAB_ROOT"/}/ (docs/metrics.md)"
+  return 0
 }
 
 # healthy PORT: the service's actuator health says UP (plain bash, no curl needed).

@@ -20,4 +20,12 @@ public final class BrokerPorts {
     public static int ha(int listenPort) {
         return listenPort + 1;
     }
+
+    /**
+     * The broker's Prometheus exporter on the run command's devstack (19913), when metrics are on
+     * ({@link RocketMqConfigs#BROKER_METRICS_PROPERTY}); docs/metrics.md.
+     */
+    public static int metrics(int listenPort) {
+        return listenPort + 2;
+    }
 }

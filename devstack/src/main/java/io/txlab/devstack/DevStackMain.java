@@ -35,6 +35,9 @@ public final class DevStackMain {
             System.setProperty("logback.configurationFile", "logback-devstack.xml");
         }
         RocketMqSystemProperties.apply();
+        // TXLAB_METRICS=on|off, as the services read it (docs/metrics.md)
+        System.setProperty(RocketMqConfigs.BROKER_METRICS_PROPERTY,
+                String.valueOf(!"off".equalsIgnoreCase(System.getenv().getOrDefault("TXLAB_METRICS", "on"))));
         Logger log = LoggerFactory.getLogger(DevStackMain.class);
         Path envFile = baseDir.resolve(ENV_FILE);
         DevStack stack;

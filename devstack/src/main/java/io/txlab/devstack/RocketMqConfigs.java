@@ -3,6 +3,7 @@ package io.txlab.devstack;
 import java.nio.file.Path;
 import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.metrics.MetricsExporterType;
 import org.apache.rocketmq.common.namesrv.NamesrvConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
@@ -12,6 +13,12 @@ final class RocketMqConfigs {
 
     static final String CLUSTER = "TxLabCluster";
     static final String BROKER_NAME = "txlab-broker";
+    /**
+     * "true": the broker exports its own metrics for Prometheus on {@link BrokerPorts#metrics(int)}, 127.0.0.1.
+     * DevStackMain sets it from TXLAB_METRICS (default on); the tests' devstacks leave it off (their ports are
+     * picked at random, and nothing scrapes them).
+     */
+    static final String BROKER_METRICS_PROPERTY = "txlab.devstack.broker-metrics";
 
     private RocketMqConfigs() {
     }
@@ -56,6 +63,11 @@ final class RocketMqConfigs {
         config.setTransactionCheckMax(BrokerTransactionSettings.TRANSACTION_CHECK_MAX);
         config.setTransactionOpBatchInterval(BrokerTransactionSettings.TRANSACTION_OP_BATCH_INTERVAL_MS);
         sizePoolsForFewClients(config);
+        if (Boolean.getBoolean(BROKER_METRICS_PROPERTY)) {
+            // OpenTelemetry metrics served by a Prometheus HTTP server; the host defaults to brokerIP1 (loopback)
+            config.setMetricsExporterType(MetricsExporterType.PROM);
+            config.setMetricsPromExporterPort(BrokerPorts.metrics(listenPort));
+        }
         return config;
     }
 

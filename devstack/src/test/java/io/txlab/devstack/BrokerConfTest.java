@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 
 import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.metrics.MetricsExporterType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,24 @@ class BrokerConfTest {
             assertThat(conf.getProperty(pool)).as(pool).isEqualTo(String.valueOf(getter.invoke(devstack)));
         }
         assertThat(devstack.getPullMessageThreadPoolNums()).isEqualTo(4);
+    }
+
+    /** Both brokers export their own metrics for Prometheus; the devstack's only while TXLAB_METRICS is on. */
+    @Test
+    void theBrokerExportsItsMetricsForPrometheus() {
+        assertThat(conf.getProperty("metricsExporterType")).isEqualTo(MetricsExporterType.PROM.name());
+        assertThat(conf.getProperty("metricsPromExporterPort")).isEqualTo("5557");
+
+        assertThat(RocketMqConfigs.broker(Path.of("store"), 19911, "127.0.0.1:9876").getMetricsExporterType())
+                .as("off unless asked").isEqualTo(MetricsExporterType.DISABLE);
+        System.setProperty(RocketMqConfigs.BROKER_METRICS_PROPERTY, "true");
+        try {
+            BrokerConfig devstack = RocketMqConfigs.broker(Path.of("store"), 19911, "127.0.0.1:9876");
+            assertThat(devstack.getMetricsExporterType()).isEqualTo(MetricsExporterType.PROM);
+            assertThat(devstack.getMetricsPromExporterPort()).isEqualTo(19913);
+        } finally {
+            System.clearProperty(RocketMqConfigs.BROKER_METRICS_PROPERTY);
+        }
     }
 
     @Test

@@ -3,22 +3,34 @@ package io.txlab.e2e.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.txlab.support.admin.AdminToken;
+import io.txlab.support.metrics.MicrometerMeters;
+import io.txlab.support.metrics.TxLabMeters;
+import org.apache.rocketmq.broker.metrics.BrokerMetricsConstant;
 import io.txlab.contracts.event.ConsumerGroups;
 import io.txlab.contracts.event.Topics;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Catches drift between docker/docker-compose.yml and the services' own configuration: a variable the
@@ -100,7 +112,8 @@ class ComposeConfigTest {
         services.forEach((name, definition) -> {
             Map<?, ?> service = (Map<?, ?>) definition;
             if (service.get("image") instanceof String image) {
-                assertThat(image).as(name).matches("[^:]+:[0-9][\\w.\\-]*");
+                // a version, never a moving tag; Prometheus' tags start with a v
+                assertThat(image).as(name).matches("[^:]+:v?[0-9][\\w.\\-]*");
             }
             Map<?, ?> healthcheck = (Map<?, ?>) service.get("healthcheck");
             boolean oneShot = "no".equals(service.get("restart")) && healthcheck != null
@@ -126,6 +139,124 @@ class ComposeConfigTest {
         assertThat(groups.find()).isTrue();
         assertThat(List.of(topics.group(1).trim().split("\\s+"))).containsExactlyInAnyOrderElementsOf(Topics.ALL);
         assertThat(List.of(groups.group(1).trim().split("\\s+"))).containsExactlyInAnyOrderElementsOf(ConsumerGroups.ALL);
+    }
+
+    /** Every target Prometheus scrapes is a compose service, on the port it listens on in the network. */
+    @Test
+    void everyScrapeTargetIsAComposeServiceAndItsPort() throws IOException {
+        List<String> targets = scrapeTargets();
+        assertThat(targets).isNotEmpty();
+        for (String target : targets) {
+            String service = target.substring(0, target.indexOf(':'));
+            String port = target.substring(target.indexOf(':') + 1);
+            assertThat(services).as("scrape target %s", target).containsKey(service);
+            assertThat(port).as("port of %s", target).isEqualTo(listenPort(service));
+        }
+        assertThat(targets).as("every service of both sets, and the broker")
+                .containsAll(javaServices().stream().map(name -> name + ":" + listenPort(name)).toList())
+                .contains("broker:" + brokerConf().getProperty("metricsPromExporterPort"));
+    }
+
+    @Test
+    void grafanaReadsTheComposePrometheus() throws IOException {
+        String datasource = Files.readString(DOCKER.resolve("grafana/provisioning/datasources/prometheus.yml"),
+                StandardCharsets.UTF_8);
+        assertThat(datasource).contains("url: http://prometheus:9090");
+        assertThat(String.valueOf(((Map<?, ?>) services.get("prometheus")).get("ports"))).contains(":9090:9090");
+    }
+
+    /**
+     * The dashboard parses, and every series its queries read exists: a TxLab meter the services register (the
+     * names a Prometheus registry gives support's meters), or a metric the RocketMQ broker exports.
+     */
+    @Test
+    void theDashboardParsesAndItsQueriesNameMetersThatExist() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(DOCKER.resolve("grafana/dashboards/txlab.json").toFile());
+        Set<String> txlab = txlabSeries();
+        Set<String> broker = brokerSeries();
+        List<String> read = new ArrayList<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            assertThat(panel.path("targets").size()).as(panel.path("title").asString()).isPositive();
+            for (JsonNode target : panel.path("targets")) {
+                Matcher metric = Pattern.compile("\\b(txlab_\\w+|rocketmq_\\w+)").matcher(target.path("expr").asString());
+                while (metric.find()) {
+                    read.add(metric.group(1));
+                }
+            }
+        }
+        assertThat(read).as("series the dashboard reads").isNotEmpty()
+                .allMatch(name -> txlab.contains(name) || broker.contains(name));
+        assertThat(read.stream().filter(name -> name.startsWith("txlab_")).map(ComposeConfigTest::meterOf).distinct())
+                .as("every domain meter has a panel")
+                .containsExactlyInAnyOrderElementsOf(txlab.stream().map(ComposeConfigTest::meterOf).distinct().toList());
+    }
+
+    private List<String> scrapeTargets() throws IOException {
+        Map<?, ?> config = new Yaml().load(Files.readString(DOCKER.resolve("prometheus/prometheus.yml"), StandardCharsets.UTF_8));
+        List<String> targets = new ArrayList<>();
+        for (Object job : (List<?>) config.get("scrape_configs")) {
+            for (Object staticConfig : (List<?>) ((Map<?, ?>) job).get("static_configs")) {
+                ((List<?>) ((Map<?, ?>) staticConfig).get("targets")).forEach(target -> targets.add(String.valueOf(target)));
+            }
+        }
+        return targets;
+    }
+
+    /** A Java service's port inside the network (its image's PORT); the broker's metrics exporter's. */
+    private String listenPort(String service) {
+        if (service.equals("broker")) {
+            return brokerConf().getProperty("metricsPromExporterPort");
+        }
+        Map<?, ?> build = (Map<?, ?>) ((Map<?, ?>) services.get(service)).get("build");
+        return build == null ? "" : String.valueOf(((Map<?, ?>) build.get("args")).get("PORT"));
+    }
+
+    private static Properties brokerConf() {
+        Properties conf = new Properties();
+        try (Reader reader = Files.newBufferedReader(DOCKER.resolve("broker.conf"), StandardCharsets.UTF_8)) {
+            conf.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return conf;
+    }
+
+    /** What /actuator/prometheus shows of every TxLab meter, each used once. */
+    private static Set<String> txlabSeries() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        MicrometerMeters meters = new MicrometerMeters(registry);
+        meters.halfMessage("OrderCreated", "COMMITTED");
+        meters.checkBack("COMMIT");
+        meters.consumed("inventory", "OrderCreated", 1);
+        meters.dedupHit("inventory", "OrderCreated");
+        meters.deliveryFailed("inventory", "OrderCreated");
+        meters.deadLettered("inventory", "OrderCreated", TxLabMeters.DeadLetterReason.POISON);
+        meters.compensated("inventory", TxLabMeters.Compensation.UNDONE);
+        meters.sweeperCancelled(1);
+        meters.flashGate(TxLabMeters.FlashGateOutcome.QUEUED);
+        meters.outboxUnsent(() -> 0);
+        meters.reachedFinalState("CONFIRMED", Duration.ofMillis(50));
+        return registry.scrape().lines().filter(line -> line.startsWith("txlab_"))
+                .map(line -> line.split("[{ ]")[0]).collect(Collectors.toSet());
+    }
+
+    /** The broker's metric names (RocketMQ's BrokerMetricsConstant); a counter's already end in _total. */
+    private static Set<String> brokerSeries() {
+        return Stream.of(BrokerMetricsConstant.class.getFields())
+                .filter(field -> field.getType() == String.class && !field.getName().startsWith("LABEL_"))
+                .map(field -> {
+                    try {
+                        return String.valueOf(field.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(name -> name.startsWith("rocketmq_")).collect(Collectors.toSet());
+    }
+
+    /** txlab_time_to_consistency_seconds_bucket and _count are one meter. */
+    private static String meterOf(String series) {
+        return series.replaceAll("_(seconds_(bucket|count|sum|max)|total)$", "");
     }
 
     private List<String> javaServices() {

@@ -1,11 +1,13 @@
 package io.txlab.support.consume;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.txlab.contracts.event.Event;
 import io.txlab.support.logging.LogContext;
+import io.txlab.support.metrics.TxLabMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -24,11 +26,13 @@ public final class Consumption {
     private final OrderLocks locks;
     private final ConsumedMessages consumed;
     private final TransactionOperations transactions;
+    private final TxLabMeters meters;
 
-    Consumption(OrderLocks locks, ConsumedMessages consumed, TransactionOperations transactions) {
+    Consumption(OrderLocks locks, ConsumedMessages consumed, TransactionOperations transactions, TxLabMeters meters) {
         this.locks = locks;
         this.consumed = consumed;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     /** One event of a batch, and whether this delivery is its first (its dedup row was written just now). */
@@ -48,11 +52,15 @@ public final class Consumption {
                 try {
                     handler.accept(delivery);
                     delivery.finish();
+                    if (delivery.duplicate()) {
+                        meters.dedupHit(consumer, event.type());
+                    }
                     return;
                 } catch (AlreadyConsumedException e) {
                     log.info("dedup hit consumer={} key={}: its dedup row exists, acknowledging", consumer,
                             event.dedupKey());
                     consumed.countDuplicate(consumer, event.dedupKey());
+                    meters.dedupHit(consumer, event.type());
                     return;
                 } catch (ConcurrentChangeException e) {
                     if (attempt == MAX_ATTEMPTS) {
@@ -73,11 +81,23 @@ public final class Consumption {
     public <E extends Event, R> void batch(String consumer, List<E> events, Function<List<Received<E>>, R> handling,
                                            Consumer<R> afterCommit) {
         try (var lock = locks.acquire(consumer, events.stream().map(Event::orderId).distinct().toList())) {
-            R result = transactions.execute(status -> handling.apply(events.stream()
-                    .map(event -> new Received<>(event, consumed.recordOrCountDuplicate(consumer, event.dedupKey(),
-                            event.orderId())))
-                    .toList()));
+            List<Received<E>> received = new ArrayList<>(events.size());
+            R result = transactions.execute(status -> {
+                events.forEach(event -> received.add(new Received<>(event,
+                        consumed.recordOrCountDuplicate(consumer, event.dedupKey(), event.orderId()))));
+                return handling.apply(List.copyOf(received));
+            });
+            countDuplicates(consumer, received);
             afterCommit.accept(result);
+        }
+    }
+
+    /** After the commit only: a batch that rolled back deduplicated nothing. */
+    private void countDuplicates(String consumer, List<? extends Received<?>> received) {
+        for (Received<?> delivery : received) {
+            if (!delivery.first()) {
+                meters.dedupHit(consumer, delivery.event().type());
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.txlab.support.consume;
 
 import io.txlab.support.lock.ContentionLocks;
+import io.txlab.support.metrics.TxLabMeters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ConsumptionConfiguration {
 
     @Bean
-    Consumption consumption(ContentionLocks locks, JdbcClient jdbc, TransactionTemplate transactions) {
-        return new Consumption(locks::acquire, new JdbcConsumedMessages(jdbc), transactions);
+    Consumption consumption(ContentionLocks locks, JdbcClient jdbc, TransactionTemplate transactions,
+                            TxLabMeters meters) {
+        return new Consumption(locks::acquire, new JdbcConsumedMessages(jdbc), transactions, meters);
     }
 }

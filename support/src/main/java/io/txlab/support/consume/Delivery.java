@@ -81,6 +81,11 @@ public final class Delivery<E extends Event> {
         }
     }
 
+    /** Whether the dedup row was there: this delivery changed nothing. */
+    boolean duplicate() {
+        return state == State.DUPLICATE;
+    }
+
     private void requireOpen() {
         if (state != State.OPEN) {
             throw new IllegalStateException("the dedup row of " + event.dedupKey() + " is written already");

@@ -10,6 +10,8 @@ import io.txlab.contracts.event.Event;
 import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
+import io.txlab.support.metrics.TxLabMeters;
+import io.txlab.support.metrics.TxLabMeters.DeadLetterReason;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +37,15 @@ public final class InboundEvents {
     private final DeliveryFailures failures;
     private final int maxReconsumeTimes;
     private final FaultPoints faults;
+    private final TxLabMeters meters;
 
-    InboundEvents(EventReader reader, DeliveryFailures failures, int maxReconsumeTimes, FaultPoints faults) {
+    InboundEvents(EventReader reader, DeliveryFailures failures, int maxReconsumeTimes, FaultPoints faults,
+                  TxLabMeters meters) {
         this.reader = reader;
         this.failures = failures;
         this.maxReconsumeTimes = maxReconsumeTimes;
         this.faults = faults;
+        this.meters = meters;
     }
 
     /**
@@ -81,6 +86,7 @@ public final class InboundEvents {
             events.forEach((message, event) -> received(consumer, message, event));
             handler.accept(List.copyOf(events.values()));
             events.values().forEach(event -> faults.pass(FaultPoint.AFTER_DB_COMMIT));
+            meters.consumed(consumer, events.values().iterator().next().type(), events.size());
         } catch (RuntimeException e) {
             log.warn("{} failed on a batch of {} ({}): handling each message alone", consumer, events.size(),
                     e.toString());
@@ -119,11 +125,17 @@ public final class InboundEvents {
                         message.getMsgId(), poison.getMessage(), e.toString());
                 recordFailure(consumer, poison.claimedType(), orderId, message,
                         (last ? DEAD_LETTERED : "") + "not parked (" + poison.reason() + "): " + e);
+                meters.deliveryFailed(consumer, poison.claimedType());
+                if (last) {
+                    meters.deadLettered(consumer, poison.claimedType(), DeadLetterReason.RETRIES_EXHAUSTED);
+                }
                 throw e;
             }
             log.error("{} parked msgId={} keys={} topic={} in its group's DLQ, not retried: {}", consumer,
                     message.getMsgId(), message.getKeys(), message.getTopic(), poison.getMessage());
             recordFailure(consumer, poison.claimedType(), orderId, message, poison.error());
+            meters.deliveryFailed(consumer, poison.claimedType());
+            meters.deadLettered(consumer, poison.claimedType(), DeadLetterReason.POISON);
         }
     }
 
@@ -155,6 +167,7 @@ public final class InboundEvents {
                 received(consumer, message, event);
                 handler.accept(event);
                 faults.pass(FaultPoint.AFTER_DB_COMMIT);
+                meters.consumed(consumer, event.type(), 1);
             } catch (RuntimeException e) {
                 boolean last = message.getReconsumeTimes() >= maxReconsumeTimes;
                 if (last) {
@@ -165,6 +178,10 @@ public final class InboundEvents {
                             event.type(), message.getReconsumeTimes(), e.toString());
                 }
                 recordFailure(consumer, event.type(), event.orderId(), message, (last ? DEAD_LETTERED : "") + e);
+                meters.deliveryFailed(consumer, event.type());
+                if (last) {
+                    meters.deadLettered(consumer, event.type(), DeadLetterReason.RETRIES_EXHAUSTED);
+                }
                 throw e;
             }
         }

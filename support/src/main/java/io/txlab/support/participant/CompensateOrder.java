@@ -5,6 +5,8 @@ import io.txlab.contracts.event.OrderCancelled;
 import io.txlab.contracts.event.Participant;
 import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.metrics.TxLabMeters;
+import io.txlab.support.metrics.TxLabMeters.Compensation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,18 +22,22 @@ public final class CompensateOrder {
     private final Consumption consumption;
     private final OrderParts parts;
     private final FaultPoints faults;
+    private final TxLabMeters meters;
 
-    CompensateOrder(Consumption consumption, OrderParts parts, FaultPoints faults) {
+    CompensateOrder(Consumption consumption, OrderParts parts, FaultPoints faults, TxLabMeters meters) {
         this.consumption = consumption;
         this.parts = parts;
         this.faults = faults;
+        this.meters = meters;
     }
 
     /** @param undo runs inside the transaction, only when the part was applied: release or refund what was taken */
     public void handle(Participant participant, OrderCancelled cancelled, Runnable undo) {
+        OrderParts.CancelOutcome[] committed = new OrderParts.CancelOutcome[1];
         consumption.once(participant.tag(), cancelled, delivery -> delivery.commit(() -> {
             faults.pass(FaultPoint.COMPENSATE);
             OrderParts.CancelOutcome outcome = parts.recordCancel(cancelled.orderId());
+            committed[0] = outcome;
             switch (outcome) {
                 case UNDO -> undo.run();
                 case CANCELLED_FIRST -> log.info("{}: cancel before the order's event: nothing to undo (empty "
@@ -42,5 +48,17 @@ public final class CompensateOrder {
             }
             log.info("{} handled OrderCancelled ({}): {}", participant.tag(), cancelled.reason(), outcome);
         }));
+        if (committed[0] != null) { // null: a dedup hit, the cancel was handled before
+            meters.compensated(participant.tag(), kind(committed[0]));
+        }
+    }
+
+    private static Compensation kind(OrderParts.CancelOutcome outcome) {
+        return switch (outcome) {
+            case UNDO -> Compensation.UNDONE;
+            case CANCELLED_FIRST -> Compensation.EMPTY;
+            case NOTHING_APPLIED -> Compensation.NOTHING_APPLIED;
+            case REPEATED -> Compensation.REPEATED;
+        };
     }
 }

@@ -8,6 +8,7 @@ import io.txlab.support.json.JsonCodec;
 import io.txlab.support.messaging.BatchConsumers;
 import io.txlab.support.messaging.InboundEvents;
 import io.txlab.support.messaging.PlainMessages;
+import io.txlab.support.metrics.TxLabMeters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +19,9 @@ public class ParticipantConfiguration {
 
     @Bean
     ReplyToOrder replyToOrder(Consumption consumption, PlainMessages messages, JsonCodec codec, JdbcClient jdbc,
-                              FaultPoints faults) {
-        return new ReplyToOrder(consumption, new PlainOrderReplies(messages, codec), new JdbcOrderParts(jdbc), faults);
+                              FaultPoints faults, TxLabMeters meters) {
+        return new ReplyToOrder(consumption, new PlainOrderReplies(messages, codec), new JdbcOrderParts(jdbc), faults,
+                meters);
     }
 
     @Bean
@@ -33,7 +35,7 @@ public class ParticipantConfiguration {
     }
 
     @Bean
-    CompensateOrder compensateOrder(Consumption consumption, JdbcClient jdbc, FaultPoints faults) {
-        return new CompensateOrder(consumption, new JdbcOrderParts(jdbc), faults);
+    CompensateOrder compensateOrder(Consumption consumption, JdbcClient jdbc, FaultPoints faults, TxLabMeters meters) {
+        return new CompensateOrder(consumption, new JdbcOrderParts(jdbc), faults, meters);
     }
 }

@@ -13,6 +13,7 @@ import io.txlab.contracts.event.ParticipantReplied;
 import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
+import io.txlab.support.metrics.TxLabMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,34 +56,54 @@ public final class ReplyToOrder {
     private final OrderReplies orderService;
     private final OrderParts parts;
     private final FaultPoints faults;
+    private final TxLabMeters meters;
 
-    ReplyToOrder(Consumption consumption, OrderReplies orderService, OrderParts parts, FaultPoints faults) {
+    ReplyToOrder(Consumption consumption, OrderReplies orderService, OrderParts parts, FaultPoints faults,
+                 TxLabMeters meters) {
         this.consumption = consumption;
         this.orderService = orderService;
         this.parts = parts;
         this.faults = faults;
+        this.meters = meters;
     }
 
     public void handle(Participant participant, List<OrderCreated> orders, Part part) {
         orders.forEach(order -> pass(FaultPoint.BEFORE_APPLY, order.orderId()));
         consumption.batch(participant.tag(), orders, deliveries -> applyAll(participant, deliveries, part),
-                replies -> sendReplies(participant, replies));
+                applied -> {
+                    countSkipped(participant, applied.skippedLate());
+                    sendReplies(participant, applied.replies());
+                });
     }
 
-    private List<ParticipantReplied> applyAll(Participant participant, List<Received<OrderCreated>> deliveries,
+    /** What a batch's transaction decided: the replies to send, and how many late events it skipped for good. */
+    private record Applied(List<ParticipantReplied> replies, int skippedLate) {
+    }
+
+    private void countSkipped(Participant participant, int skippedLate) {
+        for (int i = 0; i < skippedLate; i++) {
+            meters.compensated(participant.tag(), TxLabMeters.Compensation.SKIPPED_LATE_EVENT);
+        }
+    }
+
+    private Applied applyAll(Participant participant, List<Received<OrderCreated>> deliveries,
                                               Part part) {
         List<Received<OrderCreated>> inRowOrder = new ArrayList<>(deliveries);
         inRowOrder.sort(Comparator.comparing(delivery -> part.row(delivery.event())));
         List<ParticipantReplied> replies = new ArrayList<>();
+        int skippedLate = 0;
         for (Received<OrderCreated> delivery : inRowOrder) {
             try (var ignored = LogContext.order(delivery.event().orderId())) {
                 Optional<Verdict> verdict = delivery.first()
                         ? Optional.of(applyOnce(participant, delivery.event(), part))
                         : storedOutcome(participant, delivery.event());
                 verdict.ifPresent(v -> replies.add(reply(participant, delivery.event(), v)));
+                if (delivery.first() && verdict.filter(v -> ORDER_CANCELLED.equals(v.reason())).isPresent()) {
+                    skippedLate++;
+                }
             }
         }
-        return replies;
+        return new Applied(replies, skippedLate);
     }
 
     private Verdict applyOnce(Participant participant, OrderCreated order, Part part) {

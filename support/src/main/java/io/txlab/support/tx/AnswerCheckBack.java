@@ -6,6 +6,7 @@ import java.time.Instant;
 import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
+import io.txlab.support.metrics.TxLabMeters;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +21,16 @@ final class AnswerCheckBack {
     private final FaultPoints faults;
     private final String instance;
     private final Clock clock;
+    private final TxLabMeters meters;
 
     AnswerCheckBack(TransactionLog transactionLog, CheckBackLog checkBacks, FaultPoints faults, String instance,
-                    Clock clock) {
+                    Clock clock, TxLabMeters meters) {
         this.transactionLog = transactionLog;
         this.checkBacks = checkBacks;
         this.faults = faults;
         this.instance = instance;
         this.clock = clock;
+        this.meters = meters;
     }
 
     LocalTransactionState answer(String txId, String orderId, String eventType, int attempt) {
@@ -35,6 +38,7 @@ final class AnswerCheckBack {
             Instant receivedAt = clock.instant();
             CheckBack.Answer answer = decideOrUnknown(txId, orderId, eventType, attempt);
             record(new CheckBack(txId, orderId, eventType, attempt, answer, instance, receivedAt, clock.instant()));
+            meters.checkBack(answer.name());
             return switch (answer) {
                 case COMMIT -> LocalTransactionState.COMMIT_MESSAGE;
                 case ROLLBACK -> LocalTransactionState.ROLLBACK_MESSAGE;

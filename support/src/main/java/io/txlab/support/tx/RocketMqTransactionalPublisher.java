@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.txlab.contracts.event.Event;
 import io.txlab.contracts.event.Topics;
 import io.txlab.support.json.JsonCodec;
+import io.txlab.support.metrics.TxLabMeters;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
@@ -28,12 +29,14 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
     private final RocketMQTemplate template;
     private final JsonCodec codec;
     private final Clock clock;
+    private final TxLabMeters meters;
 
     RocketMqTransactionalPublisher(RocketMQTemplate template, JsonCodec codec, HalfMessageListener listener,
-                                   Clock clock) {
+                                   Clock clock, TxLabMeters meters) {
         this.template = template;
         this.codec = codec;
         this.clock = clock;
+        this.meters = meters;
         TransactionMQProducer producer = (TransactionMQProducer) template.getProducer();
         producer.setTransactionListener(listener);
         ProducerPresence.announce(producer, Topics.ALL);
@@ -60,6 +63,7 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
         if (pending.outcome() == null) {
             throw new BrokerUnavailableException(topic, "half message not stored: " + sent.getSendStatus());
         }
+        meters.halfMessage(event.type(), pending.outcome().name());
         return new PublishResult(sent.getTransactionId(), pending.outcome(), Optional.ofNullable(pending.failure()));
     }
 }

@@ -12,6 +12,7 @@ import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.json.JsonCodec;
 import io.txlab.support.messaging.BrokerHeartbeat;
 import io.txlab.support.messaging.ClientName;
+import io.txlab.support.metrics.TxLabMeters;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -33,12 +34,12 @@ public class TransactionalMessagingConfiguration {
     @Bean
     TransactionalPublisher transactionalPublisher(RocketMQTemplate template, JsonCodec codec, JdbcClient jdbc,
                                                   CommitOutcomeResolver commits, FaultPoints faults,
-                                                  TxLabProperties properties, Clock clock) {
+                                                  TxLabProperties properties, Clock clock, TxLabMeters meters) {
         TransactionLog transactionLog = new JdbcTransactionLog(jdbc);
         var run = new RunLocalTransaction(transactionLog, commits, faults);
         var answer = new AnswerCheckBack(transactionLog, new JdbcCheckBackLog(jdbc), faults, properties.instanceId(),
-                clock);
-        return new RocketMqTransactionalPublisher(template, codec, new HalfMessageListener(run, answer), clock);
+                clock, meters);
+        return new RocketMqTransactionalPublisher(template, codec, new HalfMessageListener(run, answer), clock, meters);
     }
 
     /**

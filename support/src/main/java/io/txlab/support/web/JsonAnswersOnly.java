@@ -16,15 +16,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses with a 406 problem a request whose Accept header takes no JSON, before its controller runs. Every
  * answer of this API is JSON, and Spring would only find out after the controller, when it writes the
  * answer: an order placed by a request that accepts only XML would be placed, and then answered 406. The
- * exceptions are pages for a browser that only read: the order service's console ({@value #CONSOLE}) and the API
- * documents (Swagger UI's pages and scripts, the YAML document).
+ * exceptions are paths whose GET answers are no JSON and that change nothing: the order service's console
+ * ({@value #CONSOLE}), the API documents (Swagger UI's pages and scripts, the YAML document) and the Prometheus
+ * scrape, which asks for Prometheus' text formats.
  */
 final class JsonAnswersOnly extends OncePerRequestFilter {
 
     static final String CONSOLE = "/console";
+    static final String PROMETHEUS_SCRAPE = "/actuator/prometheus";
 
     /** Paths whose GET and HEAD answers are not JSON, and that change nothing. */
-    private static final List<String> PAGES = List.of(CONSOLE, "/swagger-ui", "/v3/api-docs");
+    private static final List<String> PAGES = List.of(CONSOLE, "/swagger-ui", "/v3/api-docs",
+            PROMETHEUS_SCRAPE);
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

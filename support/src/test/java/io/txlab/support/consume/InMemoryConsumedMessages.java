@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.txlab.support.lock.ContentionLocks;
+import io.txlab.support.metrics.TxLabMeters;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,7 +39,11 @@ public final class InMemoryConsumedMessages implements ConsumedMessages {
 
     /** A consumption over these rows, with no lock to take. */
     public Consumption consumption() {
-        return new Consumption((consumer, orderIds) -> NOT_HELD, this, transactions());
+        return consumption(TxLabMeters.none());
+    }
+
+    public Consumption consumption(TxLabMeters meters) {
+        return new Consumption((consumer, orderIds) -> NOT_HELD, this, transactions(), meters);
     }
 
     /** Transactions that undo these rows' changes when the work throws; marked active while they run. */

@@ -9,6 +9,7 @@ import io.txlab.contracts.event.Participant;
 import io.txlab.contracts.event.ParticipantReplied;
 import io.txlab.support.consume.InMemoryConsumedMessages;
 import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.metrics.TxLabMeters;
 
 /**
  * A participant's protocol (reply, compensate, barrier, dedup rows) over in-memory fakes, for unit tests of a
@@ -25,10 +26,14 @@ public final class InMemoryParticipant {
     private final CompensateOrder compensateOrder;
 
     public InMemoryParticipant(Participant participant) {
+        this(participant, TxLabMeters.none());
+    }
+
+    public InMemoryParticipant(Participant participant, TxLabMeters meters) {
         this.participant = participant;
         FaultPoints faults = new FaultPoints(participant.tag(), false);
-        this.replyToOrder = new ReplyToOrder(consumed.consumption(), replies::addAll, parts, faults);
-        this.compensateOrder = new CompensateOrder(consumed.consumption(), parts, faults);
+        this.replyToOrder = new ReplyToOrder(consumed.consumption(meters), replies::addAll, parts, faults, meters);
+        this.compensateOrder = new CompensateOrder(consumed.consumption(meters), parts, faults, meters);
     }
 
     public ReplyToOrder replyToOrder() {

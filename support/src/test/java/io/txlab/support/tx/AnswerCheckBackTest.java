@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.txlab.support.fault.FaultPoints;
+import io.txlab.support.metrics.MicrometerMeters;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -23,8 +25,9 @@ class AnswerCheckBackTest {
 
     private final InMemoryTransactionLog transactionLog = new InMemoryTransactionLog();
     private final RecordedCheckBacks checkBacks = new RecordedCheckBacks();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final AnswerCheckBack answerCheckBack = new AnswerCheckBack(transactionLog, checkBacks,
-            new FaultPoints("order", true), "order-1", Clock.fixed(NOW, ZoneOffset.UTC));
+            new FaultPoints("order", true), "order-1", Clock.fixed(NOW, ZoneOffset.UTC), new MicrometerMeters(registry));
 
     @Test
     void aCommittedLocalTransactionIsCommitted() {
@@ -33,6 +36,7 @@ class AnswerCheckBackTest {
         assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 1)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
         assertThat(checkBacks.recorded).containsExactly(new CheckBack("tx-1", "o-1", "OrderCreated", 1,
                 CheckBack.Answer.COMMIT, "order-1", NOW, NOW));
+        assertThat(registry.get("txlab.check.backs").tag("answer", "COMMIT").counter().count()).isEqualTo(1);
     }
 
     @Test

@@ -42,6 +42,33 @@ class JsonAnswersOnlyTest {
         assertThat(response.getContentAsString()).contains("\"status\":406", "\"title\":\"Not Acceptable\"");
     }
 
+    /** What Prometheus 2 and 3 send, and what curl -H 'Accept: text/plain' sends. */
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5",
+        "text/plain;version=0.0.4;q=0.3"})
+    void letsThePrometheusScrapeAskForItsTextFormats(String accept) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", JsonAnswersOnly.PROMETHEUS_SCRAPE);
+        request.addHeader("Accept", accept);
+        MockFilterChain chain = new MockFilterChain();
+
+        new JsonAnswersOnly().doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNotNull();
+    }
+
+    @Test
+    void anyOtherPathStillRefusesText() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/orders");
+        request.addHeader("Accept", "text/plain");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        new JsonAnswersOnly().doFilter(request, response, chain);
+
+        assertThat(chain.getRequest()).isNull();
+        assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_NOT_ACCEPTABLE);
+    }
+
     @Test
     void letsARequestWithoutAcceptThrough() throws Exception {
         MockFilterChain chain = new MockFilterChain();

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import io.txlab.contracts.event.FlashPurchaseAccepted;
 import io.txlab.support.logging.LogContext;
+import io.txlab.support.metrics.TxLabMeters;
+import io.txlab.support.metrics.TxLabMeters.FlashGateOutcome;
 import io.txlab.order.flashsale.application.FlashPurchaseRefusedException.Reason;
 import io.txlab.order.flashsale.domain.FlashSale;
 import io.txlab.order.flashsale.domain.FlashStock;
@@ -35,9 +37,11 @@ public class PurchaseFlashUnit {
     private final OrderSummaries orders;
     private final ReturnFlashUnit returnUnit;
     private final Clock clock;
+    private final TxLabMeters meters;
 
     public PurchaseFlashUnit(FlashSales sales, SoldOutFlags soldOut, PurchaseLimits limits, FlashStock stock,
-                             PurchaseQueue queue, OrderSummaries orders, ReturnFlashUnit returnUnit, Clock clock) {
+                             PurchaseQueue queue, OrderSummaries orders, ReturnFlashUnit returnUnit, Clock clock,
+                             TxLabMeters meters) {
         this.sales = sales;
         this.soldOut = soldOut;
         this.limits = limits;
@@ -46,6 +50,7 @@ public class PurchaseFlashUnit {
         this.orders = orders;
         this.returnUnit = returnUnit;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -57,6 +62,34 @@ public class PurchaseFlashUnit {
      * @throws PurchaseNotQueuedException     the purchase queue did not take it (its unit went back)
      */
     public FlashPurchase purchase(String saleId, String requestId, Long userId) {
+        try {
+            FlashPurchase purchase = gate(saleId, requestId, userId);
+            meters.flashGate(purchase.repeat() ? FlashGateOutcome.REPLAYED : FlashGateOutcome.QUEUED);
+            return purchase;
+        } catch (FlashPurchaseRefusedException e) {
+            meters.flashGate(switch (e.reason()) {
+                case NOT_STARTED -> FlashGateOutcome.NOT_STARTED;
+                case ENDED -> FlashGateOutcome.ENDED;
+                case ALREADY_BOUGHT -> FlashGateOutcome.ALREADY_BOUGHT;
+                case SOLD_OUT -> FlashGateOutcome.SOLD_OUT;
+            });
+            throw e;
+        } catch (RateLimitedException e) {
+            meters.flashGate(FlashGateOutcome.RATE_LIMITED);
+            throw e;
+        } catch (FlashStockUnavailableException e) {
+            meters.flashGate(FlashGateOutcome.STOCK_UNAVAILABLE);
+            throw e;
+        } catch (PurchaseNotQueuedException e) {
+            meters.flashGate(FlashGateOutcome.NOT_QUEUED);
+            throw e;
+        } catch (RuntimeException e) {
+            meters.flashGate(FlashGateOutcome.REFUSED_OTHER);
+            throw e;
+        }
+    }
+
+    private FlashPurchase gate(String saleId, String requestId, Long userId) {
         FlashSale sale = sales.get(saleId);
         PlaceOrderCommand command = new PlaceOrderCommand(requestId, userId, sale.productId(), 1);
         switch (sale.phaseAt(clock.instant())) {

@@ -1,10 +1,12 @@
 package io.txlab.order.ordering.application;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.txlab.contracts.event.OrderCancelled;
 import io.txlab.contracts.event.Topics;
 import io.txlab.support.consume.Delivery;
+import io.txlab.support.metrics.TxLabMeters;
 import io.txlab.support.tx.LocalTransaction;
 import io.txlab.support.tx.PublishResult;
 import io.txlab.support.tx.TransactionalPublisher;
@@ -29,13 +31,15 @@ public class CancelOrder {
     private final TransactionalPublisher publisher;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TxLabMeters meters;
 
     public CancelOrder(OrderRepository orders, TransactionalPublisher publisher, ApplicationEventPublisher events,
-                       Clock clock) {
+                       Clock clock, TxLabMeters meters) {
         this.orders = orders;
         this.publisher = publisher;
         this.events = events;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -59,6 +63,7 @@ public class CancelOrder {
         PublishResult result = publisher.publish(Topics.ORDER_EVENTS, OrderCancelled.TYPE, event, localTransaction);
         result.requireRecorded();
         log.info("order cancelled ({}), OrderCancelled {} txId={}", cancelled.reason(), result.outcome(), result.txId());
+        meters.reachedFinalState(cancelled.status().name(), Duration.between(cancelled.createdAt(), clock.instant()));
         events.publishEvent(new OrderWasCancelled(cancelled));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.txlab.support.consume.ConcurrentChangeException;
 import io.txlab.support.logging.LogContext;
+import io.txlab.support.metrics.TxLabMeters;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import org.slf4j.Logger;
@@ -35,15 +36,18 @@ public class CancelStalePendingOrders {
     private final ConsumerBacklog backlog;
     private final ParticipantRecordsSource participants;
     private final Clock clock;
+    private final TxLabMeters meters;
 
     public CancelStalePendingOrders(OrderRepository orders, CancelOrder cancelOrder, OrderSettings settings,
-                                    ConsumerBacklog backlog, ParticipantRecordsSource participants, Clock clock) {
+                                    ConsumerBacklog backlog, ParticipantRecordsSource participants, Clock clock,
+                                    TxLabMeters meters) {
         this.orders = orders;
         this.cancelOrder = cancelOrder;
         this.settings = settings;
         this.backlog = backlog;
         this.participants = participants;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Scheduled(initialDelayString = "${txlab.order.sweep-interval:PT5S}", fixedDelayString = "${txlab.order.sweep-interval:PT5S}")
@@ -71,6 +75,9 @@ public class CancelStalePendingOrders {
                         + "sweep: {}", order.orderId(), e.toString());
                 break;
             }
+        }
+        if (cancelled > 0) {
+            meters.sweeperCancelled(cancelled);
         }
         if (!stale.isEmpty()) {
             log.info("sweeper: {} of {} orders PENDING for over {} cancelled, {} left waiting in a backlog", cancelled,

@@ -1,5 +1,8 @@
 package io.txlab.order.ordering.application;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +14,7 @@ import io.txlab.support.consume.Consumption.Received;
 import io.txlab.support.consume.Delivery;
 import io.txlab.contracts.event.ParticipantReplied;
 import io.txlab.support.logging.LogContext;
+import io.txlab.support.metrics.TxLabMeters;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import io.txlab.order.ordering.domain.OrderStatus;
@@ -35,11 +39,16 @@ public class RecordParticipantReply {
     private final Consumption consumption;
     private final OrderRepository orders;
     private final CancelOrder cancelOrder;
+    private final TxLabMeters meters;
+    private final Clock clock;
 
-    public RecordParticipantReply(Consumption consumption, OrderRepository orders, CancelOrder cancelOrder) {
+    public RecordParticipantReply(Consumption consumption, OrderRepository orders, CancelOrder cancelOrder,
+                                  TxLabMeters meters, Clock clock) {
         this.consumption = consumption;
         this.orders = orders;
         this.cancelOrder = cancelOrder;
+        this.meters = meters;
+        this.clock = clock;
     }
 
     public void handle(List<ParticipantReplied> replies) {
@@ -57,7 +66,7 @@ public class RecordParticipantReply {
     }
 
     /** @return the orders this batch confirmed */
-    private List<String> recordApplied(List<Received<ParticipantReplied>> deliveries) {
+    private List<Order> recordApplied(List<Received<ParticipantReplied>> deliveries) {
         deliveries.stream().filter(delivery -> !delivery.first()).forEach(delivery -> log.info(
                 "dedup hit consumer={} key={}: its dedup row exists, nothing to do", CONSUMER, delivery.event().dedupKey()));
         List<ParticipantReplied> first = deliveries.stream().filter(Received::first).map(Received::event).toList();
@@ -82,12 +91,15 @@ public class RecordParticipantReply {
         }
         List<Order> updates = changed.stream().map(current::get).toList();
         updates.forEach(orders::update);
-        return updates.stream().filter(order -> order.status() == OrderStatus.CONFIRMED).map(Order::orderId).toList();
+        return updates.stream().filter(order -> order.status() == OrderStatus.CONFIRMED).toList();
     }
 
-    private void logConfirmed(List<String> confirmed) {
+    private void logConfirmed(List<Order> confirmed) {
         if (!confirmed.isEmpty()) {
-            try (var ignored = LogContext.order(confirmed.size() == 1 ? confirmed.get(0) : null)) {
+            Instant now = clock.instant();
+            confirmed.forEach(order -> meters.reachedFinalState(OrderStatus.CONFIRMED.name(),
+                    Duration.between(order.createdAt(), now)));
+            try (var ignored = LogContext.order(confirmed.size() == 1 ? confirmed.get(0).orderId() : null)) {
                 log.info("replies recorded: {} order(s) CONFIRMED", confirmed.size());
             }
         }

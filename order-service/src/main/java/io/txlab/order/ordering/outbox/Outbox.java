@@ -45,6 +45,11 @@ class Outbox {
      * Locks the oldest unsent rows until the caller's transaction ends. Rows another relay holds, and rows
      * whose writing transaction has not committed yet, are skipped rather than waited for.
      */
+    /** The rows not sent yet, for the txlab.outbox.unsent gauge: a count on the (sent_at, id) index, per scrape. */
+    long countUnsent() {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL").query(Long.class).single();
+    }
+
     /** A plain read on the (sent_at, id) index, outside any transaction: the idle relay's whole poll. */
     boolean hasUnsent() {
         return jdbc.sql("SELECT 1 FROM outbox_event WHERE sent_at IS NULL LIMIT 1")

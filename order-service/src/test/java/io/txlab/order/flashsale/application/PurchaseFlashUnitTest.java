@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.txlab.contracts.event.FlashPurchaseAccepted;
 import io.txlab.order.flashsale.application.FlashPurchaseRefusedException.Reason;
 import io.txlab.order.flashsale.domain.FlashSale;
@@ -26,6 +27,7 @@ import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.Product;
 import io.txlab.order.sharedkernel.InvalidOrderException;
 import io.txlab.order.sharedkernel.PlaceOrderCommand;
+import io.txlab.support.metrics.MicrometerMeters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,7 @@ class PurchaseFlashUnitTest {
     private final InMemoryOrders orders = new InMemoryOrders();
     private final List<FlashPurchaseAccepted> queued = new ArrayList<>();
     private boolean queueDown;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private PurchaseFlashUnit gate;
 
     @BeforeEach
@@ -59,7 +62,7 @@ class PurchaseFlashUnitTest {
         };
         gate = new PurchaseFlashUnit(new FlashSales(new SalesById(SALE, LAST_UNIT, NOT_LOADED)), soldOut,
                 (saleId, userId) -> Optional.empty(), stock, queue, new OrderSummaries(orders),
-                new ReturnFlashUnit(stock, soldOut), clock);
+                new ReturnFlashUnit(stock, soldOut), clock, new MicrometerMeters(registry));
     }
 
     @Test
@@ -74,6 +77,7 @@ class PurchaseFlashUnitTest {
         assertThat(stock.remaining(SALE.saleId())).isEqualTo(2);
         assertThat(stock.heldOrder(SALE.saleId(), 7)).contains(orderId);
         assertThat(orders.all()).as("the order is placed later, by the queue's consumer").isEmpty();
+        assertThat(registry.get("txlab.flash.gate").tag("outcome", "QUEUED").counter().count()).isEqualTo(1);
     }
 
     @Test

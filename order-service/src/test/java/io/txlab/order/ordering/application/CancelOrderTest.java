@@ -20,6 +20,7 @@ import io.txlab.order.sharedkernel.PlaceOrderCommand;
 import io.txlab.order.ordering.domain.Product;
 import io.txlab.support.consume.ConcurrentChangeException;
 import io.txlab.support.consume.InMemoryConsumedMessages;
+import io.txlab.support.metrics.TxLabMeters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class CancelOrderTest {
     private final ImmediatePublisher publisher = new ImmediatePublisher();
     private final List<Object> toTheService = new ArrayList<>();
     private final CancelOrder cancelOrder = new CancelOrder(orders, publisher, toTheService::add,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC), TxLabMeters.none());
     private final Order placed = Order.place("o-1", new PlaceOrderCommand("r-1", 7L, 1L, 2),
             new Product(1, "Mug", 500), CREATED);
 

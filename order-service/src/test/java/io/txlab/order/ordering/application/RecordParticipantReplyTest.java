@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.txlab.contracts.event.OrderCancelled;
 import io.txlab.contracts.event.Participant;
 import io.txlab.contracts.event.ParticipantReplied;
@@ -20,6 +22,7 @@ import io.txlab.order.ordering.domain.PartOutcome;
 import io.txlab.order.sharedkernel.PlaceOrderCommand;
 import io.txlab.order.ordering.domain.Product;
 import io.txlab.support.consume.InMemoryConsumedMessages;
+import io.txlab.support.metrics.MicrometerMeters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +36,11 @@ class RecordParticipantReplyTest {
     private final ImmediatePublisher publisher = new ImmediatePublisher();
     private final List<Object> toTheService = new ArrayList<>();
     private final InMemoryConsumedMessages consumed = new InMemoryConsumedMessages();
-    private final RecordParticipantReply recordReply = new RecordParticipantReply(consumed.consumption(), orders,
-            new CancelOrder(orders, publisher, toTheService::add, Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final MicrometerMeters meters = new MicrometerMeters(registry);
+    private final RecordParticipantReply recordReply = new RecordParticipantReply(consumed.consumption(meters), orders,
+            new CancelOrder(orders, publisher, toTheService::add, Clock.fixed(NOW, ZoneOffset.UTC), meters), meters,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void placeTheOrders() {
@@ -60,6 +66,8 @@ class RecordParticipantReplyTest {
 
         assertThat(orders.get("o-1").status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(orders.get("o-2").status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(registry.get("txlab.time.to.consistency").tag("status", "CONFIRMED").timer()
+                .totalTime(TimeUnit.SECONDS)).as("created to confirmed").isEqualTo(1.0);
     }
 
     @Test
