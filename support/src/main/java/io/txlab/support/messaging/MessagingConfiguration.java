@@ -3,6 +3,7 @@ package io.txlab.support.messaging;
 import io.txlab.support.config.TxLabProperties;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.json.JsonCodec;
+import io.txlab.support.trace.Spans;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -16,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class MessagingConfiguration {
 
     @Bean
-    InboundEvents inboundEvents(JsonCodec codec, JdbcClient jdbc, TxLabProperties properties, FaultPoints faults) {
+    InboundEvents inboundEvents(JsonCodec codec, JdbcClient jdbc, TxLabProperties properties, FaultPoints faults,
+                                Spans spans) {
         return new InboundEvents(new EventReader(codec), new DeliveryFailures(jdbc),
-                properties.consumer().maxReconsumeTimes(), faults);
+                properties.consumer().maxReconsumeTimes(), faults, spans);
     }
 
     @Bean
