@@ -6,6 +6,7 @@ import java.time.Instant;
 import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
+import io.txlab.support.trace.Traces;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,8 @@ final class AnswerCheckBack {
         try (var ignored = LogContext.transaction(orderId, txId)) {
             Instant receivedAt = clock.instant();
             CheckBack.Answer answer = decideOrUnknown(txId, orderId, eventType, attempt);
-            record(new CheckBack(txId, orderId, eventType, attempt, answer, instance, receivedAt, clock.instant()));
+            record(new CheckBack(txId, orderId, eventType, attempt, answer, instance, receivedAt, clock.instant(),
+                    Traces.traceIdOf(orderId)));
             return switch (answer) {
                 case COMMIT -> LocalTransactionState.COMMIT_MESSAGE;
                 case ROLLBACK -> LocalTransactionState.ROLLBACK_MESSAGE;
