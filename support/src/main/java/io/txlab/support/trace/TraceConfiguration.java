@@ -17,7 +17,8 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 public class TraceConfiguration {
 
-    @Bean(destroyMethod = "")
+    /** Closed with the context (its sender thread stops); export off has nothing to close. */
+    @Bean
     SpanExporter spanExporter(@Value("${txlab.trace.otlp-endpoint:${TXLAB_OTLP_ENDPOINT:}}") String endpoint,
                               @Value("${txlab.trace.queue-size:2048}") int queueSize, TxLabProperties properties,
                               JsonCodec codec) {
