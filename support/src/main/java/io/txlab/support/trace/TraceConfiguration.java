@@ -19,7 +19,7 @@ public class TraceConfiguration {
 
     /** Closed with the context (its sender thread stops); export off has nothing to close. */
     @Bean
-    SpanExporter spanExporter(@Value("${txlab.trace.otlp-endpoint:${TXLAB_OTLP_ENDPOINT:}}") String endpoint,
+    SpanExporter spanExporter(@Value("${txlab.trace.otlp-endpoint:}") String endpoint,
                               @Value("${txlab.trace.queue-size:2048}") int queueSize, TxLabProperties properties,
                               JsonCodec codec) {
         if (endpoint == null || endpoint.isBlank()) {
