@@ -44,6 +44,7 @@ public final class Platform implements AutoCloseable {
     private final DevStack stack;
     private final String schemaPrefix;
     private final Map<Service, ConfigurableApplicationContext> contexts = new HashMap<>();
+    private final OtlpReceiver traces = OtlpReceiver.start();
     private PlatformClient client;
 
     private Platform(DevStack stack, String schemaPrefix) {
@@ -78,6 +79,8 @@ public final class Platform implements AutoCloseable {
         args.add("--server.port=0");
         args.add("--spring.profiles.active=chaos");
         args.add("--TXLAB_ADMIN_TOKEN=" + ADMIN_TOKEN);
+        // Span export on, to the test's own receiver: TraceContextIT reads what arrived.
+        args.add("--TXLAB_OTLP_ENDPOINT=" + traces.endpoint());
         // Logging is set up once per JVM: one context's name on every line would mislead, so show none.
         args.add("--logging.include-application-name=false");
         contexts.put(service, builder.run(args.toArray(String[]::new)));
@@ -112,6 +115,11 @@ public final class Platform implements AutoCloseable {
         return context(service).getBeansOfType(type).values();
     }
 
+    /** The spans the services exported. */
+    public OtlpReceiver traces() {
+        return traces;
+    }
+
     public DevStack stack() {
         return stack;
     }
@@ -144,6 +152,7 @@ public final class Platform implements AutoCloseable {
             }
             context.close();
         }
+        traces.close();
     }
 
     private static void dropSchema(ConfigurableApplicationContext context, String schema) {

@@ -42,12 +42,17 @@ public final class OrderRecords {
 
     /** An entry of this service, for the service's own tables. */
     public TimelineEntry entry(Instant at, String step, String detail) {
-        return new TimelineEntry(at, service, step, detail, null, null);
+        return entry(at, step, detail, null);
+    }
+
+    /** An entry of this service from a row that keeps the trace id of the work that wrote it. */
+    public TimelineEntry entry(Instant at, String step, String detail, String traceId) {
+        return new TimelineEntry(at, service, step, detail, null, null, traceId);
     }
 
     private List<TimelineEntry> transactions(String orderId) {
         return jdbc.sql("""
-                SELECT tx_id, event_type, status, decided_by, sent_at, created_at, committed_at
+                SELECT tx_id, event_type, status, decided_by, sent_at, created_at, committed_at, trace_id
                 FROM tx_log WHERE order_id = :orderId
                 """)
                 .param("orderId", orderId)
@@ -58,23 +63,26 @@ public final class OrderRecords {
     private List<TimelineEntry> transaction(ResultSet rs) throws SQLException {
         String txId = rs.getString("tx_id");
         String event = eventName(rs.getString("event_type"));
+        String traceId = rs.getString("trace_id");
         List<TimelineEntry> entries = new ArrayList<>();
         Timestamp sentAt = rs.getTimestamp("sent_at");
         if (sentAt != null) {
             entries.add(new TimelineEntry(sentAt.toInstant(), service, Steps.HALF_MESSAGE_SENT,
-                    event + " half message sent, invisible to consumers until committed", txId, null));
+                    event + " half message sent, invisible to consumers until committed", txId, null, traceId));
         }
         Instant at = rs.getTimestamp("created_at").toInstant();
         if ("COMMITTED".equals(rs.getString("status"))) {
             Timestamp committedAt = rs.getTimestamp("committed_at");
             entries.add(new TimelineEntry(committedAt == null ? at : committedAt.toInstant(), service,
-                    Steps.LOCAL_TX_COMMITTED, "local transaction of " + event + " committed", txId, null));
+                    Steps.LOCAL_TX_COMMITTED, "local transaction of " + event + " committed", txId, null, traceId));
         } else if ("CHECK_BACK".equals(rs.getString("decided_by"))) {
             entries.add(new TimelineEntry(at, service, Steps.ROLLED_BACK_BY_CHECK_BACK,
-                    "no local commit of " + event + " found: the check-back rolled it back for good", txId, null));
+                    "no local commit of " + event + " found: the check-back rolled it back for good", txId, null,
+                    traceId));
         } else {
             entries.add(new TimelineEntry(at, service, Steps.LOCAL_TX_ROLLED_BACK,
-                    "local transaction of " + event + " rolled back: the half message is discarded", txId, null));
+                    "local transaction of " + event + " rolled back: the half message is discarded", txId, null,
+                    traceId));
         }
         return entries;
     }
@@ -85,12 +93,12 @@ public final class OrderRecords {
                 Steps.CHECK_BACK, "check-back #" + checkBack.attempt() + " for " + eventName(checkBack.eventType())
                         + " answered " + checkBack.answer() + " in "
                         + Duration.between(checkBack.receivedAt(), checkBack.answeredAt()).toMillis() + " ms",
-                checkBack.txId(), checkBack.instance())).toList();
+                checkBack.txId(), checkBack.instance(), checkBack.traceId())).toList();
     }
 
     private List<TimelineEntry> consumptions(String orderId) {
         return jdbc.sql("""
-                SELECT dedup_key, consumed_at, duplicates, last_duplicate_at
+                SELECT dedup_key, consumed_at, duplicates, last_duplicate_at, trace_id
                 FROM consumed_message WHERE order_id = :orderId
                 """)
                 .param("orderId", orderId)
@@ -100,36 +108,37 @@ public final class OrderRecords {
 
     private List<TimelineEntry> consumption(ResultSet rs, String orderId) throws SQLException {
         String message = messageName(rs.getString("dedup_key"), orderId);
+        String traceId = rs.getString("trace_id");
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(rs.getTimestamp("consumed_at").toInstant(), Steps.CONSUMED,
-                "consumed " + message + " (dedup row written with its effect)"));
+                "consumed " + message + " (dedup row written with its effect)", traceId));
         int duplicates = rs.getInt("duplicates");
         if (duplicates > 0) {
             entries.add(entry(rs.getTimestamp("last_duplicate_at").toInstant(), Steps.DEDUP_HIT,
                     duplicates + " more deliver" + (duplicates == 1 ? "y" : "ies") + " of " + message
-                            + " found the dedup row and changed nothing"));
+                            + " found the dedup row and changed nothing", traceId));
         }
         return entries;
     }
 
     private List<TimelineEntry> failures(String orderId) {
         return jdbc.sql("""
-                SELECT event_type, reconsume_times, error, failed_at
+                SELECT event_type, reconsume_times, error, failed_at, trace_id
                 FROM delivery_failure WHERE order_id = :orderId
                 """)
                 .param("orderId", orderId)
                 .query((rs, row) -> failure(rs.getTimestamp("failed_at").toInstant(), rs.getInt("reconsume_times") + 1,
-                        rs.getString("event_type"), rs.getString("error")))
+                        rs.getString("event_type"), rs.getString("error"), rs.getString("trace_id")))
                 .list();
     }
 
-    private TimelineEntry failure(Instant at, int delivery, String eventType, String error) {
+    private TimelineEntry failure(Instant at, int delivery, String eventType, String error, String traceId) {
         if (ParkedDelivery.isParked(error)) {
             return entry(at, Steps.PARKED, "delivery #" + delivery + " of " + eventType
                     + " can never be handled, parked in its group's DLQ without a retry: "
-                    + ParkedDelivery.readable(error));
+                    + ParkedDelivery.readable(error), traceId);
         }
-        return entry(at, Steps.DELIVERY_FAILED, failure(delivery, eventType, error));
+        return entry(at, Steps.DELIVERY_FAILED, failure(delivery, eventType, error), traceId);
     }
 
     private static String failure(int delivery, String eventType, String error) {

@@ -13,8 +13,15 @@ import java.util.List;
  * @param step     what happened, for example CHECK_BACK or STOCK_RELEASED (see {@link Steps})
  * @param txId     the RocketMQ transaction id, when the step belongs to a half message
  * @param instance the service instance that answered, for check-backs
+ * @param traceId  the W3C trace id of the work that recorded the step (null when its row has none)
  */
-public record TimelineEntry(Instant at, String service, String step, String detail, String txId, String instance) {
+public record TimelineEntry(Instant at, String service, String step, String detail, String txId, String instance,
+                            String traceId) {
+
+    /** An entry of a row that keeps no trace id. */
+    public TimelineEntry(Instant at, String service, String step, String detail, String txId, String instance) {
+        this(at, service, step, detail, txId, instance, null);
+    }
 
     /**
      * By time, then, for steps recorded within the same millisecond, in the order they happen in: a half

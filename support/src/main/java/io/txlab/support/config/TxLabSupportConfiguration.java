@@ -13,6 +13,7 @@ import io.txlab.support.json.JsonCodec;
 import io.txlab.support.lock.ContentionLocks;
 import io.txlab.support.messaging.MessagingConfiguration;
 import io.txlab.support.metrics.MetricsConfiguration;
+import io.txlab.support.trace.TraceConfiguration;
 import io.txlab.support.tx.TransactionalMessagingConfiguration;
 import io.txlab.support.web.WebInputConfiguration;
 import org.redisson.Redisson;
@@ -32,7 +33,7 @@ import org.springframework.context.annotation.Import;
 @Import({TransactionalMessagingConfiguration.class, ConsumptionConfiguration.class,
         MessagingConfiguration.class, AuditConfiguration.class,
         AdminConfiguration.class, JdbcConfiguration.class, WebInputConfiguration.class,
-        ApiDocsConfiguration.class, MetricsConfiguration.class})
+        ApiDocsConfiguration.class, MetricsConfiguration.class, TraceConfiguration.class})
 public class TxLabSupportConfiguration {
 
     /** The one time source of a service: use cases and records read it, and unit tests pass a fixed one. */

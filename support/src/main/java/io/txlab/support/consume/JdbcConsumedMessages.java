@@ -1,5 +1,6 @@
 package io.txlab.support.consume;
 
+import io.txlab.support.trace.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 final class JdbcConsumedMessages implements ConsumedMessages {
@@ -17,12 +18,14 @@ final class JdbcConsumedMessages implements ConsumedMessages {
     @Override
     public boolean recordOrCountDuplicate(String consumer, String dedupKey, String orderId) {
         return jdbc.sql("""
-                INSERT INTO consumed_message (consumer, dedup_key, order_id) VALUES (:consumer, :dedupKey, :orderId)
+                INSERT INTO consumed_message (consumer, dedup_key, order_id, trace_id)
+                VALUES (:consumer, :dedupKey, :orderId, :traceId)
                 ON DUPLICATE KEY UPDATE duplicates = duplicates + 1, last_duplicate_at = CURRENT_TIMESTAMP(3)
                 """)
                 .param("consumer", consumer)
                 .param("dedupKey", dedupKey)
                 .param("orderId", orderId)
+                .param("traceId", Traces.traceIdOf(orderId))
                 .update() == 1;
     }
 

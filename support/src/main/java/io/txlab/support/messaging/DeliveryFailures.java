@@ -1,5 +1,6 @@
 package io.txlab.support.messaging;
 
+import io.txlab.support.trace.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The delivery_failure table: each delivery whose handling threw or that was parked, for the timeline. */
@@ -17,9 +18,10 @@ final class DeliveryFailures {
 
     void record(String consumer, String eventType, String orderId, String msgId, int reconsumeTimes, String error) {
         jdbc.sql("""
-                INSERT INTO delivery_failure (consumer, event_type, order_id, msg_id, reconsume_times, error)
-                VALUES (:consumer, :eventType, :orderId, :msgId, :reconsumeTimes, :error)
+                INSERT INTO delivery_failure (consumer, event_type, order_id, msg_id, reconsume_times, error, trace_id)
+                VALUES (:consumer, :eventType, :orderId, :msgId, :reconsumeTimes, :error, :traceId)
                 """)
+                .param("traceId", Traces.traceIdOf(orderId))
                 .param("consumer", consumer)
                 .param("eventType", clip(eventType, MAX_NAME_LENGTH))
                 .param("orderId", clip(orderId, MAX_NAME_LENGTH))

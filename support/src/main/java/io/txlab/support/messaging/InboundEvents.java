@@ -1,5 +1,7 @@
 package io.txlab.support.messaging;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,10 @@ import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
 import io.txlab.support.metrics.TxLabMeters;
 import io.txlab.support.metrics.TxLabMeters.DeadLetterReason;
+import io.txlab.support.trace.Span;
+import io.txlab.support.trace.Spans;
+import io.txlab.support.trace.TraceContext;
+import io.txlab.support.trace.Traces;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +44,16 @@ public final class InboundEvents {
     private final int maxReconsumeTimes;
     private final FaultPoints faults;
     private final TxLabMeters meters;
+    private final Spans spans;
 
     InboundEvents(EventReader reader, DeliveryFailures failures, int maxReconsumeTimes, FaultPoints faults,
-                  TxLabMeters meters) {
+                  TxLabMeters meters, Spans spans) {
         this.reader = reader;
         this.failures = failures;
         this.maxReconsumeTimes = maxReconsumeTimes;
         this.faults = faults;
         this.meters = meters;
+        this.spans = spans;
     }
 
     /**
@@ -56,7 +64,17 @@ public final class InboundEvents {
      */
     public <T extends Event> void dispatch(String consumer, MessageExt message, Class<T> type, Consumer<T> handler,
                                            SendBack sendBack) {
-        read(consumer, message, type, sendBack).ifPresent(event -> handleAlone(consumer, message, event, handler));
+        Optional<T> event = read(consumer, message, type, sendBack);
+        if (event.isPresent()) {
+            Consumed consumed = Consumed.of(message, event.get(), spans.start());
+            try (var scope = Traces.openForOrders(Map.of(consumed.orderId, consumed.context))) {
+                handleAlone(consumer, message, event.get(), handler);
+                consumed.finish(spans, consumer, false);
+            } catch (RuntimeException e) {
+                consumed.finish(spans, consumer, true);
+                throw e;
+            }
+        }
     }
 
     /**
@@ -77,6 +95,26 @@ public final class InboundEvents {
         if (events.isEmpty()) {
             return;
         }
+        Map<MessageExt, Consumed> consumed = new LinkedHashMap<>();
+        Map<String, TraceContext> byOrder = new HashMap<>();
+        events.forEach((message, event) -> {
+            Consumed one = Consumed.of(message, event, spans.start());
+            consumed.put(message, one);
+            byOrder.put(one.orderId, one.context);
+        });
+        boolean failed = true;
+        try (var scope = Traces.openForOrders(byOrder)) {
+            handleBatch(consumer, events, handler, sendBack);
+            failed = false;
+        } finally {
+            for (Consumed one : consumed.values()) {
+                one.finish(spans, consumer, failed);
+            }
+        }
+    }
+
+    private <T extends Event> void handleBatch(String consumer, Map<MessageExt, T> events,
+                                               Consumer<List<T>> handler, SendBack sendBack) {
         if (events.size() == 1) {
             var only = events.entrySet().iterator().next();
             handleAlone(consumer, only.getKey(), only.getValue(), event -> handler.accept(List.of(event)));
@@ -97,6 +135,26 @@ public final class InboundEvents {
                     sendBack.retry(message);
                 }
             });
+        }
+    }
+
+    /**
+     * One delivered message's trace: the context it carries continued in a span of its consumption (or a new
+     * trace, for a message sent without one). Rows, log lines and the messages its handling sends carry it.
+     */
+    private record Consumed(String orderId, String type, TraceContext context, String parentId, Instant start) {
+
+        static Consumed of(MessageExt message, Event event, Instant start) {
+            Optional<TraceContext> sent = TraceContext.parse(message.getUserProperty(TraceContext.TRACEPARENT),
+                    message.getUserProperty(TraceContext.TRACESTATE));
+            return new Consumed(event.orderId(), event.type(),
+                    sent.map(TraceContext::child).orElseGet(TraceContext::newTrace),
+                    sent.map(TraceContext::spanId).orElse(null), start);
+        }
+
+        void finish(Spans spans, String consumer, boolean failed) {
+            spans.finish("consume " + type + " (" + consumer + ")", Span.Kind.CONSUMER, context, parentId,
+                    start, Map.of("orderId", orderId, "messaging.consumer.group.name", consumer), failed);
         }
     }
 

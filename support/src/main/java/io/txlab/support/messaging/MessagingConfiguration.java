@@ -4,6 +4,7 @@ import io.txlab.support.config.TxLabProperties;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.json.JsonCodec;
 import io.txlab.support.metrics.TxLabMeters;
+import io.txlab.support.trace.Spans;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -18,9 +19,9 @@ public class MessagingConfiguration {
 
     @Bean
     InboundEvents inboundEvents(JsonCodec codec, JdbcClient jdbc, TxLabProperties properties, FaultPoints faults,
-                                TxLabMeters meters) {
+                                TxLabMeters meters, Spans spans) {
         return new InboundEvents(new EventReader(codec), new DeliveryFailures(jdbc),
-                properties.consumer().maxReconsumeTimes(), faults, meters);
+                properties.consumer().maxReconsumeTimes(), faults, meters, spans);
     }
 
     @Bean

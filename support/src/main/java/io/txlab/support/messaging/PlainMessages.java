@@ -2,6 +2,8 @@ package io.txlab.support.messaging;
 
 import java.util.List;
 
+import io.txlab.support.trace.TraceContext;
+import io.txlab.support.trace.Traces;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -13,7 +15,8 @@ import org.apache.rocketmq.remoting.exception.RemotingException;
 /**
  * Sends plain (not transactional) messages, all of a batch in one request (a RocketMQ batch: one topic, no
  * delay). Each message looks to a consumer exactly like a committed half message of TransactionalPublisher:
- * same topic and tag, KEYS = the order id, the eventType user property, the codec's payload bytes. Used
+ * same topic and tag, KEYS = the order id, the eventType user property, the codec's payload bytes, and the
+ * trace context current for its order ({@link Traces}) as traceparent/tracestate. Used
  * where a stored record already makes the send repeatable: the outbox row, a participant's barrier row.
  */
 public final class PlainMessages {
@@ -53,6 +56,12 @@ public final class PlainMessages {
     static Message message(Outgoing outgoing) {
         Message message = new Message(outgoing.topic(), outgoing.tag(), outgoing.orderId(), outgoing.payload());
         message.putUserProperty(EVENT_TYPE_PROPERTY, outgoing.eventType());
+        Traces.forOrder(outgoing.orderId()).ifPresent(context -> {
+            message.putUserProperty(TraceContext.TRACEPARENT, context.traceparent());
+            if (context.traceState() != null) {
+                message.putUserProperty(TraceContext.TRACESTATE, context.traceState());
+            }
+        });
         return message;
     }
 

@@ -2,6 +2,7 @@ package io.txlab.support.participant;
 
 import java.util.Optional;
 
+import io.txlab.support.trace.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -69,9 +70,11 @@ final class JdbcOrderParts implements OrderParts {
 
     private boolean insert(String orderId, State state, String reason) {
         int inserted = jdbc.sql("""
-                INSERT IGNORE INTO order_part (order_id, state, reason, cancelled_at)
-                VALUES (:orderId, :state, :reason, CASE WHEN :state = 'CANCELLED_FIRST' THEN CURRENT_TIMESTAMP(3) END)
+                INSERT IGNORE INTO order_part (order_id, state, reason, cancelled_at, trace_id)
+                VALUES (:orderId, :state, :reason, CASE WHEN :state = 'CANCELLED_FIRST' THEN CURRENT_TIMESTAMP(3) END,
+                        :traceId)
                 """)
+                .param("traceId", Traces.traceIdOf(orderId))
                 .param("orderId", orderId)
                 .param("state", state.name())
                 .param("reason", reason)

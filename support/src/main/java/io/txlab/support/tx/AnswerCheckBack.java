@@ -7,6 +7,7 @@ import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
 import io.txlab.support.metrics.TxLabMeters;
+import io.txlab.support.trace.Traces;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ final class AnswerCheckBack {
         try (var ignored = LogContext.transaction(orderId, txId)) {
             Instant receivedAt = clock.instant();
             CheckBack.Answer answer = decideOrUnknown(txId, orderId, eventType, attempt);
-            record(new CheckBack(txId, orderId, eventType, attempt, answer, instance, receivedAt, clock.instant()));
+            record(new CheckBack(txId, orderId, eventType, attempt, answer, instance, receivedAt, clock.instant(),
+                    Traces.traceIdOf(orderId)));
             meters.checkBack(answer.name());
             return switch (answer) {
                 case COMMIT -> LocalTransactionState.COMMIT_MESSAGE;

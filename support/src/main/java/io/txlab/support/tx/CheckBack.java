@@ -7,9 +7,16 @@ import java.time.Instant;
  * by more than a moment means the check-back waited for an in-flight local transaction.
  *
  * @param eventType the type of the event in the half message (null if the message did not say)
+ * @param traceId   the W3C trace the check-back joined: its half message's (null if it carried none, or for
+ *                  records older than trace ids)
  */
 public record CheckBack(String txId, String orderId, String eventType, int attempt, Answer answer, String instance,
-                        Instant receivedAt, Instant answeredAt) {
+                        Instant receivedAt, Instant answeredAt, String traceId) {
+
+    public CheckBack(String txId, String orderId, String eventType, int attempt, Answer answer, String instance,
+                     Instant receivedAt, Instant answeredAt) {
+        this(txId, orderId, eventType, attempt, answer, instance, receivedAt, answeredAt, null);
+    }
 
     public enum Answer { COMMIT, ROLLBACK, UNKNOWN }
 }

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcCheckBackLog implements CheckBackLog {
 
     private static final String COLUMNS = """
-            tx_id, order_id, event_type, attempt, answer, instance, received_at, checked_at
+            tx_id, order_id, event_type, attempt, answer, instance, received_at, checked_at, trace_id
             """;
 
     private final JdbcClient jdbc;
@@ -25,9 +25,11 @@ final class JdbcCheckBackLog implements CheckBackLog {
     @Override
     public void record(CheckBack checkBack) {
         jdbc.sql("""
-                INSERT INTO check_back (tx_id, order_id, event_type, attempt, answer, instance, received_at, checked_at)
-                VALUES (:txId, :orderId, :eventType, :attempt, :answer, :instance, :receivedAt, :answeredAt)
+                INSERT INTO check_back (tx_id, order_id, event_type, attempt, answer, instance, received_at, checked_at,
+                                        trace_id)
+                VALUES (:txId, :orderId, :eventType, :attempt, :answer, :instance, :receivedAt, :answeredAt, :traceId)
                 """)
+                .param("traceId", checkBack.traceId())
                 .param("txId", checkBack.txId())
                 .param("orderId", checkBack.orderId())
                 .param("eventType", checkBack.eventType())
@@ -65,6 +67,7 @@ final class JdbcCheckBackLog implements CheckBackLog {
     private static CheckBack map(ResultSet rs, int row) throws SQLException {
         return new CheckBack(rs.getString("tx_id"), rs.getString("order_id"), rs.getString("event_type"),
                 rs.getInt("attempt"), CheckBack.Answer.valueOf(rs.getString("answer")), rs.getString("instance"),
-                rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("checked_at").toInstant());
+                rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("checked_at").toInstant(),
+                rs.getString("trace_id"));
     }
 }

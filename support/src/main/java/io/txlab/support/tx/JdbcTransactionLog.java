@@ -3,6 +3,7 @@ package io.txlab.support.tx;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import io.txlab.support.trace.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The tx_log table: {@link TransactionLog} in SQL, its row locks doing the waiting. */
@@ -17,9 +18,10 @@ final class JdbcTransactionLog implements TransactionLog {
     @Override
     public void recordCommitted(String txId, PendingPublish pending) {
         jdbc.sql("""
-                INSERT INTO tx_log (tx_id, order_id, event_type, status, decided_by, sent_at, committed_at)
-                VALUES (:txId, :orderId, :eventType, 'COMMITTED', 'LOCAL_TX', :sentAt, CURRENT_TIMESTAMP(3))
+                INSERT INTO tx_log (tx_id, order_id, event_type, status, decided_by, sent_at, committed_at, trace_id)
+                VALUES (:txId, :orderId, :eventType, 'COMMITTED', 'LOCAL_TX', :sentAt, CURRENT_TIMESTAMP(3), :traceId)
                 """)
+                .param("traceId", Traces.traceIdOf(pending.orderId()))
                 .param("txId", txId)
                 .param("orderId", pending.orderId())
                 .param("eventType", pending.eventType())
@@ -31,9 +33,10 @@ final class JdbcTransactionLog implements TransactionLog {
     @Override
     public Status resolve(String txId, String orderId, String eventType, DecidedBy decidedBy, Instant sentAt) {
         jdbc.sql("""
-                INSERT IGNORE INTO tx_log (tx_id, order_id, event_type, status, decided_by, sent_at)
-                VALUES (:txId, :orderId, :eventType, 'ROLLED_BACK', :decidedBy, :sentAt)
+                INSERT IGNORE INTO tx_log (tx_id, order_id, event_type, status, decided_by, sent_at, trace_id)
+                VALUES (:txId, :orderId, :eventType, 'ROLLED_BACK', :decidedBy, :sentAt, :traceId)
                 """)
+                .param("traceId", Traces.traceIdOf(orderId))
                 .param("txId", txId)
                 .param("orderId", orderId)
                 .param("eventType", eventType)

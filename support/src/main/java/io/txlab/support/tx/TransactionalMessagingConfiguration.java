@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.txlab.support.config.TxLabProperties;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.json.JsonCodec;
+import io.txlab.support.trace.Spans;
 import io.txlab.support.messaging.BrokerHeartbeat;
 import io.txlab.support.messaging.ClientName;
 import io.txlab.support.metrics.TxLabMeters;
@@ -34,12 +35,14 @@ public class TransactionalMessagingConfiguration {
     @Bean
     TransactionalPublisher transactionalPublisher(RocketMQTemplate template, JsonCodec codec, JdbcClient jdbc,
                                                   CommitOutcomeResolver commits, FaultPoints faults,
-                                                  TxLabProperties properties, Clock clock, TxLabMeters meters) {
+                                                  TxLabProperties properties, Clock clock, TxLabMeters meters,
+                                                  Spans spans) {
         TransactionLog transactionLog = new JdbcTransactionLog(jdbc);
         var run = new RunLocalTransaction(transactionLog, commits, faults);
         var answer = new AnswerCheckBack(transactionLog, new JdbcCheckBackLog(jdbc), faults, properties.instanceId(),
                 clock, meters);
-        return new RocketMqTransactionalPublisher(template, codec, new HalfMessageListener(run, answer), clock, meters);
+        return new RocketMqTransactionalPublisher(template, codec, new HalfMessageListener(run, answer, spans),
+                clock, meters, spans);
     }
 
     /**

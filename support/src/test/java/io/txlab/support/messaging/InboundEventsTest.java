@@ -21,6 +21,7 @@ import io.txlab.contracts.event.OrderCreated;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.metrics.TxLabMeters;
 import io.txlab.support.json.JsonCodec;
+import io.txlab.support.trace.Spans;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class InboundEventsTest {
 
     private final DeliveryFailures failures = mock(DeliveryFailures.class);
     private final InboundEvents inbound = new InboundEvents(new EventReader(new JsonCodec()), failures,
-            MAX_RECONSUME_TIMES, new FaultPoints("inventory", false), TxLabMeters.none());
+            MAX_RECONSUME_TIMES, new FaultPoints("inventory", false), TxLabMeters.none(),
+            Spans.none(java.time.Clock.systemUTC()));
     private final RecordingSendBack sendBack = RecordingSendBack.working();
 
     private static MessageExt delivery(byte[] body, int reconsumeTimes) {

@@ -12,6 +12,7 @@ import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.event.Topics;
 import io.txlab.support.json.JsonCodec;
 import io.txlab.support.metrics.TxLabMeters;
+import io.txlab.support.trace.Spans;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ class RocketMqTransactionalPublisherTest {
         RocketMQTemplate template = mock(RocketMQTemplate.class);
         when(template.getProducer()).thenReturn(new TransactionMQProducer("test-group"));
         TransactionalPublisher publisher = new RocketMqTransactionalPublisher(template, new JsonCodec(),
-                mock(HalfMessageListener.class), Clock.systemUTC(), TxLabMeters.none());
+                mock(HalfMessageListener.class), Clock.systemUTC(), TxLabMeters.none(), Spans.none(Clock.systemUTC()));
         LocalTransaction work = mock(LocalTransaction.class);
         TransactionSynchronizationManager.setActualTransactionActive(true);
 

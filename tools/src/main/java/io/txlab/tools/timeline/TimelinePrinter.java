@@ -6,14 +6,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns the JSON of {@code GET /api/orders/{orderId}/timeline} into readable lines: a header, one line per
- * entry (time since the first entry, UTC wall-clock time, service, step, detail, tx id, instance) and one
- * line per service whose records could not be read. Pure: no I/O.
+ * Turns the JSON of {@code GET /api/orders/{orderId}/timeline} into readable lines: a header, a line naming
+ * the order's trace (the W3C trace id most of its entries carry), one line per entry (time since the first
+ * entry, UTC wall-clock time, service, step, detail, tx id, instance, and the trace id of an entry in another
+ * trace) and one line per service whose records could not be read. Pure: no I/O.
  */
 public final class TimelinePrinter {
 
@@ -32,9 +35,13 @@ public final class TimelinePrinter {
         JsonNode entries = timeline.path("entries");
         List<String> lines = new ArrayList<>();
         lines.add(header(timeline, entries.size()));
+        String trace = orderTrace(entries);
+        if (trace != null) {
+            lines.add("  trace " + trace);
+        }
         Instant first = entries.isEmpty() ? null : instant(text(entries.get(0), "at"));
         for (JsonNode entry : entries) {
-            lines.add(entryLine(entry, first));
+            lines.add(entryLine(entry, first, trace));
         }
         if (entries.isEmpty()) {
             lines.add("  (no steps recorded)");
@@ -56,7 +63,24 @@ public final class TimelinePrinter {
         return "Order " + orderId + " " + status + (reason == null ? "" : " (" + reason + ")") + ", " + count;
     }
 
+    /** The trace id most entries carry (the first such on a tie), null when none carries one. */
+    static String orderTrace(JsonNode entries) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (JsonNode entry : entries) {
+            String traceId = text(entry, "traceId");
+            if (traceId != null) {
+                counts.merge(traceId, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
     static String entryLine(JsonNode entry, Instant first) {
+        return entryLine(entry, first, null);
+    }
+
+    /** @param orderTrace the trace named in the header: an entry of another trace names its own */
+    static String entryLine(JsonNode entry, Instant first, String orderTrace) {
         Instant at = instant(text(entry, "at"));
         String line = String.format(ENTRY, relative(first, at), at == null ? "?" : WALL_CLOCK.format(at),
                 orEmpty(text(entry, "service")), orEmpty(text(entry, "step")), orEmpty(text(entry, "detail")));
@@ -67,6 +91,10 @@ public final class TimelinePrinter {
         }
         if (instance != null) {
             line += SUFFIX_GAP + "by " + instance;
+        }
+        String traceId = text(entry, "traceId");
+        if (traceId != null && !traceId.equals(orderTrace)) {
+            line += SUFFIX_GAP + "trace=" + traceId;
         }
         return line.stripTrailing();
     }

@@ -62,6 +62,24 @@ class TimelinePrinterTest {
     }
 
     @Test
+    void theOrdersTraceIsNamedOnceAndAnEntryOfAnotherTraceNamesItsOwn() {
+        List<String> lines = lines("""
+                {"orderId":"3f2a","status":"CONFIRMED","entries":[
+                  {"at":"2026-11-22T01:02:03.456Z","service":"order","step":"HALF_MESSAGE_SENT","detail":"sent",
+                   "traceId":"4bf92f3577b34da6a3ce929d0e0e4736"},
+                  {"at":"2026-11-22T01:02:03.460Z","service":"inventory","step":"CONSUMED","detail":"consumed",
+                   "traceId":"4bf92f3577b34da6a3ce929d0e0e4736"},
+                  {"at":"2026-11-22T01:02:04.000Z","service":"order","step":"CONSUMED","detail":"swept",
+                   "traceId":"0af7651916cd43dd8448eb211c80319c"}]}
+                """);
+
+        assertThat(lines.get(1)).isEqualTo("  trace 4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(lines.get(2)).endsWith("sent");
+        assertThat(lines.get(3)).endsWith("consumed");
+        assertThat(lines.get(4)).endsWith("swept   trace=0af7651916cd43dd8448eb211c80319c");
+    }
+
+    @Test
     void unavailableServicesAreListedAfterTheEntries() {
         List<String> lines = lines(CANCELLED);
 

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import io.txlab.support.trace.TraceContext;
+import io.txlab.support.trace.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -16,7 +18,7 @@ class Outbox {
     private static final int MAX_ERROR_LENGTH = 500;
 
     /** What the timeline shows of an order's outbox row. */
-    record Trail(Timestamp createdAt, Timestamp sentAt, int attempts, String lastError) {
+    record Trail(Timestamp createdAt, Timestamp sentAt, int attempts, String lastError, String traceId) {
     }
 
     private final JdbcClient jdbc;
@@ -29,9 +31,10 @@ class Outbox {
     long add(String orderId, String topic, String tag, String eventType, byte[] payload) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO outbox_event (order_id, topic, tag, event_type, payload)
-                VALUES (:orderId, :topic, :tag, :eventType, :payload)
+                INSERT INTO outbox_event (order_id, topic, tag, event_type, payload, trace_parent)
+                VALUES (:orderId, :topic, :tag, :eventType, :payload, :traceParent)
                 """)
+                .param("traceParent", Traces.forOrder(orderId).map(TraceContext::traceparent).orElse(null))
                 .param("orderId", orderId)
                 .param("topic", topic)
                 .param("tag", tag)
@@ -60,14 +63,15 @@ class Outbox {
 
     List<OutboxEvent> claimUnsent(int limit) {
         return jdbc.sql("""
-                SELECT id, order_id, topic, tag, event_type, payload FROM outbox_event
+                SELECT id, order_id, topic, tag, event_type, payload, trace_parent FROM outbox_event
                 WHERE sent_at IS NULL
                 ORDER BY id LIMIT :limit
                 FOR UPDATE SKIP LOCKED
                 """)
                 .param("limit", limit)
                 .query((rs, row) -> new OutboxEvent(rs.getLong("id"), rs.getString("order_id"), rs.getString("topic"),
-                        rs.getString("tag"), rs.getString("event_type"), rs.getBytes("payload")))
+                        rs.getString("tag"), rs.getString("event_type"), rs.getBytes("payload"),
+                        rs.getString("trace_parent")))
                 .list();
     }
 
@@ -93,13 +97,14 @@ class Outbox {
 
     Optional<Trail> trailOf(String orderId, String eventType) {
         return jdbc.sql("""
-                SELECT created_at, sent_at, attempts, last_error FROM outbox_event
+                SELECT created_at, sent_at, attempts, last_error, trace_parent FROM outbox_event
                 WHERE order_id = :orderId AND event_type = :eventType
                 """)
                 .param("orderId", orderId)
                 .param("eventType", eventType)
                 .query((rs, row) -> new Trail(rs.getTimestamp("created_at"), rs.getTimestamp("sent_at"),
-                        rs.getInt("attempts"), rs.getString("last_error")))
+                        rs.getInt("attempts"), rs.getString("last_error"),
+                        TraceContext.parse(rs.getString("trace_parent"), null).map(TraceContext::traceId).orElse(null)))
                 .optional();
     }
 }

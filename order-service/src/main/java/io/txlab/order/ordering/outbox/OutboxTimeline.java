@@ -36,11 +36,12 @@ class OutboxTimeline implements OutboxRecordsSource {
             written += "; not sent yet" + (trail.attempts() == 0 ? ""
                     : " after " + trail.attempts() + " failed attempt(s), the last: " + trail.lastError());
         }
-        entries.add(records.entry(trail.createdAt().toInstant(), WRITTEN, written));
+        entries.add(records.entry(trail.createdAt().toInstant(), WRITTEN, written, trail.traceId()));
         if (trail.sentAt() != null) {
             int failed = trail.attempts() - 1;
             entries.add(records.entry(trail.sentAt().toInstant(), SENT, "outbox relay sent " + OrderCreated.TYPE
-                    + " as a plain message" + (failed > 0 ? " after " + failed + " failed attempt(s)" : "")));
+                    + " as a plain message" + (failed > 0 ? " after " + failed + " failed attempt(s)" : ""),
+                    trail.traceId()));
         }
         return entries;
     }

@@ -1,10 +1,14 @@
 package io.txlab.order.ordering.outbox;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.support.fault.FaultPoints;
 import io.txlab.support.logging.LogContext;
+import io.txlab.support.trace.TraceContext;
+import io.txlab.support.trace.Traces;
 import io.txlab.support.messaging.PlainMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +81,11 @@ class RelayOutboxBatch implements BatchRelay {
     private void sendAndMark(List<OutboxEvent> claimed) {
         try {
             faults.pass(FaultPoint.OUTBOX_RELAY);
-            sender.send(claimed.stream().map(OutboxEvent::outgoing).toList());
+            Map<String, TraceContext> traces = new HashMap<>();
+            claimed.forEach(event -> event.trace().ifPresent(trace -> traces.put(event.orderId(), trace)));
+            try (var scope = Traces.openForOrders(traces)) {
+                sender.send(claimed.stream().map(OutboxEvent::outgoing).toList());
+            }
         } catch (RuntimeException e) {
             throw new BatchFailedException(claimed, e);
         }
