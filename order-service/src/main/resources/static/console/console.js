@@ -244,7 +244,7 @@ function wireOrder() {
 /** Across the services when the order service gathers them, else the order service's own. */
 async function loadCheckBacks() {
   const parameters = query({ answer: $("checkbacks-answer").value, since: $("checkbacks-since").value.trim(),
-    limit: $("checkbacks-limit").value });
+    until: $("checkbacks-until").value.trim(), limit: $("checkbacks-limit").value });
   try {
     let answer;
     let source = "all services";
@@ -257,11 +257,13 @@ async function loadCheckBacks() {
       answer = await api("/api/transactions/checkbacks" + parameters);
       source = "order service only";
     }
+    const unavailable = answer && answer.unavailable && answer.unavailable.length
+      ? " · not available: " + answer.unavailable.join("; ") : "";
     let list = listIn(answer, "checkBacks", "checkbacks", "items");
     if ($("checkbacks-repeated").checked) {
       list = list.filter((check) => check.attempt > 1);
     }
-    $("checkbacks-source").textContent = `${list.length} from ${source}`;
+    $("checkbacks-source").textContent = `${list.length} from ${source}${unavailable}`;
     fill($("checkbacks-table").tBodies[0], list.map((check) => row([time(check.answeredAt),
       check.service || (check.instance || "").split("@")[0], orderLink(check.orderId), check.eventType || "",
       check.attempt, badge(check.answer), node("span", check.instance || "", { class: "mono" }),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.Platform.Service;
 import io.txlab.e2e.support.PlatformExtension;
+import io.txlab.e2e.support.RawHttp;
+import io.txlab.e2e.support.RawHttp.Request;
 import io.txlab.tools.client.PlatformClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +167,25 @@ class ConsoleBrowserIT {
                 page.findElements(By.cssSelector(rowOf("checkbacks-table", unknown))))
                 .extracting(row -> row.getAttribute("data-answer") + " #" + row.getAttribute("data-attempt"))
                 .contains("UNKNOWN #1", "COMMIT #2"));
+    }
+
+    /** What the browser was given: a page of ours that runs no inline code and no one else's. */
+    @Test
+    void thePageIsHtmlWithItsSecurityHeaders() throws IOException {
+        RawHttp.Response page = RawHttp.send(URI.create(console).getPort(),
+                Request.of("GET", "/console").header("Accept", "text/html"));
+        RawHttp.Response script = RawHttp.send(URI.create(console).getPort(),
+                Request.of("GET", "/console/swimlane.js").header("Accept", "*/*"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.body()).contains("<title>TxLab console</title>").doesNotContain("<script>", "http://", "https://");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Content-Type")).startsWith("text/javascript");
+        assertThat(script.header("Content-Security-Policy")).isNotBlank();
     }
 
     private static WebDriver swimlaneOf(String orderId) {
