@@ -336,7 +336,8 @@ async function loadFlashSales(saleId) {
     showProblem("flash-problem", null);
   } catch (error) {
     $("flash-list").replaceChildren();
-    showProblem("flash-problem", error);
+    const noList = !saleId && (error.status === 404 || error.status === 405);
+    showProblem("flash-problem", noList ? new Error("this order service lists no sales: type a sale id") : error);
   }
 }
 
@@ -415,7 +416,7 @@ async function changeFaults(path, request) {
 function fillSelect(id, values) {
   const select = $(id);
   const chosen = select.value;
-  select.replaceChildren(...values.map((value) => node("option", value)));
+  select.replaceChildren(...values.map((value) => node("option", value, { value })));
   if (values.includes(chosen)) {
     select.value = chosen;
   }
