@@ -324,7 +324,6 @@ async function replay(group) {
 // ---------------------------------------------------------------------------------------------- flash sales
 
 async function loadFlashSales(saleId) {
-  $("flash-reconciliation").replaceChildren();
   try {
     const answer = saleId ? [await api(`/api/flash-sales/${encodeURIComponent(saleId)}`)]
       : listIn(await api("/api/flash-sales"), "sales", "flashSales", "items");
@@ -352,10 +351,9 @@ async function reconcile(saleId) {
   try {
     const answer = await api(`/api/flash-sales/${encodeURIComponent(saleId)}/reconciliation`,
         { method: "POST", admin: true });
+    await loadFlashSales($("flash-id").value.trim());
     $("flash-reconciliation").replaceChildren(node("h3", "Reconciliation of " + saleId),
         node("pre", JSON.stringify(answer, null, 2), { class: "mono" }));
-    showProblem("flash-problem", null);
-    loadFlashSales($("flash-id").value.trim());
   } catch (error) {
     showProblem("flash-problem", error);
   }
@@ -364,10 +362,12 @@ async function reconcile(saleId) {
 function wireFlashSales() {
   $("flash-lookup").addEventListener("submit", (event) => {
     event.preventDefault();
+    $("flash-reconciliation").replaceChildren();
     loadFlashSales($("flash-id").value.trim());
   });
   $("flash-all").addEventListener("click", () => {
     $("flash-id").value = "";
+    $("flash-reconciliation").replaceChildren();
     loadFlashSales("");
   });
 }
