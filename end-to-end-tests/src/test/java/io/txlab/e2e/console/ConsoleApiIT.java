@@ -95,6 +95,44 @@ class ConsoleApiIT {
         assertThat(api.order(orderId).status()).isEqualTo(404);
     }
 
+    @Test
+    void theConsoleGathersTheCheckBacksOfAllThreeServicesFilteredByAnswer(PlatformClient api, Platform platform) {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+        platform.faults(Service.ORDER).arm(FaultPoint.AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
+        String orderId = api.placeOrder(UUID.randomUUID().toString(), 44, PRODUCT, 1).text("orderId");
+        await().atMost(CONVERGED).until(() -> api.orderStatus(orderId).equals("CONFIRMED"));
+        // The participants publish no half message of their own today: one of their check-backs, as recorded
+        platform.db(Service.INVENTORY).sql("""
+                        INSERT INTO check_back (tx_id, order_id, event_type, attempt, answer, instance, received_at,
+                                                checked_at)
+                        VALUES (:txId, :orderId, 'OrderCancelled', 1, 'UNKNOWN', 'inventory@console-it', :at, :at)
+                        """)
+                .param("txId", UUID.randomUUID().toString()).param("orderId", orderId)
+                .param("at", java.sql.Timestamp.from(Instant.now())).update();
+
+        Reply all = api.read("order", "/api/console/checkbacks?since=" + before);
+        assertThat(all.status()).as(all.describe()).isEqualTo(200);
+        assertThat(all.body().path("unavailable").size()).isZero();
+        List<JsonNode> ofOrder = ofOrder(all.body().path("checkBacks"), orderId);
+        assertThat(ofOrder).extracting(checkBack -> checkBack.path("service").asString() + " "
+                + checkBack.path("answer").asString()).containsExactlyInAnyOrder("order COMMIT", "inventory UNKNOWN");
+        assertThat(all.body().path("checkBacks").valueStream().toList())
+                .isSortedAccordingTo(Comparator.<JsonNode, Instant>comparing(
+                        checkBack -> Instant.parse(checkBack.path("answeredAt").asString())).reversed());
+
+        Reply unknowns = api.read("order", "/api/console/checkbacks?answer=unknown&since=" + before);
+        assertThat(unknowns.body().path("checkBacks").valueStream().map(c -> c.path("answer").asString()))
+                .containsOnly("UNKNOWN");
+        assertThat(ofOrder(unknowns.body().path("checkBacks"), orderId)).extracting(c -> c.path("service").asString())
+                .containsExactly("inventory");
+        assertNamed(api.read("order", "/api/console/checkbacks?answer=MAYBE&limit=0"), "answer");
+        assertNamed(api.read("order", "/api/console/checkbacks?answer=MAYBE&limit=0"), "limit");
+    }
+
+    private static List<JsonNode> ofOrder(JsonNode checkBacks, String orderId) {
+        return checkBacks.valueStream().filter(c -> c.path("orderId").asString().equals(orderId)).toList();
+    }
+
     static void assertNamed(Reply reply, String parameter) {
         assertThat(reply.status()).as(reply.describe()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");

@@ -1,7 +1,6 @@
 package io.txlab.support.audit;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,8 +65,8 @@ class TransactionsController {
                                @RequestParam(required = false) String limit) {
         Instant now = clock.instant();
         QueryParameters parameters = new QueryParameters();
-        Instant from = pointInTime(parameters, "since", since, now).orElse(now.minus(DEFAULT_WINDOW));
-        Instant to = pointInTime(parameters, "until", until, now).orElse(TimestampRange.LATEST);
+        Instant from = parameters.pointInTime("since", since, now).orElse(now.minus(DEFAULT_WINDOW));
+        Instant to = parameters.pointInTime("until", until, now).orElse(TimestampRange.LATEST);
         Optional<CheckBack.Answer> wanted = parameters.oneOf("answer", answer, CheckBack.Answer.class);
         int max = parameters.integer("limit", limit, DEFAULT_LIMIT, 1, TransactionAudit.MAX_LIMIT);
         parameters.validate();
@@ -87,27 +86,9 @@ class TransactionsController {
                             @RequestParam(required = false) String limit) {
         Instant now = clock.instant();
         QueryParameters parameters = new QueryParameters();
-        Instant from = pointInTime(parameters, "since", since, now).orElse(now.minus(DEFAULT_IN_FLIGHT_WINDOW));
+        Instant from = parameters.pointInTime("since", since, now).orElse(now.minus(DEFAULT_IN_FLIGHT_WINDOW));
         int max = parameters.integer("limit", limit, DEFAULT_LIMIT, 1, TransactionAudit.MAX_LIMIT);
         parameters.validate();
         return audit.inFlightSince(from, max).stream().map(tx -> InFlight.of(tx, now)).toList();
-    }
-
-    /** An ISO-8601 instant, or a duration back from now; empty when absent or rejected. */
-    private static Optional<Instant> pointInTime(QueryParameters parameters, String name, String value, Instant now) {
-        if (value == null || value.isBlank() || !(value.startsWith("P") || value.startsWith("p"))) {
-            return parameters.instant(name, value);
-        }
-        try {
-            Instant at = now.minus(Duration.parse(value));
-            if (TimestampRange.contains(at)) {
-                return Optional.of(at);
-            }
-        } catch (DateTimeException | ArithmeticException e) {
-            // reported below; a duration too long to subtract from now overflows
-        }
-        parameters.reject(name, name + " must be an ISO-8601 instant such as 2026-11-22T10:00:00Z or a duration "
-                + "such as PT10M, " + TimestampRange.describe());
-        return Optional.empty();
     }
 }
