@@ -244,7 +244,7 @@ function wireOrder() {
 /** Across the services when the order service gathers them, else the order service's own. */
 async function loadCheckBacks() {
   const parameters = query({ answer: $("checkbacks-answer").value, since: $("checkbacks-since").value.trim(),
-    limit: $("checkbacks-limit").value });
+    until: $("checkbacks-until").value.trim(), limit: $("checkbacks-limit").value });
   try {
     let answer;
     let source = "all services";
@@ -257,11 +257,13 @@ async function loadCheckBacks() {
       answer = await api("/api/transactions/checkbacks" + parameters);
       source = "order service only";
     }
+    const unavailable = answer && answer.unavailable && answer.unavailable.length
+      ? " · not available: " + answer.unavailable.join("; ") : "";
     let list = listIn(answer, "checkBacks", "checkbacks", "items");
     if ($("checkbacks-repeated").checked) {
       list = list.filter((check) => check.attempt > 1);
     }
-    $("checkbacks-source").textContent = `${list.length} from ${source}`;
+    $("checkbacks-source").textContent = `${list.length} from ${source}${unavailable}`;
     fill($("checkbacks-table").tBodies[0], list.map((check) => row([time(check.answeredAt),
       check.service || (check.instance || "").split("@")[0], orderLink(check.orderId), check.eventType || "",
       check.attempt, badge(check.answer), node("span", check.instance || "", { class: "mono" }),
@@ -322,7 +324,6 @@ async function replay(group) {
 // ---------------------------------------------------------------------------------------------- flash sales
 
 async function loadFlashSales(saleId) {
-  $("flash-reconciliation").replaceChildren();
   try {
     const answer = saleId ? [await api(`/api/flash-sales/${encodeURIComponent(saleId)}`)]
       : listIn(await api("/api/flash-sales"), "sales", "flashSales", "items");
@@ -334,7 +335,8 @@ async function loadFlashSales(saleId) {
     showProblem("flash-problem", null);
   } catch (error) {
     $("flash-list").replaceChildren();
-    showProblem("flash-problem", error);
+    const noList = !saleId && (error.status === 404 || error.status === 405);
+    showProblem("flash-problem", noList ? new Error("this order service lists no sales: type a sale id") : error);
   }
 }
 
@@ -349,10 +351,9 @@ async function reconcile(saleId) {
   try {
     const answer = await api(`/api/flash-sales/${encodeURIComponent(saleId)}/reconciliation`,
         { method: "POST", admin: true });
+    await loadFlashSales($("flash-id").value.trim());
     $("flash-reconciliation").replaceChildren(node("h3", "Reconciliation of " + saleId),
         node("pre", JSON.stringify(answer, null, 2), { class: "mono" }));
-    showProblem("flash-problem", null);
-    loadFlashSales($("flash-id").value.trim());
   } catch (error) {
     showProblem("flash-problem", error);
   }
@@ -361,10 +362,12 @@ async function reconcile(saleId) {
 function wireFlashSales() {
   $("flash-lookup").addEventListener("submit", (event) => {
     event.preventDefault();
+    $("flash-reconciliation").replaceChildren();
     loadFlashSales($("flash-id").value.trim());
   });
   $("flash-all").addEventListener("click", () => {
     $("flash-id").value = "";
+    $("flash-reconciliation").replaceChildren();
     loadFlashSales("");
   });
 }
@@ -413,7 +416,7 @@ async function changeFaults(path, request) {
 function fillSelect(id, values) {
   const select = $(id);
   const chosen = select.value;
-  select.replaceChildren(...values.map((value) => node("option", value)));
+  select.replaceChildren(...values.map((value) => node("option", value, { value })));
   if (values.includes(chosen)) {
     select.value = chosen;
   }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +17,8 @@ import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.Platform.Service;
 import io.txlab.e2e.support.PlatformExtension;
+import io.txlab.e2e.support.RawHttp;
+import io.txlab.e2e.support.RawHttp.Request;
 import io.txlab.tools.client.PlatformClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,11 +170,80 @@ class ConsoleBrowserIT {
                 .contains("UNKNOWN #1", "COMMIT #2"));
     }
 
+    @Test
+    void theFaultPointsViewArmsAndDisarmsWithTheAdminToken() throws IOException {
+        WebDriver page = browser.open(console + "#/faults");
+        page.findElement(By.id("admin-token")).clear();
+        page.findElement(By.id("faults-reload")).click();
+        await().atMost(SHOWN).ignoreExceptions().until(() -> page.findElement(By.id("faults-problem")).getText()
+                .contains("401"));
+
+        typeToken(page);
+        page.findElement(By.id("faults-reload")).click();
+        await().atMost(SHOWN).ignoreExceptions().until(() -> !page.findElements(
+                By.cssSelector("#faults-point option[value='order.check-back']")).isEmpty());
+        choose(page, "faults-point", "order.check-back");
+        choose(page, "faults-action", "unknown");
+        page.findElement(By.cssSelector("#faults-arm button[type='submit']")).click();
+
+        await().atMost(SHOWN).ignoreExceptions().until(() -> page.findElement(By.id("faults-state")).getText()
+                .contains("order.check-back"));
+        screenshot(page, "faults-armed");
+        page.findElement(By.xpath("//div[@id='faults-state']//button[text()='Disarm']")).click();
+        await().atMost(SHOWN).ignoreExceptions().until(() -> page.findElements(
+                By.xpath("//div[@id='faults-state']//button[text()='Disarm']")).isEmpty());
+    }
+
+    @Test
+    void theFlashSaleViewShowsRedisNextToTheDatabaseAndReconcilesOnDemand(PlatformClient api) throws IOException {
+        String saleId = api.createFlashSale(Platform.ADMIN_TOKEN, 6, 3, Instant.now().minusSeconds(1),
+                Instant.now().plus(Duration.ofHours(1))).text("saleId");
+        WebDriver page = browser.open(console + "#/flash-sales");
+
+        page.findElement(By.id("flash-id")).sendKeys(saleId);
+        page.findElement(By.cssSelector("#flash-lookup button[type='submit']")).click();
+        await().atMost(SHOWN).ignoreExceptions().until(() -> page.findElement(By.id("flash-list")).getText()
+                .contains(saleId));
+        assertThat(page.findElement(By.id("flash-list")).getText()).contains("redisRemaining", "orders confirmed");
+
+        typeToken(page);
+        page.findElement(By.xpath("//div[@id='flash-list']//button[text()='Reconcile now']")).click();
+        await().atMost(SHOWN).ignoreExceptions().until(() -> page.findElement(By.id("flash-reconciliation"))
+                .getText().contains("Reconciliation of " + saleId));
+        assertThat(page.findElement(By.id("flash-problem")).isDisplayed()).isFalse();
+        screenshot(page, "flash-sale");
+    }
+
+    /** What the browser was given: a page of ours that runs no inline code and no one else's. */
+    @Test
+    void thePageIsHtmlWithItsSecurityHeaders() throws IOException {
+        RawHttp.Response page = RawHttp.send(URI.create(console).getPort(),
+                Request.of("GET", "/console").header("Accept", "text/html"));
+        RawHttp.Response script = RawHttp.send(URI.create(console).getPort(),
+                Request.of("GET", "/console/swimlane.js").header("Accept", "*/*"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.body()).contains("<title>TxLab console</title>").doesNotContain("<script>", "http://", "https://");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Content-Type")).startsWith("text/javascript");
+        assertThat(script.header("Content-Security-Policy")).isNotBlank();
+    }
+
     private static WebDriver swimlaneOf(String orderId) {
         WebDriver page = browser.open(console + "#/order/" + orderId);
         await().atMost(SHOWN).ignoreExceptions().until(() -> page.findElement(By.id("order-status"))
                 .getText().contains(orderId) && !page.findElements(By.cssSelector("#swimlane .event")).isEmpty());
         return page;
+    }
+
+    private static void typeToken(WebDriver page) {
+        WebElement token = page.findElement(By.id("admin-token"));
+        token.clear();
+        token.sendKeys(Platform.ADMIN_TOKEN);
     }
 
     private static void choose(WebDriver page, String select, String value) {

@@ -45,6 +45,7 @@ final class HostileInputs {
         inputs.inventory();
         inputs.payment();
         inputs.adminAndActuator();
+        inputs.console();
         return List.copyOf(inputs.cases);
     }
 
@@ -270,6 +271,17 @@ final class HostileInputs {
                 add("GET " + path + " on " + service.name().toLowerCase(), service, Request.of("GET", path), 404);
             }
         }
+    }
+
+    /** The console is the only static content: nothing beside its files is served, and only to GET. */
+    private void console() {
+        add("GET /console/no-such-file.js", Service.ORDER, Request.of("GET", "/console/no-such-file.js"), 404);
+        add("GET /console/%2e%2e/order-service.yml, out of the console's files", Service.ORDER,
+                Request.of("GET", "/console/%2e%2e/order-service.yml"), 404);
+        add("GET /static/console/index.html, the jar's path", Service.ORDER,
+                Request.of("GET", "/static/console/index.html"), 404);
+        add("POST /console", Service.ORDER, Request.of("POST", "/console").json("{}"), 405);
+        add("GET /console on inventory, which has none", Service.INVENTORY, Request.of("GET", "/console"), 404);
     }
 
     private void quantity(String what, String value) {

@@ -1,29 +1,24 @@
 package io.txlab.support.audit;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.txlab.contracts.time.TimestampRange;
 import io.txlab.support.tx.CheckBack;
+import io.txlab.support.tx.InFlightTransaction;
 import io.txlab.support.tx.TransactionAudit;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import io.txlab.support.web.QueryParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/transactions/checkbacks?since=…&answer=…&limit=…}: the check-backs this service answered,
- * newest first, for a reviewer looking for uncertain transactions. Every service has it (each answers the
+ * The transactions this service's half messages went through, for a reviewer looking for uncertain ones: the
+ * check-backs it answered and the half messages still undecided. Every service has it (each answers the
  * check-backs of its own half messages).
  */
 @RestController
@@ -31,7 +26,22 @@ import org.springframework.web.bind.annotation.RestController;
 class TransactionsController {
 
     static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+    static final Duration DEFAULT_IN_FLIGHT_WINDOW = Duration.ofDays(1);
     static final int DEFAULT_LIMIT = 100;
+
+    /**
+     * A half message still undecided, as listed.
+     *
+     * @param ageMillis how long since the broker first asked about it
+     */
+    record InFlight(String txId, String orderId, String eventType, int attempts, Instant firstCheckBack,
+                    Instant lastCheckBack, long ageMillis) {
+
+        static InFlight of(InFlightTransaction tx, Instant now) {
+            return new InFlight(tx.txId(), tx.orderId(), tx.eventType(), tx.attempts(), tx.firstCheckBack(),
+                    tx.lastCheckBack(), Math.max(0, Duration.between(tx.firstCheckBack(), now).toMillis()));
+        }
+    }
 
     private final TransactionAudit audit;
     private final Clock clock;
@@ -42,72 +52,43 @@ class TransactionsController {
     }
 
     /**
-     * Lists this service's recent check-backs, newest first: for each, the transaction, the answer it gave
-     * (COMMIT, ROLLBACK or UNKNOWN), the attempt, the answering instance and how long the transaction had run.
-     *
-     * @param since an ISO-8601 instant (2026-11-22T10:00:00Z) or a duration back from now (PT10M); 1 hour by default
-     * @param answer COMMIT, ROLLBACK or UNKNOWN; all by default
+     * Lists the check-backs this service answered, newest first.
+     * <p>
+     * {@code since} and {@code until}: ISO-8601 instants (2026-11-22T10:00:00Z) or durations back from now
+     * (PT10M); the last hour by default. {@code answer}: COMMIT, ROLLBACK or UNKNOWN, all by default.
+     * {@code limit}: 1 to 1000, 100 by default. A bad parameter is a 400 problem naming it.
      */
     @GetMapping("/checkbacks")
-    ResponseEntity<?> checkBacks(@RequestParam(required = false) String since,
-                                 @RequestParam(required = false) String answer,
-                                 @RequestParam(required = false) String limit) {
-        List<String> errors = new ArrayList<>();
-        Instant from = parseSince(since, clock.instant(), errors);
-        Optional<CheckBack.Answer> wanted = parseAnswer(answer, errors);
-        int max = parseLimit(limit, errors);
-        if (!errors.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", errors));
-            problem.setTitle("Invalid check-back query");
-            problem.setProperty("errors", errors);
-            return ResponseEntity.of(problem).build();
-        }
-        return ResponseEntity.ok(audit.checkBacksSince(from, wanted, max));
+    List<CheckBack> checkBacks(@RequestParam(required = false) String since,
+                               @RequestParam(required = false) String until,
+                               @RequestParam(required = false) String answer,
+                               @RequestParam(required = false) String limit) {
+        Instant now = clock.instant();
+        QueryParameters parameters = new QueryParameters();
+        Instant from = parameters.pointInTime("since", since, now).orElse(now.minus(DEFAULT_WINDOW));
+        Instant to = parameters.pointInTime("until", until, now).orElse(TimestampRange.LATEST);
+        Optional<CheckBack.Answer> wanted = parameters.oneOf("answer", answer, CheckBack.Answer.class);
+        int max = parameters.integer("limit", limit, DEFAULT_LIMIT, 1, TransactionAudit.MAX_LIMIT);
+        parameters.validate();
+        return audit.checkBacksBetween(from, to, wanted, max);
     }
 
-    private static Instant parseSince(String since, Instant now, List<String> errors) {
-        if (since == null || since.isBlank()) {
-            return now.minus(DEFAULT_WINDOW);
-        }
-        try {
-            Instant from = since.startsWith("P") || since.startsWith("p")
-                    ? now.minus(Duration.parse(since)) : Instant.parse(since);
-            if (TimestampRange.contains(from)) {
-                return from;
-            }
-        } catch (DateTimeException | ArithmeticException e) {
-            // reported below; a duration too long to subtract from now overflows
-        }
-        errors.add("since must be an ISO-8601 instant such as 2026-11-22T10:00:00Z or a duration such as PT10M, "
-                + TimestampRange.describe());
-        return Instant.EPOCH;
-    }
-
-    private static Optional<CheckBack.Answer> parseAnswer(String answer, List<String> errors) {
-        if (answer == null || answer.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(CheckBack.Answer.valueOf(answer.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            errors.add("answer must be one of " + Arrays.toString(CheckBack.Answer.values()));
-            return Optional.empty();
-        }
-    }
-
-    private static int parseLimit(String limit, List<String> errors) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= TransactionAudit.MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add("limit must be a number between 1 and " + TransactionAudit.MAX_LIMIT);
-        return DEFAULT_LIMIT;
+    /**
+     * Lists the half messages whose local outcome is not final yet, oldest first.
+     * <p>
+     * A half message shows here once the broker has checked back and every answer was UNKNOWN while the tx_log
+     * has no row for it: its local transaction never finished, the broker keeps asking, and nothing consumes it
+     * meanwhile. {@code since} (an instant or a duration back, the last day by default) bounds when it was first
+     * checked back; {@code limit} 1 to 1000, 100 by default. Each comes with its age since the first check-back.
+     */
+    @GetMapping("/in-flight")
+    List<InFlight> inFlight(@RequestParam(required = false) String since,
+                            @RequestParam(required = false) String limit) {
+        Instant now = clock.instant();
+        QueryParameters parameters = new QueryParameters();
+        Instant from = parameters.pointInTime("since", since, now).orElse(now.minus(DEFAULT_IN_FLIGHT_WINDOW));
+        int max = parameters.integer("limit", limit, DEFAULT_LIMIT, 1, TransactionAudit.MAX_LIMIT);
+        parameters.validate();
+        return audit.inFlightSince(from, max).stream().map(tx -> InFlight.of(tx, now)).toList();
     }
 }

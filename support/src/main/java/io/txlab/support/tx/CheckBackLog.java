@@ -12,6 +12,9 @@ interface CheckBackLog {
 
     List<CheckBack> findByOrderId(String orderId);
 
-    /** Newest first: what a reviewer looking for uncertain transactions wants on top. */
-    List<CheckBack> findSince(Instant since, Optional<CheckBack.Answer> answer, int limit);
+    /** Answered in [since, until), newest first: what a reviewer looking for uncertain transactions wants on top. */
+    List<CheckBack> findBetween(Instant since, Instant until, Optional<CheckBack.Answer> answer, int limit);
+
+    /** Transactions checked back since {@code since} with only UNKNOWN answers and no tx_log row, oldest first. */
+    List<InFlightTransaction> findUndecided(Instant since, int limit);
 }

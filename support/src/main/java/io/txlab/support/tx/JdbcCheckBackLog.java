@@ -50,17 +50,40 @@ final class JdbcCheckBackLog implements CheckBackLog {
     }
 
     @Override
-    public List<CheckBack> findSince(Instant since, Optional<CheckBack.Answer> answer, int limit) {
+    public List<CheckBack> findBetween(Instant since, Instant until, Optional<CheckBack.Answer> answer, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                 FROM check_back
-                WHERE checked_at >= :since AND (:answer IS NULL OR answer = :answer)
+                WHERE checked_at >= :since AND checked_at < :until AND (:answer IS NULL OR answer = :answer)
                 ORDER BY checked_at DESC, id DESC
                 LIMIT :limit
                 """)
                 .param("since", Timestamp.from(since))
+                .param("until", Timestamp.from(until))
                 .param("answer", answer.map(Enum::name).orElse(null))
                 .param("limit", limit)
                 .query(JdbcCheckBackLog::map)
+                .list();
+    }
+
+    /** ix_check_back_time bounds the scan to the window; the tx_log lookup is by its primary key. */
+    @Override
+    public List<InFlightTransaction> findUndecided(Instant since, int limit) {
+        return jdbc.sql("""
+                SELECT cb.tx_id, MIN(cb.order_id) AS order_id, MIN(cb.event_type) AS event_type,
+                       COUNT(*) AS attempts, MIN(cb.received_at) AS first_check, MAX(cb.checked_at) AS last_check
+                FROM check_back cb
+                WHERE cb.checked_at >= :since
+                  AND NOT EXISTS (SELECT 1 FROM tx_log t WHERE t.tx_id = cb.tx_id)
+                GROUP BY cb.tx_id
+                HAVING SUM(cb.answer <> 'UNKNOWN') = 0
+                ORDER BY first_check, cb.tx_id
+                LIMIT :limit
+                """)
+                .param("since", Timestamp.from(since))
+                .param("limit", limit)
+                .query((rs, row) -> new InFlightTransaction(rs.getString("tx_id"), rs.getString("order_id"),
+                        rs.getString("event_type"), rs.getInt("attempts"), rs.getTimestamp("first_check").toInstant(),
+                        rs.getTimestamp("last_check").toInstant()))
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package io.txlab.support.web;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +57,27 @@ public final class QueryParameters {
             // reported below
         }
         reject(name, name + " must be an ISO-8601 instant such as 2026-11-22T10:00:00Z, " + TimestampRange.describe());
+        return Optional.empty();
+    }
+
+    /**
+     * An ISO-8601 instant, or a duration back from {@code now} (PT10M), that a TIMESTAMP column holds; empty when
+     * absent.
+     */
+    public Optional<Instant> pointInTime(String name, String value, Instant now) {
+        if (absent(value) || !(value.startsWith("P") || value.startsWith("p"))) {
+            return instant(name, value);
+        }
+        try {
+            Instant at = now.minus(Duration.parse(value));
+            if (TimestampRange.contains(at)) {
+                return Optional.of(at);
+            }
+        } catch (DateTimeException | ArithmeticException e) {
+            // reported below; a duration too long to subtract from now overflows
+        }
+        reject(name, name + " must be an ISO-8601 instant such as 2026-11-22T10:00:00Z or a duration such as PT10M, "
+                + TimestampRange.describe());
         return Optional.empty();
     }
 

@@ -100,7 +100,13 @@ class AnswerCheckBackTest {
         }
 
         @Override
-        public List<CheckBack> findSince(Instant since, Optional<CheckBack.Answer> answer, int limit) {
+        public List<CheckBack> findBetween(Instant since, Instant until, Optional<CheckBack.Answer> answer,
+                                           int limit) {
+            throw new UnsupportedOperationException("not needed by these tests");
+        }
+
+        @Override
+        public List<InFlightTransaction> findUndecided(Instant since, int limit) {
             throw new UnsupportedOperationException("not needed by these tests");
         }
     }

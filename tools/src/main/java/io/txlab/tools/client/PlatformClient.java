@@ -140,6 +140,19 @@ public final class PlatformClient implements AutoCloseable {
     }
 
     /**
+     * A GET of the reviewers' read API (the console's endpoints) on a service (order, inventory or payment):
+     * {@code pathAndQuery} as sent, its query already percent-encoded.
+     */
+    public Reply read(String service, String pathAndQuery) {
+        return services.get(service, pathAndQuery);
+    }
+
+    /** The same GET, with the admin token (the dead letters and their replay). */
+    public Reply readAsAdmin(String service, String adminToken, String pathAndQuery) {
+        return services.call(service, "GET", pathAndQuery, PlatformRequests.admin(adminToken), null);
+    }
+
+    /**
      * Whether the order service has the endpoint of {@code way}: an empty body is refused (400) where it exists
      * and never places an order. A 404, or the 405 of the static-resource handler that takes unmapped paths,
      * means there is no such endpoint (dual write: the platform does not run the chaos profile).

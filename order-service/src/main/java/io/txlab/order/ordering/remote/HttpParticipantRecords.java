@@ -1,18 +1,25 @@
 package io.txlab.order.ordering.remote;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.txlab.support.audit.ServiceRecords;
 import io.txlab.contracts.event.Participant;
+import io.txlab.order.ordering.application.CheckBackQuery;
+import io.txlab.order.ordering.application.ParticipantCheckBacks;
+import io.txlab.support.tx.CheckBack;
 import io.txlab.order.ordering.application.OrderSettings;
 import io.txlab.order.ordering.application.ParticipantRecordsSource;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-/** Reads a participant's per-order records over HTTP: GET /api/{inventory|payment}/orders/{orderId}. */
+/**
+ * The order service's one HTTP client to the participants: their per-order records (GET
+ * /api/{inventory|payment}/orders/{orderId}) and the check-backs they answered (GET /api/transactions/checkbacks).
+ */
 @Component
-class HttpParticipantRecords implements ParticipantRecordsSource {
+class HttpParticipantRecords implements ParticipantRecordsSource, ParticipantCheckBacks {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
@@ -32,8 +39,28 @@ class HttpParticipantRecords implements ParticipantRecordsSource {
     }
 
     @Override
+    public List<CheckBack> checkBacks(Participant participant, CheckBackQuery query) {
+        CheckBack[] found = client(participant).get()
+                .uri(uri -> {
+                    uri.path("/api/transactions/checkbacks")
+                            .queryParam("since", query.since().toString())
+                            .queryParam("until", query.until().toString())
+                            .queryParam("limit", query.limit());
+                    query.answer().ifPresent(answer -> uri.queryParam("answer", answer.name()));
+                    return uri.build();
+                })
+                .retrieve()
+                .body(CheckBack[].class);
+        return found == null ? List.of() : List.of(found);
+    }
+
+    private RestClient client(Participant participant) {
+        return participant == Participant.INVENTORY ? inventory : payment;
+    }
+
+    @Override
     public ServiceRecords recordsOf(Participant participant, String orderId) {
-        RestClient client = participant == Participant.INVENTORY ? inventory : payment;
+        RestClient client = client(participant);
         return client.get()
                 .uri("/api/{participant}/orders/{orderId}", participant.tag(), orderId)
                 .retrieve()

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * Its scripts and styles are served under {@code /console/} by {@link ConsoleConfiguration}.
  */
 @Controller
-class ConsoleController {
+class ConsolePage {
 
     static final String PAGE = ConsoleConfiguration.LOCATION + "index.html";
 
