@@ -3,6 +3,10 @@ package io.txlab.e2e.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -81,11 +85,16 @@ class PrometheusMetricsIT {
         assertThat(payment.sum("jvm_memory_used_bytes")).as("the JVM's own meters too").isPositive();
     }
 
-    /** The JSON-only screen still refuses a scrape that takes neither JSON nor Prometheus' text formats. */
+    /** The JSON-only screen lets the scrape ask for text, and still refuses text anywhere else. */
     @Test
-    void theScrapeTakesPrometheusTextAndTheRestOfTheApiStaysJson(Platform platform) {
-        assertThat(PrometheusScrape.of(platform.baseUrl(Service.PAYMENT)).status()).isEqualTo(200);
-        assertThat(scrape(platform, Service.ORDER).txlabNames()).isNotEmpty();
+    void theScrapeTakesPrometheusTextAndTheRestOfTheApiStaysJson(Platform platform) throws Exception {
+        assertThat(scrape(platform, Service.PAYMENT).text()).contains("# TYPE jvm_threads_live_threads gauge");
+
+        HttpResponse<String> asText = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(platform.baseUrl(Service.ORDER) + "/api/orders/o-1")).header("Accept", "text/plain")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asText.statusCode()).isEqualTo(406);
+        assertThat(asText.headers().firstValue("Content-Type")).contains("application/problem+json");
     }
 
     private static String place(PlatformClient api, long userId) {

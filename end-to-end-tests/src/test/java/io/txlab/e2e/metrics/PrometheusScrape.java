@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,11 +51,5 @@ record PrometheusScrape(int status, String contentType, String text) {
 
     double sum(String name) {
         return sum(name, Map.of());
-    }
-
-    /** The names of the txlab_ series this scrape has. */
-    List<String> txlabNames() {
-        return text.lines().filter(line -> line.startsWith("txlab_")).map(line -> line.split("[{ ]")[0]).distinct()
-                .sorted().toList();
     }
 }

@@ -115,6 +115,8 @@ public final class MicrometerMeters implements TxLabMeters {
     public void outboxUnsent(LongSupplier unsent) {
         Gauge.builder("txlab.outbox.unsent", unsent, MicrometerMeters::readOrNaN)
                 .description("outbox rows not sent to the broker yet")
+                // a gauge holds its object weakly by default, and nothing else holds this lambda
+                .strongReference(true)
                 .register(registry);
     }
 

@@ -61,6 +61,16 @@ class MicrometerMetersTest {
                 .totalTime(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3.0);
     }
 
+    /** Nothing but the gauge holds the supplier: a weakly held one would read NaN after a collection. */
+    @Test
+    void theOutboxGaugeOutlivesAGarbageCollection() {
+        long unsent = 7;
+        meters.outboxUnsent(() -> unsent); // capturing, as the outbox's method reference: a new object
+        System.gc();
+
+        assertThat(registry.get("txlab.outbox.unsent").gauge().value()).isEqualTo(7);
+    }
+
     @Test
     void anOutboxThatCannotBeReadIsAGapNotAFailedScrape() {
         meters.outboxUnsent(() -> {
