@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.txlab.support.consume.ConcurrentChangeException;
 import io.txlab.support.logging.LogContext;
+import io.txlab.support.trace.OrderTraces;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import org.slf4j.Logger;
@@ -35,15 +36,18 @@ public class CancelStalePendingOrders {
     private final ConsumerBacklog backlog;
     private final ParticipantRecordsSource participants;
     private final Clock clock;
+    private final OrderTraces traces;
 
     public CancelStalePendingOrders(OrderRepository orders, CancelOrder cancelOrder, OrderSettings settings,
-                                    ConsumerBacklog backlog, ParticipantRecordsSource participants, Clock clock) {
+                                    ConsumerBacklog backlog, ParticipantRecordsSource participants, Clock clock,
+                                    OrderTraces traces) {
         this.orders = orders;
         this.cancelOrder = cancelOrder;
         this.settings = settings;
         this.backlog = backlog;
         this.participants = participants;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Scheduled(initialDelayString = "${txlab.order.sweep-interval:PT5S}", fixedDelayString = "${txlab.order.sweep-interval:PT5S}")
@@ -79,8 +83,9 @@ public class CancelStalePendingOrders {
         return cancelled;
     }
 
+    /** The cancel joins the order's trace, so its OrderCancelled and the compensations show in it. */
     private boolean cancel(Order order) {
-        try {
+        try (var trace = traces.continueTrace(order.orderId()); var ignored = LogContext.order(order.orderId())) {
             log.info("sweeper: order PENDING since {} (inventory {}, payment {}), cancelling", order.createdAt(),
                     order.inventory(), order.payment());
             cancelOrder.cancel(order.cancel(REASON));
