@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.txlab.contracts.fault.FaultAction;
@@ -41,6 +42,12 @@ class SweeperIT {
         assertThat(ledger.movements(Service.PAYMENT, orderId)).containsExactly("CHARGE", "REFUND");
         assertThat(api.balanceCents(user)).isEqualTo(balanceBefore);
         assertThat(ledger.part(Service.INVENTORY, orderId)).contains("CANCELLED_FIRST");
+        // The sweeper's cancel joins the order's trace: OrderCancelled and inventory's barrier row carry it.
+        List<String> traces = platform.db(Service.ORDER).sql("SELECT DISTINCT trace_id FROM tx_log WHERE order_id = :id")
+                .param("id", orderId).query(String.class).list();
+        assertThat(traces).hasSize(1).doesNotContainNull();
+        assertThat(platform.db(Service.INVENTORY).sql("SELECT trace_id FROM order_part WHERE order_id = :id")
+                .param("id", orderId).query(String.class).single()).isEqualTo(traces.get(0));
 
         // The consumer recovers: its next redelivery of OrderCreated is skipped for good, nothing deducted.
         platform.faults(Service.INVENTORY).disarm(FaultPoint.BEFORE_APPLY);

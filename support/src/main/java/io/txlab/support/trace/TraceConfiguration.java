@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Trace context on every service: the HTTP filter that starts or continues a request's trace, and span
@@ -26,6 +27,11 @@ public class TraceConfiguration {
             return SpanExporter.NONE;
         }
         return new OtlpHttpExporter(endpoint.trim(), properties.service() + "-service", queueSize, codec);
+    }
+
+    @Bean
+    OrderTraces orderTraces(JdbcClient jdbc) {
+        return new JdbcOrderTraces(jdbc);
     }
 
     @Bean

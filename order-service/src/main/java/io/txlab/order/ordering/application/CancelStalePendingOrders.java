@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.txlab.support.consume.ConcurrentChangeException;
 import io.txlab.support.logging.LogContext;
 import io.txlab.support.metrics.TxLabMeters;
+import io.txlab.support.trace.OrderTraces;
 import io.txlab.order.ordering.domain.Order;
 import io.txlab.order.ordering.domain.OrderRepository;
 import org.slf4j.Logger;
@@ -37,10 +38,11 @@ public class CancelStalePendingOrders {
     private final ParticipantRecordsSource participants;
     private final Clock clock;
     private final TxLabMeters meters;
+    private final OrderTraces traces;
 
     public CancelStalePendingOrders(OrderRepository orders, CancelOrder cancelOrder, OrderSettings settings,
                                     ConsumerBacklog backlog, ParticipantRecordsSource participants, Clock clock,
-                                    TxLabMeters meters) {
+                                    TxLabMeters meters, OrderTraces traces) {
         this.orders = orders;
         this.cancelOrder = cancelOrder;
         this.settings = settings;
@@ -48,6 +50,7 @@ public class CancelStalePendingOrders {
         this.participants = participants;
         this.clock = clock;
         this.meters = meters;
+        this.traces = traces;
     }
 
     @Scheduled(initialDelayString = "${txlab.order.sweep-interval:PT5S}", fixedDelayString = "${txlab.order.sweep-interval:PT5S}")
@@ -86,8 +89,9 @@ public class CancelStalePendingOrders {
         return cancelled;
     }
 
+    /** The cancel joins the order's trace, so its OrderCancelled and the compensations show in it. */
     private boolean cancel(Order order) {
-        try {
+        try (var trace = traces.continueTrace(order.orderId()); var ignored = LogContext.order(order.orderId())) {
             log.info("sweeper: order PENDING since {} (inventory {}, payment {}), cancelling", order.createdAt(),
                     order.inventory(), order.payment());
             cancelOrder.cancel(order.cancel(REASON));
