@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.Platform.Service;
 import io.txlab.e2e.support.PlatformExtension;
@@ -91,12 +92,17 @@ class ApiDocsIT {
         assertThat(config.body()).contains("/v3/api-docs");
     }
 
-    /** GET /api/orders/{orderId} and the like: every mapping of our own controllers, /error aside. */
+    /**
+     * GET /api/orders/{orderId} and the like: every mapping of our own controllers, but /error and pages marked
+     * {@link Hidden} (the console's).
+     */
     private static Set<String> mappedEndpoints(Service service, Platform platform) {
         Set<String> endpoints = new TreeSet<>();
         for (RequestMappingHandlerMapping mapping : platform.beans(service, RequestMappingHandlerMapping.class)) {
             for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
-                if (!entry.getValue().getBeanType().getName().startsWith("io.txlab.")) {
+                HandlerMethod handler = entry.getValue();
+                if (!handler.getBeanType().getName().startsWith("io.txlab.")
+                        || handler.getBeanType().isAnnotationPresent(Hidden.class) || handler.hasMethodAnnotation(Hidden.class)) {
                     continue;
                 }
                 for (String path : entry.getKey().getPatternValues()) {

@@ -131,7 +131,11 @@ final class HostileInputs {
         add("POST /api/orders: a Content-Length that is not a number", Service.ORDER,
                 Request.of("POST", "/api/orders").header("Content-Type", "application/json")
                         .header("Content-Length", "ten").body(VALID_ORDER), 400);
-        add("GET /api/orders", Service.ORDER, Request.of("GET", "/api/orders"), 405);
+        add("DELETE /api/orders", Service.ORDER, Request.of("DELETE", "/api/orders"), 405);
+        add("GET /api/orders?limit=0", Service.ORDER, Request.of("GET", "/api/orders?limit=0"), 400);
+        add("GET /api/orders?status=LOST", Service.ORDER, Request.of("GET", "/api/orders?status=LOST"), 400);
+        add("GET /api/orders?cursor=not-a-cursor", Service.ORDER, Request.of("GET", "/api/orders?cursor=not-a-cursor"),
+                400);
         add("PUT /api/orders", Service.ORDER, Request.of("PUT", "/api/orders").json(VALID_ORDER), 405);
         add("DELETE /api/orders/{id}", Service.ORDER, Request.of("DELETE", "/api/orders/some-order"), 405);
         add("TRACE /api/orders", Service.ORDER, Request.of("TRACE", "/api/orders"), 405);

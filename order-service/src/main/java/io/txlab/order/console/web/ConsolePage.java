@@ -1,5 +1,6 @@
 package io.txlab.order.console.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * Its scripts and styles are served under {@code /console/} by {@link ConsoleConfiguration}.
  */
 @Controller
+@Hidden // a page, not an operation of the API: left out of /v3/api-docs
 class ConsolePage {
 
     static final String PAGE = ConsoleConfiguration.LOCATION + "index.html";
