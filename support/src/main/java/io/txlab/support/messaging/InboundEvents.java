@@ -153,6 +153,9 @@ public final class InboundEvents {
         }
 
         void finish(Spans spans, String consumer, boolean failed) {
+            if (!spans.exporting()) {
+                return;
+            }
             spans.finish("consume " + type + " (" + consumer + ")", Span.Kind.CONSUMER, context, parentId,
                     start, Map.of("orderId", orderId, "messaging.consumer.group.name", consumer), failed);
         }

@@ -43,6 +43,10 @@ public final class OtlpHttpExporter implements SpanExporter, AutoCloseable {
 
     /** @param endpoint the receiver's base URL, for example http://jaeger:4318 */
     public OtlpHttpExporter(String endpoint, String service, int queueSize, JsonCodec codec) {
+        if (!endpoint.startsWith("http://") && !endpoint.startsWith("https://")) {
+            throw new IllegalArgumentException("txlab.trace.otlp-endpoint (TXLAB_OTLP_ENDPOINT) must be an http(s) URL "
+                    + "such as http://127.0.0.1:4318, not " + endpoint);
+        }
         String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
         this.traces = URI.create(base.endsWith("/v1/traces") ? base : base + "/v1/traces");
         this.service = service;

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Records the spans of the work TxLab traces (an order's HTTP request, a local transaction, a check-back, a
- * consumption). With export off this is one boolean test per span: nothing is built.
+ * consumption). With export off this is one boolean test per span: callers test {@link #exporting()} before
+ * they build a span's name and attributes, so nothing is built.
  */
 public final class Spans {
 

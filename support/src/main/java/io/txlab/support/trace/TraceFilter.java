@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Starts the trace of an API request, or continues the caller's when it sent a valid {@code traceparent}
@@ -37,10 +38,18 @@ final class TraceFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             failed = response.getStatus() >= 500;
         } finally {
-            spans.finish(request.getMethod() + " " + request.getRequestURI(), Span.Kind.SERVER, context,
-                    caller.map(TraceContext::spanId).orElse(null), start,
-                    Map.of("http.request.method", request.getMethod(), "url.path", request.getRequestURI(),
-                            "http.response.status_code", Integer.toString(response.getStatus())), failed);
+            if (spans.exporting()) {
+                spans.finish(request.getMethod() + " " + route(request), Span.Kind.SERVER, context,
+                        caller.map(TraceContext::spanId).orElse(null), start,
+                        Map.of("http.request.method", request.getMethod(), "url.path", request.getRequestURI(),
+                                "http.response.status_code", Integer.toString(response.getStatus())), failed);
+            }
         }
+    }
+
+    /** The handler's path pattern ({@code /api/orders/{orderId}}), so one operation is one span name. */
+    private static String route(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern == null ? request.getRequestURI() : pattern.toString();
     }
 }

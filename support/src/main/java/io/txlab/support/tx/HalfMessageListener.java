@@ -65,10 +65,12 @@ final class HalfMessageListener implements TransactionListener {
                     message.getUserProperty(RocketMqTransactionalPublisher.EVENT_TYPE_PROPERTY), attempt);
             return answer;
         } finally {
-            spans.finish("check-back", Span.Kind.CONSUMER, checkBack, sent.map(TraceContext::spanId).orElse(null),
-                    start, Map.of("orderId", String.valueOf(message.getKeys()), "txId",
-                            String.valueOf(message.getTransactionId()), "attempt", Integer.toString(attempt),
-                            "answer", answer.name()), false);
+            if (spans.exporting()) {
+                spans.finish("check-back", Span.Kind.CONSUMER, checkBack, sent.map(TraceContext::spanId).orElse(null),
+                        start, Map.of("orderId", String.valueOf(message.getKeys()), "txId",
+                                String.valueOf(message.getTransactionId()), "attempt", Integer.toString(attempt),
+                                "answer", answer.name()), false);
+            }
         }
     }
 

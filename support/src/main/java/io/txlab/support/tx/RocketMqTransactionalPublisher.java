@@ -69,10 +69,12 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
         } catch (MessagingException e) {
             throw new BrokerUnavailableException(topic, e);
         } finally {
-            spans.finish("publish " + event.type(), Span.Kind.PRODUCER, publication,
-                    parent.map(TraceContext::spanId).orElse(null), start,
-                    Map.of("orderId", event.orderId(), "messaging.destination.name", topic),
-                    pending.outcome() != PublishResult.Outcome.COMMITTED);
+            if (spans.exporting()) {
+                spans.finish("publish " + event.type(), Span.Kind.PRODUCER, publication,
+                        parent.map(TraceContext::spanId).orElse(null), start,
+                        Map.of("orderId", event.orderId(), "messaging.destination.name", topic),
+                        pending.outcome() != PublishResult.Outcome.COMMITTED);
+            }
         }
         if (pending.outcome() == null) {
             throw new BrokerUnavailableException(topic, "half message not stored: " + sent.getSendStatus());
