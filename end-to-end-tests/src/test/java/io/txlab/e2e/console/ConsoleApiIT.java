@@ -171,6 +171,26 @@ class ConsoleApiIT {
         assertNamed(api.read("order", "/api/console/dead-letters?group=txlab-nobody"), "group");
     }
 
+    @Test
+    void theFlashSaleListShowsEachSalesUnitsInRedisAndInTheDatabase(PlatformClient api) {
+        String saleId = api.createFlashSale(Platform.ADMIN_TOKEN, 6, 5, Instant.now().minusSeconds(1),
+                Instant.now().plusSeconds(3600)).text("saleId");
+        assertThat(api.purchase(saleId, UUID.randomUUID().toString(), 2990).status()).isEqualTo(202);
+        await().atMost(CONVERGED).until(() -> api.flashSaleSettled(saleId));
+
+        Reply list = api.read("order", "/api/flash-sales?limit=100");
+
+        assertThat(list.status()).as(list.describe()).isEqualTo(200);
+        JsonNode sale = list.body().valueStream().filter(s -> s.path("saleId").asString().equals(saleId))
+                .findFirst().orElseThrow();
+        assertThat(sale.path("units").asInt()).isEqualTo(5);
+        assertThat(sale.path("redis").asString()).isEqualTo("ok");
+        assertThat(sale.path("redisRemaining").asInt()).isEqualTo(4);
+        assertThat(sale.path("databaseRemaining").asInt()).isEqualTo(4);
+        assertThat(sale.path("orders").path("confirmed").asInt()).isEqualTo(1);
+        assertNamed(api.read("order", "/api/flash-sales?limit=101"), "limit");
+    }
+
     private static JsonNode deadLetter(PlatformClient api, String group, String orderId) {
         Reply reply = api.read("order", "/api/console/dead-letters?group=" + group);
         assertThat(reply.status()).as(reply.describe()).isEqualTo(200);
