@@ -11,13 +11,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import io.txlab.contracts.event.ConsumerGroups;
+import io.txlab.contracts.event.OrderCancelled;
+import io.txlab.contracts.event.Topics;
 import io.txlab.contracts.fault.FaultAction;
 import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.Platform.Service;
 import io.txlab.e2e.support.PlatformExtension;
+import io.txlab.support.json.JsonCodec;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.client.PlatformClient.Reply;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -127,6 +134,69 @@ class ConsoleApiIT {
                 .containsExactly("inventory");
         assertNamed(api.read("order", "/api/console/checkbacks?answer=MAYBE&limit=0"), "answer");
         assertNamed(api.read("order", "/api/console/checkbacks?answer=MAYBE&limit=0"), "limit");
+    }
+
+    @Test
+    void aParkedMessageIsListedInItsGroupsDeadLettersAndReplayedWithTheAdminToken(PlatformClient api,
+            Platform platform) throws Exception {
+        String key = "console-dead-" + UUID.randomUUID().toString().substring(0, 8);
+        DefaultMQProducer producer = new DefaultMQProducer("txlab-it-console-" + key);
+        producer.setNamesrvAddr(platform.stack().namesrvAddr());
+        producer.start();
+        try {
+            // an OrderCancelled of a version no consumer reads: both compensation groups park it at once
+            Message message = new Message(Topics.ORDER_EVENTS, OrderCancelled.TYPE, key, new JsonCodec().encode(
+                    new OrderCancelled(OrderCancelled.TYPE, 99, key, "TEST", Instant.now())));
+            message.putUserProperty("eventType", OrderCancelled.TYPE);
+            assertThat(producer.send(message).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+        } finally {
+            producer.shutdown();
+        }
+        String group = ConsumerGroups.INVENTORY_COMPENSATION;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> deadLetter(api, group, key) != null);
+        JsonNode letter = deadLetter(api, group, key);
+        assertThat(letter.path("eventType").asString()).isEqualTo(OrderCancelled.TYPE);
+        assertThat(letter.path("replayed").asBoolean()).isFalse();
+
+        Reply refused = api.asAdmin("order", "POST", "not-the-admin-token", "/api/console/dead-letters/" + group + "/replay");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(deadLetter(api, group, key).path("replayed").asBoolean()).isFalse();
+
+        Reply replayed = api.asAdmin("order", "POST", Platform.ADMIN_TOKEN, "/api/console/dead-letters/" + group + "/replay");
+        assertThat(replayed.status()).as(replayed.describe()).isEqualTo(200);
+        assertThat(replayed.body().path("replayed").valueStream().map(l -> l.path("orderId").asString()))
+                .contains(key);
+        assertThat(deadLetter(api, group, key).path("replayed").asBoolean()).isTrue();
+        assertNamed(api.read("order", "/api/console/dead-letters?group=txlab-nobody"), "group");
+    }
+
+    @Test
+    void theFlashSaleListShowsEachSalesUnitsInRedisAndInTheDatabase(PlatformClient api) {
+        String saleId = api.createFlashSale(Platform.ADMIN_TOKEN, 6, 5, Instant.now().minusSeconds(1),
+                Instant.now().plusSeconds(3600)).text("saleId");
+        assertThat(api.purchase(saleId, UUID.randomUUID().toString(), 2990).status()).isEqualTo(202);
+        await().atMost(CONVERGED).until(() -> api.flashSaleSettled(saleId));
+
+        Reply list = api.read("order", "/api/flash-sales?limit=100");
+
+        assertThat(list.status()).as(list.describe()).isEqualTo(200);
+        JsonNode sale = list.body().valueStream().filter(s -> s.path("saleId").asString().equals(saleId))
+                .findFirst().orElseThrow();
+        assertThat(sale.path("units").asInt()).isEqualTo(5);
+        assertThat(sale.path("redis").asString()).isEqualTo("ok");
+        assertThat(sale.path("redisRemaining").asInt()).isEqualTo(4);
+        assertThat(sale.path("databaseRemaining").asInt()).isEqualTo(4);
+        assertThat(sale.path("orders").path("confirmed").asInt()).isEqualTo(1);
+        assertNamed(api.read("order", "/api/flash-sales?limit=101"), "limit");
+    }
+
+    private static JsonNode deadLetter(PlatformClient api, String group, String orderId) {
+        Reply reply = api.read("order", "/api/console/dead-letters?group=" + group);
+        assertThat(reply.status()).as(reply.describe()).isEqualTo(200);
+        // the first parking of the letter: a replay parks it again, as a new dead letter
+        return reply.body().path(group).valueStream().filter(l -> l.path("orderId").asString().equals(orderId))
+                .findFirst().orElse(null);
     }
 
     private static List<JsonNode> ofOrder(JsonNode checkBacks, String orderId) {

@@ -147,9 +147,9 @@ public final class PlatformClient implements AutoCloseable {
         return services.get(service, pathAndQuery);
     }
 
-    /** The same GET, with the admin token (the dead letters and their replay). */
-    public Reply readAsAdmin(String service, String adminToken, String pathAndQuery) {
-        return services.call(service, "GET", pathAndQuery, PlatformRequests.admin(adminToken), null);
+    /** A bodiless request with the admin token: the console's actions (a dead-letter replay). */
+    public Reply asAdmin(String service, String method, String adminToken, String pathAndQuery) {
+        return services.call(service, method, pathAndQuery, PlatformRequests.admin(adminToken), null);
     }
 
     /**

@@ -1,0 +1,15 @@
+package io.txlab.order.deadletters.application;
+
+import java.util.List;
+
+import io.txlab.tools.dlq.DeadLetter;
+
+/** Port to the broker's dead-letter queues, %DLQ%&lt;group&gt;: the dlq tool's reading and replay. */
+public interface DeadLetterQueue {
+
+    /** Every dead letter of the group, oldest first, each saying whether it was replayed already. */
+    List<DeadLetter> list(String group);
+
+    /** Sends the group's dead letters not replayed before back to that group only; returns them. */
+    List<DeadLetter> replay(String group);
+}
