@@ -214,6 +214,19 @@ class ConsoleBrowserIT {
         screenshot(page, "flash-sale");
     }
 
+    @Test
+    void theInFlightViewListsTheUndecidedHalfMessagesAndTheDeadLettersPerGroup() throws IOException {
+        WebDriver page = browser.open(console + "#/in-flight");
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> !page.findElements(
+                By.cssSelector("#dead-letters-list table, #dead-letters-list p")).isEmpty()
+                && !page.findElements(By.cssSelector("#in-flight-list table, #in-flight-list p")).isEmpty());
+        assertThat(page.findElement(By.id("in-flight-problem")).isDisplayed()).isFalse();
+        assertThat(page.findElement(By.id("dead-letters-problem")).isDisplayed()).isFalse();
+        assertThat(page.findElement(By.id("dead-letters-list")).getText()).contains("dead letters", "not replayed");
+        screenshot(page, "in-flight");
+    }
+
     /** What the browser was given: a page of ours that runs no inline code and no one else's. */
     @Test
     void thePageIsHtmlWithItsSecurityHeaders() throws IOException {
