@@ -20,6 +20,7 @@ import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.Platform.Service;
 import io.txlab.e2e.support.PlatformExtension;
 import io.txlab.support.json.JsonCodec;
+import io.txlab.tools.client.FaultArming;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.client.PlatformClient.Reply;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -159,11 +160,11 @@ class ConsoleApiIT {
         assertThat(letter.path("eventType").asString()).isEqualTo(OrderCancelled.TYPE);
         assertThat(letter.path("replayed").asBoolean()).isFalse();
 
-        Reply refused = api.asAdmin("order", "POST", "not-the-admin-token", "/api/console/dead-letters/" + group + "/replay");
+        Reply refused = api.asAdmin("order", "POST", "not-the-admin-token", "/api/console/dead-letters/" + group + "/replay", null);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(deadLetter(api, group, key).path("replayed").asBoolean()).isFalse();
 
-        Reply replayed = api.asAdmin("order", "POST", Platform.ADMIN_TOKEN, "/api/console/dead-letters/" + group + "/replay");
+        Reply replayed = api.asAdmin("order", "POST", Platform.ADMIN_TOKEN, "/api/console/dead-letters/" + group + "/replay", null);
         assertThat(replayed.status()).as(replayed.describe()).isEqualTo(200);
         assertThat(replayed.body().path("replayed").valueStream().map(l -> l.path("orderId").asString()))
                 .contains(key);
@@ -189,6 +190,26 @@ class ConsoleApiIT {
         assertThat(sale.path("databaseRemaining").asInt()).isEqualTo(4);
         assertThat(sale.path("orders").path("confirmed").asInt()).isEqualTo(1);
         assertNamed(api.read("order", "/api/flash-sales?limit=101"), "limit");
+    }
+
+    @Test
+    void aParticipantsFaultPointIsArmedAndDisarmedThroughTheOrderService(PlatformClient api, Platform platform) {
+        String faults = "/api/console/faults/payment";
+        assertThat(api.asAdmin("order", "GET", "not-the-admin-token", faults, null).status()).isEqualTo(401);
+
+        Reply armed = api.asAdmin("order", "POST", Platform.ADMIN_TOKEN, faults,
+                FaultArming.body("payment.before-reply", FaultAction.throwTimes(2)));
+        assertThat(armed.status()).as(armed.describe()).isEqualTo(201);
+        assertThat(platform.faults(Service.PAYMENT).armed()).containsKey("payment.before-reply");
+        Reply listed = api.asAdmin("order", "GET", Platform.ADMIN_TOKEN, faults, null);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().toString()).contains("payment.before-reply");
+
+        Reply disarmed = api.asAdmin("order", "DELETE", Platform.ADMIN_TOKEN, faults + "/payment.before-reply", null);
+        assertThat(disarmed.status()).as(disarmed.describe()).isLessThan(300);
+        assertThat(platform.faults(Service.PAYMENT).armed()).isEmpty();
+        assertThat(api.asAdmin("order", "GET", Platform.ADMIN_TOKEN, "/api/console/faults/shipping", null).status())
+                .isEqualTo(400);
     }
 
     private static JsonNode deadLetter(PlatformClient api, String group, String orderId) {
