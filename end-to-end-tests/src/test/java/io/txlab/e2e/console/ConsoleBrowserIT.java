@@ -171,7 +171,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void theFaultPointsViewArmsAndDisarmsWithTheAdminToken() throws IOException {
+    void theFaultPointsViewArmsAndDisarmsWithTheAdminTokenOnEachService() throws IOException {
         WebDriver page = browser.open(console + "#/faults");
         page.findElement(By.id("admin-token")).clear();
         page.findElement(By.id("faults-reload")).click();
@@ -192,6 +192,11 @@ class ConsoleBrowserIT {
         page.findElement(By.xpath("//div[@id='faults-state']//button[text()='Disarm']")).click();
         await().atMost(SHOWN).ignoreExceptions().until(() -> page.findElements(
                 By.xpath("//div[@id='faults-state']//button[text()='Disarm']")).isEmpty());
+
+        choose(page, "faults-service", "inventory");
+        await().atMost(SHOWN).ignoreExceptions().until(() -> page.findElement(By.id("faults-state")).getText()
+                .contains("inventory.consume"));
+        assertThat(page.findElement(By.id("faults-problem")).isDisplayed()).isFalse();
     }
 
     @Test
