@@ -59,6 +59,7 @@ trap - INT TERM
 say ""
 say "TxLab is up in $(( $(date +%s) - started_at )) s."
 say "  order service      http://127.0.0.1:$ORDER_PORT/api/orders"
+say "  reviewers' console http://127.0.0.1:$ORDER_PORT/console"
 say "  inventory service  http://127.0.0.1:$INVENTORY_PORT/api/inventory/products/1"
 say "  payment service    http://127.0.0.1:$PAYMENT_PORT/api/payment/accounts/1"
 say "  MySQL $TXLAB_MYSQL_URL   Redis $TXLAB_REDIS_URL   NameServer $TXLAB_NAMESRV_ADDR"

@@ -295,13 +295,22 @@ async function loadInFlight() {
     showProblem("in-flight-problem", error);
   }
   try {
-    const answer = await api("/api/console/dead-letters");
-    const groups = listIn(answer, "groups", "deadLetters", "items");
-    $("dead-letters-list").replaceChildren(genericTable(groups, (group) => {
-      const button = node("button", "Replay", { type: "button" });
-      button.addEventListener("click", () => replay(group));
+    const byGroup = await api("/api/console/dead-letters");
+    const view = node("div");
+    view.append(genericTable(Object.entries(byGroup || {}).map(([group, letters]) => ({ group,
+      "dead letters": letters.length, "not replayed": letters.filter((letter) => !letter.replayed).length })),
+    (group) => {
+      const button = node("button", "Replay", { type: "button", "data-group": group.group });
+      button.disabled = group["not replayed"] === 0;
+      button.addEventListener("click", () => replay(group.group));
       return button;
     }));
+    const letters = Object.values(byGroup || {}).flat();
+    if (letters.length) {
+      view.append(node("h3", "Every dead letter"));
+      view.append(genericTable(letters));
+    }
+    $("dead-letters-list").replaceChildren(view);
     showProblem("dead-letters-problem", null);
   } catch (error) {
     $("dead-letters-list").replaceChildren();
@@ -309,13 +318,13 @@ async function loadInFlight() {
   }
 }
 
+/** Sends a group's dead letters not replayed yet back to that group (admin token). */
 async function replay(group) {
-  const name = group.group || group.consumerGroup || group.name;
   try {
-    const answer = await api(`/api/console/dead-letters/${encodeURIComponent(name)}/replay`,
-        { method: "POST", body: {}, admin: true });
-    showProblem("dead-letters-problem", new Error(`replayed: ${JSON.stringify(answer)}`));
-    loadInFlight();
+    const answer = await api(`/api/console/dead-letters/${encodeURIComponent(group)}/replay`,
+        { method: "POST", admin: true });
+    await loadInFlight();
+    $("dead-letters-replayed").textContent = `${group}: ${listIn(answer, "replayed").length} replayed`;
   } catch (error) {
     showProblem("dead-letters-problem", error);
   }
@@ -375,7 +384,8 @@ function wireFlashSales() {
 // ---------------------------------------------------------------------------------------------- fault points
 
 /** Where each service's fault points are administered from this page. */
-const FAULTS = { order: "/admin/faults" };
+const FAULTS = { order: "/admin/faults", inventory: "/api/console/faults/inventory",
+  payment: "/api/console/faults/payment" };
 
 async function loadFaults() {
   const service = $("faults-service").value || "order";

@@ -20,8 +20,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; -Dtxlab.chromium and -Dtxlab.chromedriver name others. */
+    static final Path CHROMIUM = Path.of(System.getProperty("txlab.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("txlab.chromedriver", "/usr/bin/chromedriver"));
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;

@@ -20,6 +20,7 @@ import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.Platform.Service;
 import io.txlab.e2e.support.PlatformExtension;
 import io.txlab.support.json.JsonCodec;
+import io.txlab.tools.client.FaultArming;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.client.PlatformClient.Reply;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -159,16 +160,56 @@ class ConsoleApiIT {
         assertThat(letter.path("eventType").asString()).isEqualTo(OrderCancelled.TYPE);
         assertThat(letter.path("replayed").asBoolean()).isFalse();
 
-        Reply refused = api.asAdmin("order", "POST", "not-the-admin-token", "/api/console/dead-letters/" + group + "/replay");
+        Reply refused = api.asAdmin("order", "POST", "not-the-admin-token", "/api/console/dead-letters/" + group + "/replay", null);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(deadLetter(api, group, key).path("replayed").asBoolean()).isFalse();
 
-        Reply replayed = api.asAdmin("order", "POST", Platform.ADMIN_TOKEN, "/api/console/dead-letters/" + group + "/replay");
+        Reply replayed = api.asAdmin("order", "POST", Platform.ADMIN_TOKEN, "/api/console/dead-letters/" + group + "/replay", null);
         assertThat(replayed.status()).as(replayed.describe()).isEqualTo(200);
         assertThat(replayed.body().path("replayed").valueStream().map(l -> l.path("orderId").asString()))
                 .contains(key);
         assertThat(deadLetter(api, group, key).path("replayed").asBoolean()).isTrue();
         assertNamed(api.read("order", "/api/console/dead-letters?group=txlab-nobody"), "group");
+    }
+
+    @Test
+    void theFlashSaleListShowsEachSalesUnitsInRedisAndInTheDatabase(PlatformClient api) {
+        String saleId = api.createFlashSale(Platform.ADMIN_TOKEN, 6, 5, Instant.now().minusSeconds(1),
+                Instant.now().plusSeconds(3600)).text("saleId");
+        assertThat(api.purchase(saleId, UUID.randomUUID().toString(), 2990).status()).isEqualTo(202);
+        await().atMost(CONVERGED).until(() -> api.flashSaleSettled(saleId));
+
+        Reply list = api.read("order", "/api/flash-sales?limit=100");
+
+        assertThat(list.status()).as(list.describe()).isEqualTo(200);
+        JsonNode sale = list.body().valueStream().filter(s -> s.path("saleId").asString().equals(saleId))
+                .findFirst().orElseThrow();
+        assertThat(sale.path("units").asInt()).isEqualTo(5);
+        assertThat(sale.path("redis").asString()).isEqualTo("ok");
+        assertThat(sale.path("redisRemaining").asInt()).isEqualTo(4);
+        assertThat(sale.path("databaseRemaining").asInt()).isEqualTo(4);
+        assertThat(sale.path("orders").path("confirmed").asInt()).isEqualTo(1);
+        assertNamed(api.read("order", "/api/flash-sales?limit=101"), "limit");
+    }
+
+    @Test
+    void aParticipantsFaultPointIsArmedAndDisarmedThroughTheOrderService(PlatformClient api, Platform platform) {
+        String faults = "/api/console/faults/payment";
+        assertThat(api.asAdmin("order", "GET", "not-the-admin-token", faults, null).status()).isEqualTo(401);
+
+        Reply armed = api.asAdmin("order", "POST", Platform.ADMIN_TOKEN, faults,
+                FaultArming.body("payment.before-reply", FaultAction.throwTimes(2)));
+        assertThat(armed.status()).as(armed.describe()).isEqualTo(201);
+        assertThat(platform.faults(Service.PAYMENT).armed()).containsKey("payment.before-reply");
+        Reply listed = api.asAdmin("order", "GET", Platform.ADMIN_TOKEN, faults, null);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().toString()).contains("payment.before-reply");
+
+        Reply disarmed = api.asAdmin("order", "DELETE", Platform.ADMIN_TOKEN, faults + "/payment.before-reply", null);
+        assertThat(disarmed.status()).as(disarmed.describe()).isLessThan(300);
+        assertThat(platform.faults(Service.PAYMENT).armed()).isEmpty();
+        assertThat(api.asAdmin("order", "GET", Platform.ADMIN_TOKEN, "/api/console/faults/shipping", null).status())
+                .isEqualTo(400);
     }
 
     private static JsonNode deadLetter(PlatformClient api, String group, String orderId) {

@@ -171,7 +171,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void theFaultPointsViewArmsAndDisarmsWithTheAdminToken() throws IOException {
+    void theFaultPointsViewArmsAndDisarmsWithTheAdminTokenOnEachService() throws IOException {
         WebDriver page = browser.open(console + "#/faults");
         page.findElement(By.id("admin-token")).clear();
         page.findElement(By.id("faults-reload")).click();
@@ -192,6 +192,11 @@ class ConsoleBrowserIT {
         page.findElement(By.xpath("//div[@id='faults-state']//button[text()='Disarm']")).click();
         await().atMost(SHOWN).ignoreExceptions().until(() -> page.findElements(
                 By.xpath("//div[@id='faults-state']//button[text()='Disarm']")).isEmpty());
+
+        choose(page, "faults-service", "inventory");
+        await().atMost(SHOWN).ignoreExceptions().until(() -> page.findElement(By.id("faults-state")).getText()
+                .contains("inventory.consume"));
+        assertThat(page.findElement(By.id("faults-problem")).isDisplayed()).isFalse();
     }
 
     @Test
@@ -212,6 +217,19 @@ class ConsoleBrowserIT {
                 .getText().contains("Reconciliation of " + saleId));
         assertThat(page.findElement(By.id("flash-problem")).isDisplayed()).isFalse();
         screenshot(page, "flash-sale");
+    }
+
+    @Test
+    void theInFlightViewListsTheUndecidedHalfMessagesAndTheDeadLettersPerGroup() throws IOException {
+        WebDriver page = browser.open(console + "#/in-flight");
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> !page.findElements(
+                By.cssSelector("#dead-letters-list table, #dead-letters-list p")).isEmpty()
+                && !page.findElements(By.cssSelector("#in-flight-list table, #in-flight-list p")).isEmpty());
+        assertThat(page.findElement(By.id("in-flight-problem")).isDisplayed()).isFalse();
+        assertThat(page.findElement(By.id("dead-letters-problem")).isDisplayed()).isFalse();
+        assertThat(page.findElement(By.id("dead-letters-list")).getText()).contains("dead letters", "not replayed");
+        screenshot(page, "in-flight");
     }
 
     /** What the browser was given: a page of ours that runs no inline code and no one else's. */

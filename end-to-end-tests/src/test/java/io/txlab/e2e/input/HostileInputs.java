@@ -132,10 +132,6 @@ final class HostileInputs {
                 Request.of("POST", "/api/orders").header("Content-Type", "application/json")
                         .header("Content-Length", "ten").body(VALID_ORDER), 400);
         add("DELETE /api/orders", Service.ORDER, Request.of("DELETE", "/api/orders"), 405);
-        add("GET /api/orders?limit=0", Service.ORDER, Request.of("GET", "/api/orders?limit=0"), 400);
-        add("GET /api/orders?status=LOST", Service.ORDER, Request.of("GET", "/api/orders?status=LOST"), 400);
-        add("GET /api/orders?cursor=not-a-cursor", Service.ORDER, Request.of("GET", "/api/orders?cursor=not-a-cursor"),
-                400);
         add("PUT /api/orders", Service.ORDER, Request.of("PUT", "/api/orders").json(VALID_ORDER), 405);
         add("DELETE /api/orders/{id}", Service.ORDER, Request.of("DELETE", "/api/orders/some-order"), 405);
         add("TRACE /api/orders", Service.ORDER, Request.of("TRACE", "/api/orders"), 405);
@@ -171,6 +167,26 @@ final class HostileInputs {
         checkBacks(Service.ORDER, "since=%2B10000-01-01T00:00:00Z");
         checkBacks(Service.ORDER, "answer=MAYBE");
         checkBacks(Service.ORDER, "answer=%ZZ");
+        checkBacks(Service.ORDER, "until=PT2000000000000H");
+        orders("status=SHIPPED");
+        orders("limit=0");
+        orders("limit=501");
+        orders("limit=1e3");
+        orders("since=yesterday");
+        orders("since=%2B10000-01-01T00:00:00Z");
+        orders("cursor=not-a-cursor");
+        orders("cursor=" + "A".repeat(300));
+        orders("status=STUCK&stuckSeconds=0");
+        orders("stuckSeconds=99999999999");
+        add("GET /api/transactions/in-flight?limit=-1", Service.PAYMENT,
+                Request.of("GET", "/api/transactions/in-flight?limit=-1"), 400);
+        add("GET /api/console/checkbacks?answer=MAYBE", Service.ORDER,
+                Request.of("GET", "/api/console/checkbacks?answer=MAYBE"), 400);
+        add("GET /api/flash-sales?limit=abc", Service.ORDER, Request.of("GET", "/api/flash-sales?limit=abc"), 400);
+        add("GET /api/console/dead-letters?group=%25DLQ%25x", Service.ORDER,
+                Request.of("GET", "/api/console/dead-letters?group=%25DLQ%25x"), 400);
+        add("GET /api/console/faults/shipping", Service.ORDER, Request.of("GET", "/api/console/faults/shipping")
+                .header("X-Admin-Token", Platform.ADMIN_TOKEN), 400);
         add("POST /api/orders?publish=fast with a valid order", Service.ORDER,
                 Request.of("POST", "/api/orders?publish=fast").json(VALID_ORDER), 400);
         add("POST /api/orders?publish=outbox&publish=transactional with a valid order", Service.ORDER,
@@ -298,6 +314,10 @@ final class HostileInputs {
 
     private void postOrder(String what, String json) {
         add("POST /api/orders: " + what, Service.ORDER, Request.of("POST", "/api/orders").json(json), 400);
+    }
+
+    private void orders(String query) {
+        add("GET /api/orders?" + query, Service.ORDER, Request.of("GET", "/api/orders?" + query), 400);
     }
 
     private void checkBacks(Service service, String query) {

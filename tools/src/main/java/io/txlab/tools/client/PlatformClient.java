@@ -147,9 +147,10 @@ public final class PlatformClient implements AutoCloseable {
         return services.get(service, pathAndQuery);
     }
 
-    /** A bodiless request with the admin token: the console's actions (a dead-letter replay). */
-    public Reply asAdmin(String service, String method, String adminToken, String pathAndQuery) {
-        return services.call(service, method, pathAndQuery, PlatformRequests.admin(adminToken), null);
+    /** A request with the admin token: the console's actions (a dead-letter replay, a fault armed); json may be null. */
+    public Reply asAdmin(String service, String method, String adminToken, String pathAndQuery, String json) {
+        return services.call(service, method, pathAndQuery, json == null ? PlatformRequests.admin(adminToken)
+                : PlatformRequests.adminJson(adminToken), json);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.txlab.order.flashsale.application;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,11 @@ public class FlashSaleQueries {
     public record SaleState(FlashSale sale, Optional<Integer> redisRemaining, Optional<Integer> redisBuyers,
                             String redis, Map<String, Integer> orders) {
 
+        /** Units no active order (PENDING or CONFIRMED) holds, as the database counts them. */
+        public int databaseRemaining() {
+            return Math.max(sale.units() - orders.getOrDefault("PENDING", 0) - orders.getOrDefault("CONFIRMED", 0), 0);
+        }
+
         /**
          * Accepted purchases whose order is not placed yet: buyers holding a unit in Redis beyond the active
          * orders (a cancelled order's unit goes back). Empty when Redis does not answer or lost the sale.
@@ -41,8 +47,19 @@ public class FlashSaleQueries {
     }
 
     public SaleState state(String saleId) {
-        FlashSale sale = sales.get(saleId);
-        Map<String, Integer> orders = repository.orderCounts(saleId);
+        return state(sales.get(saleId), repository.orderCounts(saleId));
+    }
+
+    /** The newest sales' states, newest first: one query for all their orders, one Redis read per sale. */
+    public List<SaleState> newest(int limit) {
+        List<FlashSale> newest = repository.newestFirst(limit);
+        Map<String, Map<String, Integer>> orders = repository.orderCounts(
+                newest.stream().map(FlashSale::saleId).toList());
+        return newest.stream().map(sale -> state(sale, orders.get(sale.saleId()))).toList();
+    }
+
+    private SaleState state(FlashSale sale, Map<String, Integer> orders) {
+        String saleId = sale.saleId();
         try {
             return stock.holding(saleId)
                     .map(held -> new SaleState(sale, Optional.of(held.remaining()), Optional.of(held.buyers().size()),

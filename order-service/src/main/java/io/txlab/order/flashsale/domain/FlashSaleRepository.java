@@ -1,6 +1,7 @@
 package io.txlab.order.flashsale.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,14 @@ public interface FlashSaleRepository {
     /** Sales whose end is after {@code since}: the ones the reconciliation job looks after. */
     List<FlashSale> endingAfter(Instant since);
 
+    /** The most recently created sales, newest first. */
+    List<FlashSale> newestFirst(int limit);
+
     /** The sale's orders per status (PENDING, CONFIRMED, CANCELLED). */
     Map<String, Integer> orderCounts(String saleId);
+
+    /** {@link #orderCounts} of several sales in one query: sale id to its counts (every listed sale present). */
+    Map<String, Map<String, Integer>> orderCounts(Collection<String> saleIds);
 
     /** The sale's orders that hold a unit (PENDING or CONFIRMED): buyer user id to order id. */
     Map<Long, String> activeBuyers(String saleId);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,34 @@ class JdbcFlashSaleRepository implements FlashSaleRepository {
                 .param("since", Timestamp.from(since))
                 .query(JdbcFlashSaleRepository::sale)
                 .list();
+    }
+
+    @Override
+    public List<FlashSale> newestFirst(int limit) {
+        return jdbc.sql("""
+                SELECT sale_id, product_id, units, starts_at, ends_at FROM flash_sale
+                ORDER BY created_at DESC, sale_id DESC LIMIT :limit
+                """)
+                .param("limit", limit)
+                .query(JdbcFlashSaleRepository::sale)
+                .list();
+    }
+
+    /** ix_orders_sale (sale_id, status) answers it from the index alone. */
+    @Override
+    public Map<String, Map<String, Integer>> orderCounts(Collection<String> saleIds) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        saleIds.forEach(saleId -> counts.put(saleId,
+                new LinkedHashMap<>(Map.of("PENDING", 0, "CONFIRMED", 0, "CANCELLED", 0))));
+        if (saleIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT sale_id, status, COUNT(*) AS n FROM orders WHERE sale_id IN (:saleIds) GROUP BY sale_id, status")
+                .param("saleIds", saleIds)
+                .query((ResultSet rs) -> {
+                    counts.get(rs.getString("sale_id")).put(rs.getString("status"), rs.getInt("n"));
+                });
+        return counts;
     }
 
     @Override

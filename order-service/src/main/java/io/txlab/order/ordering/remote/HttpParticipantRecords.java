@@ -7,19 +7,24 @@ import io.txlab.support.audit.ServiceRecords;
 import io.txlab.contracts.event.Participant;
 import io.txlab.order.ordering.application.CheckBackQuery;
 import io.txlab.order.ordering.application.ParticipantCheckBacks;
+import io.txlab.order.ordering.application.ParticipantFaults;
+import io.txlab.support.admin.AdminToken;
 import io.txlab.support.tx.CheckBack;
 import io.txlab.order.ordering.application.OrderSettings;
 import io.txlab.order.ordering.application.ParticipantRecordsSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
  * The order service's one HTTP client to the participants: their per-order records (GET
- * /api/{inventory|payment}/orders/{orderId}) and the check-backs they answered (GET /api/transactions/checkbacks).
+ * /api/{inventory|payment}/orders/{orderId}), the check-backs they answered (GET /api/transactions/checkbacks) and
+ * their fault points (/admin/faults, for the console).
  */
 @Component
-class HttpParticipantRecords implements ParticipantRecordsSource, ParticipantCheckBacks {
+class HttpParticipantRecords implements ParticipantRecordsSource, ParticipantCheckBacks, ParticipantFaults {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
@@ -52,6 +57,23 @@ class HttpParticipantRecords implements ParticipantRecordsSource, ParticipantChe
                 .retrieve()
                 .body(CheckBack[].class);
         return found == null ? List.of() : List.of(found);
+    }
+
+    @Override
+    public Answer relay(Participant participant, String method, String path, String adminToken, String json) {
+        RestClient.RequestBodySpec request = client(participant).method(HttpMethod.valueOf(method))
+                .uri("/admin/faults" + path);
+        if (adminToken != null) {
+            request.header(AdminToken.HEADER, adminToken);
+        }
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return request.exchange((sent, response) -> {
+            MediaType type = response.getHeaders().getContentType();
+            return new Answer(response.getStatusCode().value(), type == null ? null : type.toString(),
+                    response.getBody().readAllBytes());
+        });
     }
 
     private RestClient client(Participant participant) {

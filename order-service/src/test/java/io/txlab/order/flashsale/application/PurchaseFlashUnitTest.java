@@ -226,7 +226,17 @@ class PurchaseFlashUnitTest {
         }
 
         @Override
+        public List<FlashSale> newestFirst(int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Map<String, Integer> orderCounts(String saleId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<String, Map<String, Integer>> orderCounts(java.util.Collection<String> saleIds) {
             throw new UnsupportedOperationException();
         }
 
