@@ -24,6 +24,7 @@ class ModularArchitectureTest {
     private static final String SUPPORT = "io.txlab.support..";
     private static final String DEVSTACK = "io.txlab.devstack..";
     private static final String TOOLS = "io.txlab.tools..";
+    private static final String DEAD_LETTERS = "io.txlab.deadletter..";
     private static final String ORDER = "io.txlab.order..";
     private static final String INVENTORY = "io.txlab.inventory..";
     private static final String PAYMENT = "io.txlab.payment..";
@@ -51,13 +52,20 @@ class ModularArchitectureTest {
     @ArchTest
     static final ArchRule paymentServiceUsesNoOtherService = serviceUsesNoOtherService(PAYMENT, ORDER, INVENTORY);
 
-    /** The console's dead letters reuse the dlq tool's code; nothing else of the tools is a service's. */
+    /** No service uses the tools: they are clients of the platform (the load driver, the scenarios, the checker). */
     @ArchTest
-    static final ArchRule servicesUseOfToolsOnlyTheDeadLetterCode = noClasses()
+    static final ArchRule servicesUseNoTool = noClasses()
             .that().resideInAnyPackage(ORDER, INVENTORY, PAYMENT)
-            .should().dependOnClassesThat(resideInAPackage(TOOLS).and(not(resideInAPackage("io.txlab.tools.dlq.."))))
-            .because("the order service reads and replays dead letters as scripts/dlq.sh does, through its code; "
-                    + "the rest of the tools are clients of the platform");
+            .should().dependOnClassesThat().resideInAPackage(TOOLS)
+            .because("the tools are clients of the platform; what a service shares with one (reading and replaying "
+                    + "dead letters) lives in its own module, " + DEAD_LETTERS);
+
+    /** The dead-letter code is shared by the console and scripts/dlq.sh: it knows RocketMQ and nothing of ours. */
+    @ArchTest
+    static final ArchRule deadLettersUseOnlyRocketMq = noClasses()
+            .that().resideInAPackage(DEAD_LETTERS)
+            .should().dependOnClassesThat(resideInAPackage("io.txlab..").and(not(resideInAPackage(DEAD_LETTERS))))
+            .because("both the order service and the tools use it, so it must bring neither along");
 
     /** The tools talk to the services over HTTP, the broker and the databases, as a client would. */
     @ArchTest

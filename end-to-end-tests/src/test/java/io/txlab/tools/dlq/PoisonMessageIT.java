@@ -25,6 +25,8 @@ import io.txlab.e2e.support.Ledger;
 import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.Platform.Service;
 import io.txlab.e2e.support.PlatformExtension;
+import io.txlab.deadletter.DeadLetter;
+import io.txlab.deadletter.DeadLetterQueues;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;

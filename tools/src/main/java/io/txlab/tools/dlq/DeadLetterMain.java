@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.txlab.contracts.event.ConsumerGroups;
 import io.txlab.tools.check.CheckTarget;
+import io.txlab.deadletter.DeadLetter;
+import io.txlab.deadletter.DeadLetterQueues;
 import org.apache.rocketmq.client.exception.MQClientException;
 
 /**

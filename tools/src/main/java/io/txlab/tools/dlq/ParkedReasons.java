@@ -12,6 +12,7 @@ import java.util.Map;
 import io.txlab.contracts.event.ConsumerGroups;
 import io.txlab.contracts.event.ParkedDelivery;
 import io.txlab.tools.check.CheckTarget;
+import io.txlab.deadletter.DeadLetter;
 
 /**
  * Why a service parked a dead letter, from its delivery_failure row ({@link ParkedDelivery}). The reason cannot

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import io.txlab.tools.dlq.DeadLetter;
-import io.txlab.tools.dlq.DeadLetterQueues;
+import io.txlab.deadletter.DeadLetter;
+import io.txlab.deadletter.DeadLetterQueues;
 import org.apache.rocketmq.client.exception.MQClientException;
 
 /**

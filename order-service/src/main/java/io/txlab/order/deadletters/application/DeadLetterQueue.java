@@ -2,7 +2,7 @@ package io.txlab.order.deadletters.application;
 
 import java.util.List;
 
-import io.txlab.tools.dlq.DeadLetter;
+import io.txlab.deadletter.DeadLetter;
 
 /** Port to the broker's dead-letter queues, %DLQ%&lt;group&gt;: the dlq tool's reading and replay. */
 public interface DeadLetterQueue {

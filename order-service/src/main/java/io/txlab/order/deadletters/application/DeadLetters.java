@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.txlab.contracts.event.ConsumerGroups;
-import io.txlab.tools.dlq.DeadLetter;
+import io.txlab.deadletter.DeadLetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

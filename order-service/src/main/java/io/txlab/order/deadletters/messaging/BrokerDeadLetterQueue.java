@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.txlab.order.deadletters.application.DeadLetterQueue;
 import io.txlab.order.deadletters.application.DeadLettersUnavailableException;
-import io.txlab.tools.dlq.DeadLetter;
-import io.txlab.tools.dlq.DeadLetterQueues;
+import io.txlab.deadletter.DeadLetter;
+import io.txlab.deadletter.DeadLetterQueues;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

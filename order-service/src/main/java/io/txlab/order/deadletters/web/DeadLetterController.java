@@ -6,7 +6,7 @@ import java.util.Map;
 import io.txlab.order.deadletters.application.DeadLetters;
 import io.txlab.support.admin.AdminAccess;
 import io.txlab.support.admin.AdminToken;
-import io.txlab.tools.dlq.DeadLetter;
+import io.txlab.deadletter.DeadLetter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package io.txlab.tools.dlq;
+package io.txlab.deadletter;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -31,7 +31,7 @@ public record DeadLetter(String group, String msgId, String clientMsgId, String 
     }
 
     /** @param parkedReason null unless a service parked the letter */
-    String describe(String parkedReason) {
+    public String describe(String parkedReason) {
         String what = String.format("%s order %s %s from %s, born %s, ", msgId, orderId, eventType, originalTopic,
                 bornAt);
         return parkedReason == null

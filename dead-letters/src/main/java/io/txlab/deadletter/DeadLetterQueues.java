@@ -1,4 +1,4 @@
-package io.txlab.tools.dlq;
+package io.txlab.deadletter;
 
 import java.time.Instant;
 import java.util.ArrayList;

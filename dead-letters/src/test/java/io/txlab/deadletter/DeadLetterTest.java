@@ -1,4 +1,4 @@
-package io.txlab.tools.dlq;
+package io.txlab.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
