@@ -51,6 +51,14 @@ class ModularArchitectureTest {
     @ArchTest
     static final ArchRule paymentServiceUsesNoOtherService = serviceUsesNoOtherService(PAYMENT, ORDER, INVENTORY);
 
+    /** The console's dead letters reuse the dlq tool's code; nothing else of the tools is a service's. */
+    @ArchTest
+    static final ArchRule servicesUseOfToolsOnlyTheDeadLetterCode = noClasses()
+            .that().resideInAnyPackage(ORDER, INVENTORY, PAYMENT)
+            .should().dependOnClassesThat(resideInAPackage(TOOLS).and(not(resideInAPackage("io.txlab.tools.dlq.."))))
+            .because("the order service reads and replays dead letters as scripts/dlq.sh does, through its code; "
+                    + "the rest of the tools are clients of the platform");
+
     /** The tools talk to the services over HTTP, the broker and the databases, as a client would. */
     @ArchTest
     static final ArchRule toolsUseNoServiceAndNoSupport = noClasses()
