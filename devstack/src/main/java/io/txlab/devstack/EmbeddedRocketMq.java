@@ -219,9 +219,18 @@ final class EmbeddedRocketMq implements AutoCloseable {
     /** Brokers first (each unregisters from the name server), then the name server. A broker takes ~15 s. */
     @Override
     public void close() {
-        // In parallel: each broker's shutdown is mostly waiting for its own threads.
-        List<Thread> stopping = brokers.keySet().stream()
-                .map(name -> new Thread(() -> stopBroker(name), "txlab-devstack-stop-" + name)).toList();
+        // In parallel, outside the lock: each broker's shutdown is mostly waiting for its own threads.
+        List<Thread> stopping = new ArrayList<>();
+        synchronized (this) {
+            for (Broker broker : brokers.values()) {
+                BrokerController controller = broker.controller;
+                broker.controller = null;
+                if (controller != null) {
+                    stopping.add(new Thread(() -> shutdownQuietly(broker.name, controller::shutdown),
+                            "txlab-devstack-stop-" + broker.name));
+                }
+            }
+        }
         stopping.forEach(Thread::start);
         for (Thread thread : stopping) {
             try {
