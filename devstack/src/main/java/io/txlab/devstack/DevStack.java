@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The infrastructure TxLab needs, on 127.0.0.1: a MySQL-compatible server (embedded MariaDB), Redis, and a
- * RocketMQ name server with one broker (or two masters, {@link DevStackSettings#brokers()}). Each part is embedded unless the environment names an external one
- * ({@value #ENV_MYSQL_URL}, {@value #ENV_REDIS_URL}, {@value #ENV_NAMESRV_ADDR}). An external name server is
- * expected to have the topics or to auto-create them. {@link #start} returns only once every embedded part
- * is usable: MariaDB accepts connections, Redis answers, and every topic of the settings has a route.
+ * RocketMQ name server with one broker (or two masters, {@link DevStackSettings#brokers()}). Each part is
+ * embedded unless the environment names an external one ({@value #ENV_MYSQL_URL}, {@value #ENV_REDIS_URL},
+ * {@value #ENV_NAMESRV_ADDR}). An external name server is expected to have the topics or to auto-create them.
+ * {@link #start} returns only once every embedded part is usable: MariaDB accepts connections, Redis answers,
+ * and every topic of the settings has a route to every embedded broker.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -175,7 +176,8 @@ public final class DevStack implements AutoCloseable {
             case "broker-b" -> {
                 requireEmbedded("broker", rocketMq, ENV_NAMESRV_ADDR);
                 if (!rocketMq.hasBroker(RocketMqConfigs.BROKER_B_NAME)) {
-                    throw new DevStackException("there is no broker-b: the devstack runs one broker (TXLAB_BROKERS=2 for two)");
+                    throw new DevStackException("there is no broker-b: this devstack runs one broker (TXLAB_BROKERS=2 "
+                            + "starts two)");
                 }
                 boolean changed = start ? rocketMq.startBrokerAgain(RocketMqConfigs.BROKER_B_NAME)
                         : rocketMq.stopBroker(RocketMqConfigs.BROKER_B_NAME);
