@@ -155,18 +155,20 @@ class ComposeConfigTest {
             Map<?, ?> service = (Map<?, ?>) services.get(broker);
             Properties conf = conf(file);
             String port = conf.getProperty("listenPort", "10911");
-            assertThat(String.valueOf(service.get("volumes"))).as(broker).contains("./" + file + ":/home/rocketmq/broker.conf:ro");
+            assertThat(String.valueOf(service.get("volumes"))).as(broker)
+                    .contains("./" + file + ":/home/rocketmq/broker.conf:ro");
             assertThat(String.valueOf(service.get("command"))).as(broker).contains("/home/rocketmq/broker.conf");
             assertThat(String.valueOf(service.get("ports"))).as(broker).contains("127.0.0.1:" + port + ":" + port);
             assertThat(String.valueOf(((Map<?, ?>) service.get("healthcheck")).get("test"))).as(broker)
                     .contains("/dev/tcp/127.0.0.1/" + port);
             assertThat(conf.getProperty("brokerIP1")).as(file).isEqualTo(broker);
 
-            Map<?, ?> init = (Map<?, ?>) services.get(topicInitOf.get(broker));
-            assertThat(init.get("command")).as(topicInitOf.get(broker)).isEqualTo(script);
-            assertThat(environment(topicInitOf.get(broker))).containsEntry("TXLAB_BROKER_NAME", conf.getProperty("brokerName"));
-            assertThat(((Map<?, ?>) init.get("depends_on")).keySet().stream().map(String::valueOf).toList()).as(topicInitOf.get(broker))
-                    .containsExactly(broker);
+            String initName = topicInitOf.get(broker);
+            Map<?, ?> init = (Map<?, ?>) services.get(initName);
+            assertThat(init.get("command")).as(initName).isEqualTo(script);
+            assertThat(environment(initName)).containsEntry("TXLAB_BROKER_NAME", conf.getProperty("brokerName"));
+            assertThat(((Map<?, ?>) init.get("depends_on")).keySet().stream().map(String::valueOf).toList())
+                    .as(initName).containsExactly(broker);
         });
         assertThat(profiles("broker")).isEmpty();
         assertThat(profiles("broker-b")).containsExactly("cluster");
