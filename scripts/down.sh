@@ -23,8 +23,12 @@ stop() {
 for svc in order-service order-service-2 inventory-service payment-service; do stop "$svc"; done
 stop devstack
 
+broker_b_ports=()
+[ "$(devstack_brokers)" = 2 ] && broker_b_ports=("${BROKER_B_PORTS[@]}")
+rm -f "$PID_DIR/devstack.brokers"
+
 busy=""
-for port in "${DEVSTACK_PORTS[@]}" "$ORDER_PORT" "$ORDER2_PORT" "$INVENTORY_PORT" "$PAYMENT_PORT"; do
+for port in "${DEVSTACK_PORTS[@]}" "${broker_b_ports[@]}" "$ORDER_PORT" "$ORDER2_PORT" "$INVENTORY_PORT" "$PAYMENT_PORT"; do
   port_in_use "$port" && busy="$busy $port"
 done
 [ -z "$busy" ] || fail "ports still in use after stopping:$busy"

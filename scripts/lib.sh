@@ -19,6 +19,11 @@ DEVSTACK_CONTROL_PORT=19870
 # the broker's Prometheus exporter (devstack/BrokerPorts.metrics), bound while TXLAB_METRICS is on (docs/metrics.md)
 BROKER_METRICS_PORT=19913
 DEVSTACK_PORTS=(13306 16379 19876 19911 "$DEVSTACK_CONTROL_PORT" "$BROKER_METRICS_PORT")
+# broker-b of the two-broker mode (scripts/up.sh --brokers 2, TXLAB_BROKERS=2): its listen, fast and HA ports
+# (DevStackSettings.forRunCommand); up.sh records the count in $PID_DIR/devstack.brokers for down.sh
+BROKER_B_PORTS=(19921 19919 19922)
+# devstack_brokers: how many broker masters the running (or last started) devstack has, 1 or 2.
+devstack_brokers() { cat "$PID_DIR/devstack.brokers" 2>/dev/null || echo 1; }
 
 # Against docker compose, scripts/compose-test.sh sets TXLAB_COMPOSE_FILE: the scripts then act on the
 # compose stack's containers (its chaos set) instead of local processes.

@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The infrastructure TxLab needs, on 127.0.0.1: a MySQL-compatible server (embedded MariaDB), Redis, and a
- * RocketMQ name server with one broker. Each part is embedded unless the environment names an external one
- * ({@value #ENV_MYSQL_URL}, {@value #ENV_REDIS_URL}, {@value #ENV_NAMESRV_ADDR}). An external name server is
- * expected to have the topics or to auto-create them. {@link #start} returns only once every embedded part
- * is usable: MariaDB accepts connections, Redis answers, and every topic of the settings has a route.
+ * RocketMQ name server with one broker (or two masters, {@link DevStackSettings#brokers()}). Each part is
+ * embedded unless the environment names an external one ({@value #ENV_MYSQL_URL}, {@value #ENV_REDIS_URL},
+ * {@value #ENV_NAMESRV_ADDR}). An external name server is expected to have the topics or to auto-create them.
+ * {@link #start} returns only once every embedded part is usable: MariaDB accepts connections, Redis answers,
+ * and every topic of the settings has a route to every embedded broker.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -76,9 +77,10 @@ public final class DevStack implements AutoCloseable {
         Path dir = settings.baseDir();
         try (PartStarter starter = new PartStarter()) {
             // RocketMQ first: it is the slowest to become ready and needs the CPU most.
-            Future<EmbeddedRocketMq> rocketMq = starter.submit(!external.rocketMq(), "RocketMQ name server + broker",
-                    () -> EmbeddedRocketMq.start(settings.namesrvPort(), settings.brokerPort(), dir.resolve("rocketmq"),
-                            settings.topics(), ROCKETMQ_READY_TIMEOUT));
+            Future<EmbeddedRocketMq> rocketMq = starter.submit(!external.rocketMq(),
+                    settings.brokers() == 1 ? "RocketMQ name server + broker" : "RocketMQ name server + 2 brokers",
+                    () -> EmbeddedRocketMq.start(settings.namesrvPort(), settings.brokerPort(), settings.brokerBPort(),
+                            dir.resolve("rocketmq"), settings.topics(), ROCKETMQ_READY_TIMEOUT));
             Future<EmbeddedMariaDb> mariaDb = starter.submit(!external.mysql(), "MariaDB",
                     () -> EmbeddedMariaDb.start(settings.mysqlPort(), dir.resolve("mariadb")));
             Future<EmbeddedRedis> redis = starter.submit(!external.redis(), "Redis",
@@ -110,6 +112,11 @@ public final class DevStack implements AutoCloseable {
         return external.rocketMq() ? external.namesrvAddr() : rocketMq.namesrvAddr();
     }
 
+    /** 1 or 2 embedded broker masters, as the settings asked (an external name server's are not counted). */
+    public int brokers() {
+        return settings.brokers();
+    }
+
     /** The variables child processes read to find this stack, in a stable order. */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -137,13 +144,22 @@ public final class DevStack implements AutoCloseable {
                 : "RocketMQ embedded 5.3.3 name server " + namesrvAddr() + ", broker " + RocketMqConfigs.BROKER_NAME
                         + " at " + Ports.LOOPBACK + ":" + settings.brokerPort() + " (also fast port "
                         + BrokerPorts.fast(settings.brokerPort()) + ", HA port " + BrokerPorts.ha(settings.brokerPort())
-                        + "), cluster " + RocketMqConfigs.CLUSTER + ", topics " + settings.topics());
+                        + ")" + describeBrokerB() + ", cluster " + RocketMqConfigs.CLUSTER + ", topics "
+                        + settings.topics() + (settings.brokers() == 2 ? " on both brokers" : ""));
         return String.join(System.lineSeparator(), lines);
     }
 
+    private String describeBrokerB() {
+        int port = settings.brokerBPort();
+        return settings.brokers() == 1 ? "" : " and broker " + RocketMqConfigs.BROKER_B_NAME + " (broker-b) at "
+                + Ports.LOOPBACK + ":" + port + " (also fast port " + BrokerPorts.fast(port) + ", HA port "
+                + BrokerPorts.ha(port) + ")";
+    }
+
     /**
-     * Takes an embedded part away, as an outage would, or brings it back: {@code broker} (the name server
-     * stays), {@code database} (MariaDB) or {@code redis}. The broker's and the database's data survive, as
+     * Takes an embedded part away, as an outage would, or brings it back: {@code broker} (the default broker,
+     * broker-a; the name server stays), {@code broker-b} (the two-broker mode's second broker), {@code database}
+     * (MariaDB) or {@code redis}. The broker's and the database's data survive, as
      * they would on a real server's disk; Redis keeps nothing, like a Redis without persistence.
      *
      * @return what happened, in one line
@@ -157,6 +173,16 @@ public final class DevStack implements AutoCloseable {
                 boolean changed = start ? rocketMq.startBrokerAgain() : rocketMq.stopBroker();
                 return changed ? "broker " + verb : "broker was already " + verb;
             }
+            case "broker-b" -> {
+                requireEmbedded("broker", rocketMq, ENV_NAMESRV_ADDR);
+                if (!rocketMq.hasBroker(RocketMqConfigs.BROKER_B_NAME)) {
+                    throw new DevStackException("there is no broker-b: this devstack runs one broker (TXLAB_BROKERS=2 "
+                            + "starts two)");
+                }
+                boolean changed = start ? rocketMq.startBrokerAgain(RocketMqConfigs.BROKER_B_NAME)
+                        : rocketMq.stopBroker(RocketMqConfigs.BROKER_B_NAME);
+                return changed ? "broker-b " + verb : "broker-b was already " + verb;
+            }
             case "database" -> {
                 requireEmbedded("database", mariaDb, ENV_MYSQL_URL);
                 boolean changed = start ? mariaDb.startAgain() : mariaDb.stop();
@@ -168,7 +194,7 @@ public final class DevStack implements AutoCloseable {
                 return changed ? "redis " + verb + (start ? " (empty: it keeps nothing)" : "")
                         : "redis was already " + verb;
             }
-            default -> throw new DevStackException("unknown part " + part + ": broker, database or redis");
+            default -> throw new DevStackException("unknown part " + part + ": broker, broker-b, database or redis");
         }
     }
 
@@ -210,6 +236,12 @@ public final class DevStack implements AutoCloseable {
             Ports.requireFree("RocketMQ broker", broker, false);
             Ports.requireFree("RocketMQ broker fast (broker port - 2)", BrokerPorts.fast(broker), false);
             Ports.requireFree("RocketMQ broker HA (broker port + 1)", BrokerPorts.ha(broker), true);
+            if (settings.brokers() == 2) {
+                int brokerB = settings.brokerBPort();
+                Ports.requireFree("RocketMQ broker-b", brokerB, false);
+                Ports.requireFree("RocketMQ broker-b fast (its port - 2)", BrokerPorts.fast(brokerB), false);
+                Ports.requireFree("RocketMQ broker-b HA (its port + 1)", BrokerPorts.ha(brokerB), true);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The run command's control port, on 127.0.0.1 only: {@code POST /broker/stop}, {@code /broker/start},
+ * {@code /broker-b/stop}, {@code /broker-b/start} (two-broker mode only),
  * {@code /database/stop}, {@code /database/start}, {@code /redis/stop}, {@code /redis/start}. The failure scenarios take these parts away and bring
  * them back through it (scripts/service.sh). Answers are one line of text: 200 done, 400 refused, 404
  * unknown path, 405 not a POST. One request at a time, since a part must not be started while it stops.
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class DevStackControl implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DevStackControl.class);
-    private static final Pattern PATH = Pattern.compile("/(broker|database|redis)/(stop|start)");
+    private static final Pattern PATH = Pattern.compile("/(broker|broker-b|database|redis)/(stop|start)");
 
     private final HttpServer server;
 
@@ -53,7 +54,7 @@ final class DevStackControl implements AutoCloseable {
     private static void handle(HttpExchange exchange, Parts stack) throws IOException {
         Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
         if (!path.matches()) {
-            answer(exchange, 404, "unknown path; POST /broker/stop, /broker/start, /database/stop, /database/start, /redis/stop or /redis/start");
+            answer(exchange, 404, "unknown path; POST /broker/stop, /broker/start, /broker-b/stop, /broker-b/start, /database/stop, /database/start, /redis/stop or /redis/start");
         } else if (!"POST".equals(exchange.getRequestMethod())) {
             answer(exchange, 405, "use POST");
         } else {

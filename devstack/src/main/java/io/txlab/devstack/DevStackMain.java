@@ -23,6 +23,8 @@ public final class DevStackMain {
     public static final String ENV_FILE = "devstack.env";
     /** See {@link DevStackControl}; scripts/lib.sh knows it as DEVSTACK_CONTROL_PORT. */
     public static final int CONTROL_PORT = 19870;
+    /** 2 starts broker-b next to the default broker (scripts/up.sh --brokers 2 sets it). */
+    public static final String ENV_BROKERS = "TXLAB_BROKERS";
 
     private DevStackMain() {
     }
@@ -45,7 +47,7 @@ public final class DevStackMain {
         try {
             Files.deleteIfExists(envFile);
             Ports.requireFree("devstack control", CONTROL_PORT, false);
-            stack = DevStack.start(DevStackSettings.forRunCommand(baseDir), System.getenv());
+            stack = DevStack.start(DevStackSettings.forRunCommand(baseDir, brokers(System.getenv())), System.getenv());
             control = startControl(stack);
         } catch (IOException | RuntimeException e) {
             log.error("TXLAB DEVSTACK FAILED: {}", e instanceof DevStackException ? e.getMessage() : e.toString());
@@ -80,11 +82,22 @@ public final class DevStackMain {
         }
     }
 
+    /** TXLAB_BROKERS: 1 (the default) or 2 broker masters. */
+    static int brokers(Map<String, String> env) {
+        String value = env.getOrDefault(ENV_BROKERS, "1").strip();
+        return switch (value) {
+            case "", "1" -> 1;
+            case "2" -> 2;
+            default -> throw new DevStackException(ENV_BROKERS + " is " + value + ": 1 (the default) or 2 brokers");
+        };
+    }
+
     private static DevStackControl startControl(DevStack stack) {
         try {
             DevStackControl control = DevStackControl.start(CONTROL_PORT, stack::control);
             LoggerFactory.getLogger(DevStackMain.class).info("control: POST http://{}:{}/broker/stop (or start), "
-                    + "/database/stop (or start)", Ports.LOOPBACK, CONTROL_PORT);
+                    + "{}/database/stop (or start)", Ports.LOOPBACK, CONTROL_PORT,
+                    stack.brokers() == 2 ? "/broker-b/stop (or start), " : "");
             return control;
         } catch (RuntimeException e) {
             stack.close();

@@ -12,7 +12,10 @@ import org.apache.rocketmq.store.config.MessageStoreConfig;
 final class RocketMqConfigs {
 
     static final String CLUSTER = "TxLabCluster";
+    /** The default broker, and broker-a of the two-broker mode ({@link DevStackSettings#brokers()} 2). */
     static final String BROKER_NAME = "txlab-broker";
+    /** The second master of the two-broker mode: same cluster and name server, its own ports and store. */
+    static final String BROKER_B_NAME = "txlab-broker-b";
     /**
      * "true": the broker exports its own metrics for Prometheus on {@link BrokerPorts#metrics(int)}, 127.0.0.1.
      * DevStackMain sets it from TXLAB_METRICS (default on); the tests' devstacks leave it off (their ports are
@@ -42,10 +45,14 @@ final class RocketMqConfigs {
     }
 
     static BrokerConfig broker(Path dir, int listenPort, String namesrvAddr) {
+        return broker(BROKER_NAME, dir, listenPort, namesrvAddr);
+    }
+
+    static BrokerConfig broker(String brokerName, Path dir, int listenPort, String namesrvAddr) {
         BrokerConfig config = new BrokerConfig();
         config.setRocketmqHome(dir.toString());
         config.setBrokerClusterName(CLUSTER);
-        config.setBrokerName(BROKER_NAME);
+        config.setBrokerName(brokerName);
         config.setBrokerId(MixAll.MASTER_ID);
         // Otherwise the broker advertises the machine's external address to clients.
         config.setBrokerIP1(Ports.LOOPBACK);
@@ -63,7 +70,9 @@ final class RocketMqConfigs {
         config.setTransactionCheckMax(BrokerTransactionSettings.TRANSACTION_CHECK_MAX);
         config.setTransactionOpBatchInterval(BrokerTransactionSettings.TRANSACTION_OP_BATCH_INTERVAL_MS);
         sizePoolsForFewClients(config);
-        if (Boolean.getBoolean(BROKER_METRICS_PROPERTY)) {
+        // RocketMQ 5.3 keeps a broker's meters in static fields (BrokerMetricsManager), one set per JVM: only
+        // the first broker exports them, broker-b of the two-broker mode does not.
+        if (Boolean.getBoolean(BROKER_METRICS_PROPERTY) && BROKER_NAME.equals(brokerName)) {
             // OpenTelemetry metrics served by a Prometheus HTTP server; the host defaults to brokerIP1 (loopback)
             config.setMetricsExporterType(MetricsExporterType.PROM);
             config.setMetricsPromExporterPort(BrokerPorts.metrics(listenPort));

@@ -40,6 +40,14 @@ class DevStackControlTest {
         assertThat(calls).containsExactly("broker stop", "broker start");
     }
 
+    /** The two-broker mode's second broker is a part of its own; /broker stays the default broker (broker-a). */
+    @Test
+    void brokerBIsStoppedAndStartedOnItsOwnPath() throws Exception {
+        assertThat(send("POST", "/broker-b/stop").body()).startsWith("broker-b stopped in ");
+        assertThat(send("POST", "/broker-b/start").body()).startsWith("broker-b started in ");
+        assertThat(calls).containsExactly("broker-b stop", "broker-b start");
+    }
+
     @Test
     void aRefusalIs400WithTheReason() throws Exception {
         HttpResponse<String> refused = send("POST", "/database/start");

@@ -141,6 +141,40 @@ class ComposeConfigTest {
         assertThat(List.of(groups.group(1).trim().split("\\s+"))).containsExactlyInAnyOrderElementsOf(ConsumerGroups.ALL);
     }
 
+    /**
+     * broker (broker-a) and broker-b each run their own conf file, publish and health-check the port that file
+     * listens on, and have a topic init that waits for the name the file registers, then runs the one script
+     * (so both get the same topics). broker-b and its init only with the "cluster" profile.
+     */
+    @Test
+    void eachBrokerRunsItsOwnConfAndGetsTheTopicsOnceItHasRegistered() {
+        Map<String, String> topicInitOf = Map.of("broker", "rocketmq-topics", "broker-b", "rocketmq-topics-b");
+        Map<String, String> confOf = Map.of("broker", "broker.conf", "broker-b", "broker-b.conf");
+        Object script = ((Map<?, ?>) services.get("rocketmq-topics")).get("command");
+        confOf.forEach((broker, file) -> {
+            Map<?, ?> service = (Map<?, ?>) services.get(broker);
+            Properties conf = conf(file);
+            String port = conf.getProperty("listenPort", "10911");
+            assertThat(String.valueOf(service.get("volumes"))).as(broker)
+                    .contains("./" + file + ":/home/rocketmq/broker.conf:ro");
+            assertThat(String.valueOf(service.get("command"))).as(broker).contains("/home/rocketmq/broker.conf");
+            assertThat(String.valueOf(service.get("ports"))).as(broker).contains("127.0.0.1:" + port + ":" + port);
+            assertThat(String.valueOf(((Map<?, ?>) service.get("healthcheck")).get("test"))).as(broker)
+                    .contains("/dev/tcp/127.0.0.1/" + port);
+            assertThat(conf.getProperty("brokerIP1")).as(file).isEqualTo(broker);
+
+            String initName = topicInitOf.get(broker);
+            Map<?, ?> init = (Map<?, ?>) services.get(initName);
+            assertThat(init.get("command")).as(initName).isEqualTo(script);
+            assertThat(environment(initName)).containsEntry("TXLAB_BROKER_NAME", conf.getProperty("brokerName"));
+            assertThat(((Map<?, ?>) init.get("depends_on")).keySet().stream().map(String::valueOf).toList())
+                    .as(initName).containsExactly(broker);
+        });
+        assertThat(profiles("broker")).isEmpty();
+        assertThat(profiles("broker-b")).containsExactly("cluster");
+        assertThat(profiles("rocketmq-topics-b")).containsExactly("cluster");
+    }
+
     /** Every target Prometheus scrapes is a compose service, on the port it listens on in the network. */
     @Test
     void everyScrapeTargetIsAComposeServiceAndItsPort() throws IOException {
@@ -212,8 +246,12 @@ class ComposeConfigTest {
     }
 
     private static Properties brokerConf() {
+        return conf("broker.conf");
+    }
+
+    private static Properties conf(String file) {
         Properties conf = new Properties();
-        try (Reader reader = Files.newBufferedReader(DOCKER.resolve("broker.conf"), StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(DOCKER.resolve(file), StandardCharsets.UTF_8)) {
             conf.load(reader);
         } catch (IOException e) {
             throw new IllegalStateException(e);
