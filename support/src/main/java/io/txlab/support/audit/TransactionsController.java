@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-import io.txlab.contracts.time.TimestampRange;
 import io.txlab.support.tx.CheckBack;
 import io.txlab.support.tx.InFlightTransaction;
 import io.txlab.support.tx.TransactionAudit;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/transactions")
 class TransactionsController {
 
-    static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     static final Duration DEFAULT_IN_FLIGHT_WINDOW = Duration.ofDays(1);
     static final int DEFAULT_LIMIT = 100;
 
@@ -63,14 +60,8 @@ class TransactionsController {
                                @RequestParam(required = false) String until,
                                @RequestParam(required = false) String answer,
                                @RequestParam(required = false) String limit) {
-        Instant now = clock.instant();
-        QueryParameters parameters = new QueryParameters();
-        Instant from = parameters.pointInTime("since", since, now).orElse(now.minus(DEFAULT_WINDOW));
-        Instant to = parameters.pointInTime("until", until, now).orElse(TimestampRange.LATEST);
-        Optional<CheckBack.Answer> wanted = parameters.oneOf("answer", answer, CheckBack.Answer.class);
-        int max = parameters.integer("limit", limit, DEFAULT_LIMIT, 1, TransactionAudit.MAX_LIMIT);
-        parameters.validate();
-        return audit.checkBacksBetween(from, to, wanted, max);
+        CheckBackFilter filter = CheckBackFilter.read(since, until, answer, limit, clock.instant());
+        return audit.checkBacksBetween(filter.since(), filter.until(), filter.answer(), filter.limit());
     }
 
     /**

@@ -1,16 +1,10 @@
 package io.txlab.order.ordering.web;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
-import io.txlab.contracts.time.TimestampRange;
 import io.txlab.order.ordering.application.CheckBackQuery;
 import io.txlab.order.ordering.application.CheckBacksAcrossServices;
-import io.txlab.support.tx.CheckBack;
-import io.txlab.support.tx.TransactionAudit;
-import io.txlab.support.web.QueryParameters;
+import io.txlab.support.audit.CheckBackFilter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,9 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/console")
 class ConsoleController {
-
-    static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
-    static final int DEFAULT_LIMIT = 100;
 
     private final CheckBacksAcrossServices checkBacks;
     private final Clock clock;
@@ -46,13 +37,7 @@ class ConsoleController {
                                                  @RequestParam(required = false) String until,
                                                  @RequestParam(required = false) String answer,
                                                  @RequestParam(required = false) String limit) {
-        Instant now = clock.instant();
-        QueryParameters parameters = new QueryParameters();
-        Instant from = parameters.pointInTime("since", since, now).orElse(now.minus(DEFAULT_WINDOW));
-        Instant to = parameters.pointInTime("until", until, now).orElse(TimestampRange.LATEST);
-        Optional<CheckBack.Answer> wanted = parameters.oneOf("answer", answer, CheckBack.Answer.class);
-        int max = parameters.integer("limit", limit, DEFAULT_LIMIT, 1, TransactionAudit.MAX_LIMIT);
-        parameters.validate();
-        return checkBacks.gather(new CheckBackQuery(from, to, wanted, max));
+        CheckBackFilter filter = CheckBackFilter.read(since, until, answer, limit, clock.instant());
+        return checkBacks.gather(new CheckBackQuery(filter.since(), filter.until(), filter.answer(), filter.limit()));
     }
 }
