@@ -185,18 +185,13 @@ public final class InboundEvents {
                 log.warn("{} could not park msgId={} ({}), the broker redelivers it: {}", consumer,
                         message.getMsgId(), poison.getMessage(), e.toString());
                 recordFailure(consumer, poison.claimedType(), orderId, message,
-                        (last ? DEAD_LETTERED : "") + "not parked (" + poison.reason() + "): " + e);
-                meters.deliveryFailed(consumer, poison.claimedType());
-                if (last) {
-                    meters.deadLettered(consumer, poison.claimedType(), DeadLetterReason.RETRIES_EXHAUSTED);
-                }
+                        (last ? DEAD_LETTERED : "") + "not parked (" + poison.reason() + "): " + e,
+                        last ? DeadLetterReason.RETRIES_EXHAUSTED : null);
                 throw e;
             }
             log.error("{} parked msgId={} keys={} topic={} in its group's DLQ, not retried: {}", consumer,
                     message.getMsgId(), message.getKeys(), message.getTopic(), poison.getMessage());
-            recordFailure(consumer, poison.claimedType(), orderId, message, poison.error());
-            meters.deliveryFailed(consumer, poison.claimedType());
-            meters.deadLettered(consumer, poison.claimedType(), DeadLetterReason.POISON);
+            recordFailure(consumer, poison.claimedType(), orderId, message, poison.error(), DeadLetterReason.POISON);
         }
     }
 
@@ -238,18 +233,21 @@ public final class InboundEvents {
                     log.warn("{} failed on {} (reconsumeTimes={}), the broker redelivers it: {}", consumer,
                             event.type(), message.getReconsumeTimes(), e.toString());
                 }
-                recordFailure(consumer, event.type(), event.orderId(), message, (last ? DEAD_LETTERED : "") + e);
-                meters.deliveryFailed(consumer, event.type());
-                if (last) {
-                    meters.deadLettered(consumer, event.type(), DeadLetterReason.RETRIES_EXHAUSTED);
-                }
+                recordFailure(consumer, event.type(), event.orderId(), message, (last ? DEAD_LETTERED : "") + e,
+                        last ? DeadLetterReason.RETRIES_EXHAUSTED : null);
                 throw e;
             }
         }
     }
 
     /** Best effort: the database may be what failed. */
-    private void recordFailure(String consumer, String eventType, String orderId, MessageExt message, String error) {
+    /** Counts and records a failed delivery; {@code deadLettered} when the broker moves it to the DLQ, else null. */
+    private void recordFailure(String consumer, String eventType, String orderId, MessageExt message, String error,
+                               DeadLetterReason deadLettered) {
+        meters.deliveryFailed(consumer, eventType);
+        if (deadLettered != null) {
+            meters.deadLettered(consumer, eventType, deadLettered);
+        }
         try {
             failures.record(consumer, eventType, orderId, message.getMsgId(), message.getReconsumeTimes(), error);
         } catch (RuntimeException e) {
