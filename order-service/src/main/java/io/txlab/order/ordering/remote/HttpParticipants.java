@@ -24,14 +24,14 @@ import org.springframework.web.client.RestClient;
  * their fault points (/admin/faults, for the console).
  */
 @Component
-class HttpParticipantRecords implements ParticipantRecordsSource, ParticipantCheckBacks, ParticipantFaults {
+class HttpParticipants implements ParticipantRecordsSource, ParticipantCheckBacks, ParticipantFaults {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final RestClient inventory;
     private final RestClient payment;
 
-    HttpParticipantRecords(OrderSettings settings) {
+    HttpParticipants(OrderSettings settings) {
         this.inventory = client(settings.inventoryUrl());
         this.payment = client(settings.paymentUrl());
     }
