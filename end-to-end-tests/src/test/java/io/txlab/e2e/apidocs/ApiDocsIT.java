@@ -81,12 +81,12 @@ class ApiDocsIT {
     @ParameterizedTest
     @EnumSource(Service.class)
     void swaggerUiIsServed(Service service, Platform platform) throws IOException {
-        RawHttp.Response page = RawHttp.send(port(platform, service),
+        RawHttp.Response page = RawHttp.send(platform.port(service),
                 RawHttp.Request.of("GET", "/swagger-ui/index.html").header("Accept", "text/html"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui");
 
-        RawHttp.Response config = RawHttp.send(port(platform, service),
+        RawHttp.Response config = RawHttp.send(platform.port(service),
                 RawHttp.Request.of("GET", "/v3/api-docs/swagger-config").header("Accept", "application/json"));
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.body()).contains("/v3/api-docs");
@@ -122,11 +122,6 @@ class ApiDocsIT {
         Path file = Path.of("target", "api-docs", name(service) + ".json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, docs.toPrettyString());
-    }
-
-    private static int port(Platform platform, Service service) {
-        String url = platform.baseUrl(service);
-        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
     }
 
     private static String name(Service service) {

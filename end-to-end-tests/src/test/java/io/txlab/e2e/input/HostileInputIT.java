@@ -3,7 +3,6 @@ package io.txlab.e2e.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -99,8 +98,8 @@ class HostileInputIT {
     @Test
     void everyServiceExposesHealthAndInfo(Platform platform) throws Exception {
         for (Service service : Service.values()) {
-            RawHttp.Response health = RawHttp.send(port(platform, service), Request.of("GET", "/actuator/health"));
-            RawHttp.Response info = RawHttp.send(port(platform, service), Request.of("GET", "/actuator/info"));
+            RawHttp.Response health = RawHttp.send(platform.port(service), Request.of("GET", "/actuator/health"));
+            RawHttp.Response info = RawHttp.send(platform.port(service), Request.of("GET", "/actuator/info"));
 
             assertThat(health.status()).as("%s health", service).isEqualTo(200);
             assertThat(health.body()).as("%s health", service).contains("\"status\":\"UP\"");
@@ -113,7 +112,7 @@ class HostileInputIT {
     void isAnswered4xxWithAProblemAndWritesNothing(Hostile hostile, Platform platform) throws Exception {
         Map<String, Long> before = footprint.read();
 
-        RawHttp.Response response = RawHttp.send(port(platform, hostile.service()), withSale(hostile.request()));
+        RawHttp.Response response = RawHttp.send(platform.port(hostile.service()), withSale(hostile.request()));
 
         String what = hostile.name() + "; answer " + response.status() + " " + response.body();
         log.info("{}", what);
@@ -132,9 +131,5 @@ class HostileInputIT {
     private static Request withSale(Request request) {
         return new Request(request.method(), request.target().replace(HostileInputs.SALE, saleId), request.headers(),
                 request.body(), request.chunked());
-    }
-
-    private static int port(Platform platform, Service service) {
-        return URI.create(platform.baseUrl(service)).getPort();
     }
 }

@@ -3,10 +3,6 @@ package io.txlab.e2e.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,6 +14,7 @@ import io.txlab.contracts.fault.FaultPoint;
 import io.txlab.e2e.support.Platform;
 import io.txlab.e2e.support.Platform.Service;
 import io.txlab.e2e.support.PlatformExtension;
+import io.txlab.e2e.support.RawHttp;
 import io.txlab.tools.client.PlatformClient;
 import io.txlab.tools.client.PlatformClient.Reply;
 import org.junit.jupiter.api.Test;
@@ -90,11 +87,10 @@ class PrometheusMetricsIT {
     void theScrapeTakesPrometheusTextAndTheRestOfTheApiStaysJson(Platform platform) throws Exception {
         assertThat(scrape(platform, Service.PAYMENT).text()).contains("# TYPE jvm_threads_live_threads gauge");
 
-        HttpResponse<String> asText = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(platform.baseUrl(Service.ORDER) + "/api/orders/o-1")).header("Accept", "text/plain")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(asText.statusCode()).isEqualTo(406);
-        assertThat(asText.headers().firstValue("Content-Type")).contains("application/problem+json");
+        RawHttp.Response asText = RawHttp.send(platform.port(Service.ORDER),
+                RawHttp.Request.of("GET", "/api/orders/o-1").header("Accept", "text/plain"));
+        assertThat(asText.status()).isEqualTo(406);
+        assertThat(asText.header("Content-Type")).contains("application/problem+json");
     }
 
     private static String place(PlatformClient api, long userId) {
@@ -104,7 +100,7 @@ class PrometheusMetricsIT {
     }
 
     private static PrometheusScrape scrape(Platform platform, Service service) {
-        PrometheusScrape scrape = PrometheusScrape.of(platform.baseUrl(service));
+        PrometheusScrape scrape = PrometheusScrape.of(platform.port(service));
         assertThat(scrape.status()).as(service + " /actuator/prometheus").isEqualTo(200);
         return scrape;
     }

@@ -1,33 +1,26 @@
 package io.txlab.e2e.metrics;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.txlab.e2e.support.RawHttp;
 
 /** One scrape of /actuator/prometheus, as Prometheus asks for it, read as series: enough to assert on. */
 record PrometheusScrape(int status, String contentType, String text) {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    static PrometheusScrape of(String baseUrl) {
+    static PrometheusScrape of(int port) {
+        RawHttp.Response response;
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
-                    .header("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new PrometheusScrape(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+            response = RawHttp.send(port, RawHttp.Request.of("GET", "/actuator/prometheus")
+                    .header("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1"));
         } catch (IOException e) {
-            throw new IllegalStateException("scrape of " + baseUrl + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException("scrape of 127.0.0.1:" + port + " failed", e);
         }
+        return new PrometheusScrape(response.status(), response.header("Content-Type"), response.body());
     }
 
     /** The sum of every series of {@code name} whose labels include all of {@code labels}; -1 if there is none. */

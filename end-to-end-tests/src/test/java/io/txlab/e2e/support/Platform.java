@@ -91,7 +91,12 @@ public final class Platform implements AutoCloseable {
     }
 
     public String baseUrl(Service service) {
-        return "http://127.0.0.1:" + context(service).getEnvironment().getProperty("local.server.port");
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    /** The port the service listens on, on 127.0.0.1: for the raw-socket requests of {@code RawHttp}. */
+    public int port(Service service) {
+        return Integer.parseInt(context(service).getEnvironment().getProperty("local.server.port"));
     }
 
     /** One client for every test: its connections are kept alive from test to test, and closed with the platform. */
