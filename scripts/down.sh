@@ -20,7 +20,7 @@ stop() {
   rm -f "$PID_DIR/$name.pid"
 }
 
-for svc in order-service order-service-2 inventory-service payment-service; do stop "$svc"; done
+for svc in "${SERVICES[@]}" "${SECOND_INSTANCES[@]}"; do stop "$svc"; done
 stop devstack
 
 broker_b_ports=()
@@ -28,7 +28,8 @@ broker_b_ports=()
 rm -f "$PID_DIR/devstack.brokers"
 
 busy=""
-for port in "${DEVSTACK_PORTS[@]}" "${broker_b_ports[@]}" "$ORDER_PORT" "$ORDER2_PORT" "$INVENTORY_PORT" "$PAYMENT_PORT"; do
+for port in "${DEVSTACK_PORTS[@]}" "${broker_b_ports[@]}" "$ORDER_PORT" "$INVENTORY_PORT" "$PAYMENT_PORT" \
+            "$ORDER2_PORT" "$INVENTORY2_PORT" "$PAYMENT2_PORT"; do
   port_in_use "$port" && busy="$busy $port"
 done
 [ -z "$busy" ] || fail "ports still in use after stopping:$busy"

@@ -9,10 +9,14 @@ LOG_DIR="$RUN_DIR/logs"
 VERSION="0.1.0-SNAPSHOT"
 
 ORDER_PORT="${TXLAB_ORDER_PORT:-8081}"
-# a second order-service instance, same producer and consumer groups, for scenarios (scripts/service.sh)
-ORDER2_PORT="${TXLAB_ORDER2_PORT:-8084}"
 INVENTORY_PORT="${TXLAB_INVENTORY_PORT:-8082}"
 PAYMENT_PORT="${TXLAB_PAYMENT_PORT:-8083}"
+# second instances (NAME-2), same producer and consumer groups, started on demand (scripts/service.sh start)
+ORDER2_PORT="${TXLAB_ORDER2_PORT:-8084}"
+INVENTORY2_PORT="${TXLAB_INVENTORY2_PORT:-8085}"
+PAYMENT2_PORT="${TXLAB_PAYMENT2_PORT:-8086}"
+SERVICES=(order-service inventory-service payment-service)
+SECOND_INSTANCES=(order-service-2 inventory-service-2 payment-service-2)
 # fixed devstack ports (see devstack/DevStackSettings.forRunCommand): MySQL, Redis, NameServer, Broker,
 # and the devstack's control port (DevStackMain.CONTROL_PORT), through which scenarios stop and start parts
 DEVSTACK_CONTROL_PORT=19870
@@ -163,8 +167,8 @@ SERVICE_JAVA_OPTS="${TXLAB_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseS
 service_java_opts() {
   case $1 in
     order-service*) echo "${TXLAB_ORDER_JAVA_OPTS:-$SERVICE_JAVA_OPTS}" ;;
-    inventory-service) echo "${TXLAB_INVENTORY_JAVA_OPTS:-$SERVICE_JAVA_OPTS}" ;;
-    payment-service) echo "${TXLAB_PAYMENT_JAVA_OPTS:-$SERVICE_JAVA_OPTS}" ;;
+    inventory-service*) echo "${TXLAB_INVENTORY_JAVA_OPTS:-$SERVICE_JAVA_OPTS}" ;;
+    payment-service*) echo "${TXLAB_PAYMENT_JAVA_OPTS:-$SERVICE_JAVA_OPTS}" ;;
     *) echo "$SERVICE_JAVA_OPTS" ;;
   esac
 }
@@ -174,8 +178,10 @@ service_port() {
     order-service) echo "$ORDER_PORT" ;;
     order-service-2) echo "$ORDER2_PORT" ;;
     inventory-service) echo "$INVENTORY_PORT" ;;
+    inventory-service-2) echo "$INVENTORY2_PORT" ;;
     payment-service) echo "$PAYMENT_PORT" ;;
-    *) fail "no service $1 (order-service, order-service-2, inventory-service or payment-service)" ;;
+    payment-service-2) echo "$PAYMENT2_PORT" ;;
+    *) fail "no service $1 (order-service, inventory-service, payment-service, or a second instance: order-service-2, inventory-service-2, payment-service-2)" ;;
   esac
 }
 
@@ -185,11 +191,14 @@ start_service() {
   local svc=$1
   [ -f "$RUN_DIR/devstack/devstack.env" ] || fail "the devstack is not running (scripts/up.sh starts it)"
   set -a; source "$RUN_DIR/devstack/devstack.env"; set +a
-  if [ "$svc" = order-service-2 ]; then
-    (export TXLAB_ORDER_PORT="$ORDER2_PORT" TXLAB_INSTANCE_ID="order-service-2@$(hostname)"
+  if [[ $svc == *-2 ]]; then
+    # a second instance: the same jar on its own port, named in check-backs and timelines by its instance id
+    local base=${svc%-2} port_variable
+    port_variable="TXLAB_$(tr '[:lower:]' '[:upper:]' <<<"${base%-service}")_PORT"
+    (export "$port_variable=$(service_port "$svc")" TXLAB_INSTANCE_ID="$svc@$(hostname)"
      # shellcheck disable=SC2046 # the JVM options are several words
      start_watched_process "$svc" java $(service_java_opts "$svc") -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" \
-       -jar "$(service_jar order-service)")
+       -jar "$(service_jar "$base")")
     return
   fi
   # shellcheck disable=SC2046 # the JVM options are several words

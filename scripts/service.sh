@@ -2,11 +2,14 @@
 # Kills or (re)starts one service of a running platform, for failure scenarios: a kill is a real kill -9
 # (no shutdown hook, no end-transaction, no ack), a start is the same command scripts/up.sh uses.
 # Usage: scripts/service.sh kill|start|restart order-service|inventory-service|payment-service
-#        order-service-2 is a second order-service instance (port 8084, TXLAB_ORDER2_PORT) in the same groups.
+#        order-service-2, inventory-service-2 and payment-service-2 are second instances (ports 8084, 8085,
+#        8086; TXLAB_ORDER2_PORT, TXLAB_INVENTORY2_PORT, TXLAB_PAYMENT2_PORT) in the same producer and consumer
+#        groups: the broker rebalances a group's queues across both, and asks either producer to check back.
 #        scripts/service.sh pause|resume redis: freezes the embedded Redis (SIGSTOP), as an outage that
 #        answers nothing, then lets it go on (SIGCONT) with its data intact.
-#        scripts/service.sh stop|start broker|database: the devstack shuts its embedded broker (the name
-#        server stays) or MariaDB down, then starts it again on the same port and data.
+#        scripts/service.sh stop|start broker|broker-b|database: the devstack shuts its embedded broker (the
+#        name server stays), broker-b of the two-broker mode (scripts/up.sh --brokers 2) or MariaDB down, then
+#        starts it again on the same port and data.
 #        scripts/service.sh stop|start redis: the devstack stops its embedded Redis and starts it again on
 #        the same port, empty (it keeps nothing on disk): a restart that loses Redis's data.
 #        scripts/service.sh logs SERVICE: the service's log, this run of it.
@@ -15,7 +18,7 @@
 # With TXLAB_COMPOSE_FILE set, the same actions apply to the docker compose stack (compose-service.sh).
 source "$(dirname "$0")/lib.sh"
 
-[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart|logs|exit-status order-service|order-service-2|inventory-service|payment-service, pause|resume|stop|start redis, or stop|start broker|database"
+[ $# -eq 2 ] || fail "usage: scripts/service.sh kill|start|restart|logs|exit-status order-service|inventory-service|payment-service (or a second instance: order-service-2, inventory-service-2, payment-service-2), pause|resume|stop|start redis, or stop|start broker|broker-b|database"
 action=$1 svc=$2
 
 compose_mode && exec "$TXLAB_ROOT/scripts/compose-service.sh" "$action" "$svc"
@@ -32,7 +35,10 @@ if [ "$action" = logs ]; then
   exit 0
 fi
 
-if [ "$svc" = broker ] || [ "$svc" = database ]; then
+if [ "$svc" = broker-b ] && [ "$(devstack_brokers)" != 2 ]; then
+  fail "the devstack runs one broker: broker-b exists in the two-broker mode (scripts/up.sh --brokers 2)"
+fi
+if [ "$svc" = broker ] || [ "$svc" = broker-b ] || [ "$svc" = database ]; then
   case $action in
     stop|start) devstack_control "$svc" "$action" ;;
     *) fail "the $svc can be stopped or started, not $action" ;;
