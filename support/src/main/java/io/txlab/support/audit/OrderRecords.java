@@ -92,7 +92,8 @@ public final class OrderRecords {
         return audit.checkBacksOf(orderId).stream().map(checkBack -> new TimelineEntry(checkBack.answeredAt(), service,
                 Steps.CHECK_BACK, "check-back #" + checkBack.attempt() + " for " + eventName(checkBack.eventType())
                         + " answered " + checkBack.answer() + " in "
-                        + Duration.between(checkBack.receivedAt(), checkBack.answeredAt()).toMillis() + " ms",
+                        + Duration.between(checkBack.receivedAt(), checkBack.answeredAt()).toMillis() + " ms"
+                        + (checkBack.broker() == null ? "" : ", asked by " + checkBack.broker()),
                 checkBack.txId(), checkBack.instance(), checkBack.traceId())).toList();
     }
 

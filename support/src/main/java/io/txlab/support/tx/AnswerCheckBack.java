@@ -34,12 +34,13 @@ final class AnswerCheckBack {
         this.meters = meters;
     }
 
-    LocalTransactionState answer(String txId, String orderId, String eventType, int attempt) {
+    /** @param broker the broker that asks, the one that stores the half message */
+    LocalTransactionState answer(String txId, String orderId, String eventType, int attempt, String broker) {
         try (var ignored = LogContext.transaction(orderId, txId)) {
             Instant receivedAt = clock.instant();
             CheckBack.Answer answer = decideOrUnknown(txId, orderId, eventType, attempt);
             record(new CheckBack(txId, orderId, eventType, attempt, answer, instance, receivedAt, clock.instant(),
-                    Traces.traceIdOf(orderId)));
+                    Traces.traceIdOf(orderId), broker));
             meters.checkBack(answer.name());
             return switch (answer) {
                 case COMMIT -> LocalTransactionState.COMMIT_MESSAGE;

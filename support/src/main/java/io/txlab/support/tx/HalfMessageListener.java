@@ -12,6 +12,7 @@ import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.remoting.common.RemotingHelper;
 
 /**
  * The producer's transaction listener. It is the native RocketMQ one rather than the starter's
@@ -62,7 +63,7 @@ final class HalfMessageListener implements TransactionListener {
         LocalTransactionState answer = LocalTransactionState.UNKNOW;
         try (var scope = Traces.open(checkBack)) {
             answer = answerCheckBack.answer(message.getTransactionId(), message.getKeys(),
-                    message.getUserProperty(RocketMqTransactionalPublisher.EVENT_TYPE_PROPERTY), attempt);
+                    message.getUserProperty(RocketMqTransactionalPublisher.EVENT_TYPE_PROPERTY), attempt, broker(message));
             return answer;
         } finally {
             if (spans.exporting()) {
@@ -72,6 +73,15 @@ final class HalfMessageListener implements TransactionListener {
                                 "answer", answer.name()), false);
             }
         }
+    }
+
+    /** The broker that asks stores the half message: its name where the client set it, else its address. */
+    static String broker(MessageExt message) {
+        String name = message.getBrokerName();
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        return message.getStoreHost() == null ? null : RemotingHelper.parseSocketAddressAddr(message.getStoreHost());
     }
 
     /** The broker counts its checks in a property; the first check-back carries 1. */

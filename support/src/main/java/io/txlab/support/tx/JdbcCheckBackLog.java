@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcCheckBackLog implements CheckBackLog {
 
     private static final String COLUMNS = """
-            tx_id, order_id, event_type, attempt, answer, instance, received_at, checked_at, trace_id
+            tx_id, order_id, event_type, attempt, answer, instance, received_at, checked_at, trace_id, broker
             """;
 
     private final JdbcClient jdbc;
@@ -26,9 +26,11 @@ final class JdbcCheckBackLog implements CheckBackLog {
     public void record(CheckBack checkBack) {
         jdbc.sql("""
                 INSERT INTO check_back (tx_id, order_id, event_type, attempt, answer, instance, received_at, checked_at,
-                                        trace_id)
-                VALUES (:txId, :orderId, :eventType, :attempt, :answer, :instance, :receivedAt, :answeredAt, :traceId)
+                                        trace_id, broker)
+                VALUES (:txId, :orderId, :eventType, :attempt, :answer, :instance, :receivedAt, :answeredAt, :traceId,
+                        :broker)
                 """)
+                .param("broker", checkBack.broker())
                 .param("traceId", checkBack.traceId())
                 .param("txId", checkBack.txId())
                 .param("orderId", checkBack.orderId())
@@ -91,6 +93,6 @@ final class JdbcCheckBackLog implements CheckBackLog {
         return new CheckBack(rs.getString("tx_id"), rs.getString("order_id"), rs.getString("event_type"),
                 rs.getInt("attempt"), CheckBack.Answer.valueOf(rs.getString("answer")), rs.getString("instance"),
                 rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("checked_at").toInstant(),
-                rs.getString("trace_id"));
+                rs.getString("trace_id"), rs.getString("broker"));
     }
 }

@@ -33,9 +33,9 @@ class AnswerCheckBackTest {
     void aCommittedLocalTransactionIsCommitted() {
         transactionLog.recordCommitted("tx-1", pending());
 
-        assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 1)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 1, "broker-a")).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
         assertThat(checkBacks.recorded).containsExactly(new CheckBack("tx-1", "o-1", "OrderCreated", 1,
-                CheckBack.Answer.COMMIT, "order-1", NOW, NOW));
+                CheckBack.Answer.COMMIT, "order-1", NOW, NOW, null, "broker-a"));
         assertThat(registry.get("txlab.check.backs").tag("answer", "COMMIT").counter().count()).isEqualTo(1);
     }
 
@@ -43,7 +43,7 @@ class AnswerCheckBackTest {
     void aRolledBackLocalTransactionIsRolledBack() {
         transactionLog.resolve("tx-1", "o-1", "OrderCreated", TransactionLog.DecidedBy.LOCAL_TX, NOW);
 
-        assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 2))
+        assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 2, "broker-a"))
                 .isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
         assertThat(checkBacks.recorded).extracting(CheckBack::answer).containsExactly(CheckBack.Answer.ROLLBACK);
     }
@@ -51,7 +51,7 @@ class AnswerCheckBackTest {
     @Test
     void aLocalTransactionWithoutARowIsRolledBackForGoodAndCannotCommitAfterwards() {
         // it never ran (the producer died after the half message), or it has not written its row yet
-        assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 1))
+        assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 1, "broker-a"))
                 .as("a definite answer, not UNKNOWN").isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
 
         assertThat(transactionLog.rowOf("tx-1")).contains(new InMemoryTransactionLog.Row(
@@ -65,7 +65,7 @@ class AnswerCheckBackTest {
     void aTxLogThatCannotBeReadAnswersUnknownSoTheBrokerAsksAgain() {
         transactionLog.unreadable(new DataAccessResourceFailureException("database down"));
 
-        assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 3)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 3, "broker-a")).isEqualTo(LocalTransactionState.UNKNOW);
         assertThat(checkBacks.recorded).extracting(CheckBack::answer).containsExactly(CheckBack.Answer.UNKNOWN);
     }
 
@@ -74,7 +74,7 @@ class AnswerCheckBackTest {
         transactionLog.recordCommitted("tx-1", pending());
         checkBacks.down = true;
 
-        assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 1)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        assertThat(answerCheckBack.answer("tx-1", "o-1", "OrderCreated", 1, "broker-a")).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
     }
 
     private static PendingPublish pending() {
