@@ -41,6 +41,8 @@ import tools.jackson.databind.ObjectMapper;
 class ComposeConfigTest {
 
     private static final Path DOCKER = Path.of("..", "docker");
+    /** Each compose broker and the conf file it runs. */
+    private static final Map<String, String> BROKER_CONFS = Map.of("broker", "broker.conf", "broker-b", "broker-b.conf");
     /** Read by Spring or by code rather than through a ${...} placeholder in the service's yml. */
     private static final Set<String> READ_OUTSIDE_YML = Set.of("SPRING_PROFILES_ACTIVE", AdminToken.VARIABLE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
@@ -149,9 +151,9 @@ class ComposeConfigTest {
     @Test
     void eachBrokerRunsItsOwnConfAndGetsTheTopicsOnceItHasRegistered() {
         Map<String, String> topicInitOf = Map.of("broker", "rocketmq-topics", "broker-b", "rocketmq-topics-b");
-        Map<String, String> confOf = Map.of("broker", "broker.conf", "broker-b", "broker-b.conf");
+        assertThat(brokers()).as("the compose file's brokers").containsExactlyInAnyOrderElementsOf(BROKER_CONFS.keySet());
         Object script = ((Map<?, ?>) services.get("rocketmq-topics")).get("command");
-        confOf.forEach((broker, file) -> {
+        BROKER_CONFS.forEach((broker, file) -> {
             Map<?, ?> service = (Map<?, ?>) services.get(broker);
             Properties conf = conf(file);
             String port = conf.getProperty("listenPort", "10911");
@@ -186,9 +188,11 @@ class ComposeConfigTest {
             assertThat(services).as("scrape target %s", target).containsKey(service);
             assertThat(port).as("port of %s", target).isEqualTo(listenPort(service));
         }
-        assertThat(targets).as("every service of both sets, and the broker")
+        assertThat(targets).as("every service of both sets and the second instances, and every broker's exporter")
                 .containsAll(javaServices().stream().map(name -> name + ":" + listenPort(name)).toList())
-                .contains("broker:" + brokerConf().getProperty("metricsPromExporterPort"));
+                .containsAll(BROKER_CONFS.keySet().stream().map(broker -> broker + ":" + listenPort(broker)).toList());
+        BROKER_CONFS.forEach((broker, file) -> assertThat(conf(file).getProperty("metricsExporterType")).as(file)
+                .isEqualTo("PROM"));
     }
 
     @Test
@@ -236,17 +240,13 @@ class ComposeConfigTest {
         return targets;
     }
 
-    /** A Java service's port inside the network (its image's PORT); the broker's metrics exporter's. */
+    /** A Java service's port inside the network (its image's PORT); a broker's metrics exporter's. */
     private String listenPort(String service) {
-        if (service.equals("broker")) {
-            return brokerConf().getProperty("metricsPromExporterPort");
+        if (BROKER_CONFS.containsKey(service)) {
+            return conf(BROKER_CONFS.get(service)).getProperty("metricsPromExporterPort");
         }
         Map<?, ?> build = (Map<?, ?>) ((Map<?, ?>) services.get(service)).get("build");
         return build == null ? "" : String.valueOf(((Map<?, ?>) build.get("args")).get("PORT"));
-    }
-
-    private static Properties brokerConf() {
-        return conf("broker.conf");
     }
 
     private static Properties conf(String file) {
@@ -299,6 +299,12 @@ class ComposeConfigTest {
 
     private List<String> javaServices() {
         return services.keySet().stream().filter(name -> name.matches("(order|inventory|payment)-service.*")).toList();
+    }
+
+    /** The compose services that run a RocketMQ broker. */
+    private List<String> brokers() {
+        return services.keySet().stream()
+                .filter(name -> String.valueOf(((Map<?, ?>) services.get(name)).get("command")).contains("mqbroker")).toList();
     }
 
     private static String serviceModule(String composeService) {
