@@ -31,7 +31,8 @@ done
 say "The compose stack is healthy after $(( $(date +%s) - started_at )) s; running the scenarios."
 
 # The runner drives the chaos set: its ports, the read-only checker user, the stack's admin token.
-export TXLAB_ORDER_PORT=18081 TXLAB_INVENTORY_PORT=18082 TXLAB_PAYMENT_PORT=18083 TXLAB_ORDER2_PORT=18084
+export TXLAB_ORDER_PORT=18081 TXLAB_INVENTORY_PORT=18082 TXLAB_PAYMENT_PORT=18083
+export TXLAB_ORDER2_PORT=18084 TXLAB_INVENTORY2_PORT=18085 TXLAB_PAYMENT2_PORT=18086
 export TXLAB_MYSQL_URL=jdbc:mysql://127.0.0.1:23306 TXLAB_MYSQL_USER=txlab_checker
 export TXLAB_MYSQL_PASSWORD="$TXLAB_CHECKER_DB_PASSWORD"
 set +e

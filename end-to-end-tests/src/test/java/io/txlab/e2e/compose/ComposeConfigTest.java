@@ -36,11 +36,17 @@ import tools.jackson.databind.ObjectMapper;
  * Catches drift between docker/docker-compose.yml and the services' own configuration: a variable the
  * compose file sets that no service reads, a setting that points at the devstack (127.0.0.1) or a
  * credential left without a value, an unpinned image, a container without a healthcheck, a topic list
- * that differs from the devstack's.
+ * that differs from the devstack's, a second instance (NAME-2) that differs from its chaos-set instance or
+ * that scripts/compose-service.sh does not know.
  */
 class ComposeConfigTest {
 
     private static final Path DOCKER = Path.of("..", "docker");
+    private static final Path SCRIPTS = Path.of("..", "scripts");
+    /** The profile of the second instances, started on demand only. */
+    private static final String SECOND_INSTANCE_PROFILE = "chaos-second-instance";
+    /** Each compose broker and the conf file it runs. */
+    private static final Map<String, String> BROKER_CONFS = Map.of("broker", "broker.conf", "broker-b", "broker-b.conf");
     /** Read by Spring or by code rather than through a ${...} placeholder in the service's yml. */
     private static final Set<String> READ_OUTSIDE_YML = Set.of("SPRING_PROFILES_ACTIVE", AdminToken.VARIABLE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
@@ -149,9 +155,9 @@ class ComposeConfigTest {
     @Test
     void eachBrokerRunsItsOwnConfAndGetsTheTopicsOnceItHasRegistered() {
         Map<String, String> topicInitOf = Map.of("broker", "rocketmq-topics", "broker-b", "rocketmq-topics-b");
-        Map<String, String> confOf = Map.of("broker", "broker.conf", "broker-b", "broker-b.conf");
+        assertThat(brokers()).as("the compose file's brokers").containsExactlyInAnyOrderElementsOf(BROKER_CONFS.keySet());
         Object script = ((Map<?, ?>) services.get("rocketmq-topics")).get("command");
-        confOf.forEach((broker, file) -> {
+        BROKER_CONFS.forEach((broker, file) -> {
             Map<?, ?> service = (Map<?, ?>) services.get(broker);
             Properties conf = conf(file);
             String port = conf.getProperty("listenPort", "10911");
@@ -175,6 +181,65 @@ class ComposeConfigTest {
         assertThat(profiles("rocketmq-topics-b")).containsExactly("cluster");
     }
 
+    /**
+     * Each service has a second instance, NAME-2 (scripts/lib.sh's SECOND_INSTANCES), built and configured as its
+     * chaos-set instance, in the same groups, started on demand only (its own profile, no restart policy), on the
+     * host port compose-test.sh gives the scenario runner for it (TXLAB_ORDER2_PORT and so on).
+     */
+    @Test
+    void everySecondInstanceIsItsChaosInstanceOnItsOwnPortStartedOnDemand() throws IOException {
+        Map<String, String> runnerPorts = composeTestPorts();
+        assertThat(secondInstances()).as("the compose file's second instances")
+                .containsExactlyInAnyOrderElementsOf(shellArray(SCRIPTS.resolve("lib.sh"), "SECOND_INSTANCES"));
+        for (String name : secondInstances()) {
+            String module = serviceModule(name);
+            String chaos = module + "-chaos";
+            Map<?, ?> service = (Map<?, ?>) services.get(name);
+            Map<?, ?> first = (Map<?, ?>) services.get(chaos);
+            assertThat(service.get("build")).as("build of %s", name).isEqualTo(first.get("build"));
+            assertThat(service.get("image")).as("image of %s", name).isEqualTo(first.get("image"));
+            assertThat(service.get("depends_on")).as("dependencies of %s", name).isEqualTo(first.get("depends_on"));
+            assertThat(environment(name)).as("environment of %s", name).isEqualTo(environment(chaos));
+            assertThat(profiles(name)).as(name).containsExactly(SECOND_INSTANCE_PROFILE);
+            assertThat(service.get("restart")).as("restart of %s", name).isEqualTo("no");
+
+            String port = listenPort(name);
+            String prefix = runnerPrefix(module);
+            assertThat(hostPorts(chaos)).as("%s's port for the runner", chaos)
+                    .containsExactly("127.0.0.1:" + runnerPorts.get("TXLAB_" + prefix + "_PORT") + ":" + port);
+            assertThat(runnerPorts).as("compose-test.sh's port for %s", name).containsKey("TXLAB_" + prefix + "2_PORT");
+            assertThat(hostPorts(name)).as(name)
+                    .containsExactly("127.0.0.1:" + runnerPorts.get("TXLAB_" + prefix + "2_PORT") + ":" + port);
+        }
+        assertThat(services.keySet().stream().filter(name -> profiles(name).contains(SECOND_INSTANCE_PROFILE)))
+                .as("the services of the %s profile", SECOND_INSTANCE_PROFILE)
+                .containsExactlyInAnyOrderElementsOf(secondInstances());
+    }
+
+    /**
+     * scripts/compose-service.sh (scripts/service.sh against compose) knows every second instance and every broker
+     * of the compose file, each as its own container, a second instance health-checked on the port lib.sh reads from
+     * the variable compose-test.sh sets; and every container it acts on is a compose service.
+     */
+    @Test
+    void composeServiceShKnowsEverySecondInstanceAndBrokerOfTheComposeFile() throws IOException {
+        Map<String, String[]> arms = composeServiceArms();
+        String lib = Files.readString(SCRIPTS.resolve("lib.sh"), StandardCharsets.UTF_8);
+        for (String name : secondInstances()) {
+            assertThat(arms).as("compose-service.sh's services").containsKey(name);
+            assertThat(arms.get(name)[0]).as("container of %s", name).isEqualTo(name);
+            String variable = runnerPrefix(serviceModule(name)) + "2_PORT";
+            assertThat(arms.get(name)[1]).as("port of %s", name).isEqualTo("$" + variable);
+            assertThat(lib).as("lib.sh's %s", variable).contains(variable + "=\"${TXLAB_" + variable + ":-");
+        }
+        for (String broker : brokers()) {
+            assertThat(arms).as("compose-service.sh's services").containsKey(broker);
+            assertThat(arms.get(broker)[0]).as("container of %s", broker).isEqualTo(broker);
+        }
+        arms.forEach((name, arm) -> assertThat(services).as("the container compose-service.sh uses for %s", name)
+                .containsKey(arm[0]));
+    }
+
     /** Every target Prometheus scrapes is a compose service, on the port it listens on in the network. */
     @Test
     void everyScrapeTargetIsAComposeServiceAndItsPort() throws IOException {
@@ -186,9 +251,11 @@ class ComposeConfigTest {
             assertThat(services).as("scrape target %s", target).containsKey(service);
             assertThat(port).as("port of %s", target).isEqualTo(listenPort(service));
         }
-        assertThat(targets).as("every service of both sets, and the broker")
+        assertThat(targets).as("every service of both sets and the second instances, and every broker's exporter")
                 .containsAll(javaServices().stream().map(name -> name + ":" + listenPort(name)).toList())
-                .contains("broker:" + brokerConf().getProperty("metricsPromExporterPort"));
+                .containsAll(BROKER_CONFS.keySet().stream().map(broker -> broker + ":" + listenPort(broker)).toList());
+        BROKER_CONFS.forEach((broker, file) -> assertThat(conf(file).getProperty("metricsExporterType")).as(file)
+                .isEqualTo("PROM"));
     }
 
     @Test
@@ -236,17 +303,13 @@ class ComposeConfigTest {
         return targets;
     }
 
-    /** A Java service's port inside the network (its image's PORT); the broker's metrics exporter's. */
+    /** A Java service's port inside the network (its image's PORT); a broker's metrics exporter's. */
     private String listenPort(String service) {
-        if (service.equals("broker")) {
-            return brokerConf().getProperty("metricsPromExporterPort");
+        if (BROKER_CONFS.containsKey(service)) {
+            return conf(BROKER_CONFS.get(service)).getProperty("metricsPromExporterPort");
         }
         Map<?, ?> build = (Map<?, ?>) ((Map<?, ?>) services.get(service)).get("build");
         return build == null ? "" : String.valueOf(((Map<?, ?>) build.get("args")).get("PORT"));
-    }
-
-    private static Properties brokerConf() {
-        return conf("broker.conf");
     }
 
     private static Properties conf(String file) {
@@ -299,6 +362,64 @@ class ComposeConfigTest {
 
     private List<String> javaServices() {
         return services.keySet().stream().filter(name -> name.matches("(order|inventory|payment)-service.*")).toList();
+    }
+
+    private List<String> secondInstances() {
+        return javaServices().stream().filter(name -> name.endsWith("-2")).toList();
+    }
+
+    /** ORDER for order-service, as in TXLAB_ORDER_PORT and TXLAB_ORDER2_PORT. */
+    private static String runnerPrefix(String module) {
+        return module.replace("-service", "").toUpperCase();
+    }
+
+    /** The ports a compose service publishes, as written ("127.0.0.1:HOST:CONTAINER"). */
+    private List<String> hostPorts(String name) {
+        Object ports = ((Map<?, ?>) services.get(name)).get("ports");
+        return ports == null ? List.of() : ((List<?>) ports).stream().map(String::valueOf).toList();
+    }
+
+    /** The TXLAB_*_PORT=NUMBER that scripts/compose-test.sh exports for the scenario runner. */
+    private static Map<String, String> composeTestPorts() throws IOException {
+        String script = Files.readString(SCRIPTS.resolve("compose-test.sh"), StandardCharsets.UTF_8);
+        Map<String, String> ports = new LinkedHashMap<>();
+        Pattern.compile("^export (.+)$", Pattern.MULTILINE).matcher(script).results()
+                .flatMap(export -> Pattern.compile("\\b(TXLAB_[A-Z0-9]+_PORT)=([0-9]+)\\b").matcher(export.group(1)).results())
+                .forEach(assignment -> ports.put(assignment.group(1), assignment.group(2)));
+        return ports;
+    }
+
+    /** The words of a bash array NAME=(a b c) in a script. */
+    private static List<String> shellArray(Path script, String name) throws IOException {
+        Matcher array = Pattern.compile("^" + name + "=\\(([^)]*)\\)", Pattern.MULTILINE)
+                .matcher(Files.readString(script, StandardCharsets.UTF_8));
+        assertThat(array.find()).as("%s in %s", name, script).isTrue();
+        return List.of(array.group(1).trim().split("\\s+"));
+    }
+
+    /**
+     * compose-service.sh's "case $svc in" arms: each name it accepts, with the container it acts on ($svc
+     * resolved) and its port expression ("" when it has none).
+     */
+    private static Map<String, String[]> composeServiceArms() throws IOException {
+        String script = Files.readString(SCRIPTS.resolve("compose-service.sh"), StandardCharsets.UTF_8);
+        Matcher block = Pattern.compile("case \\$svc in\\n(.*?)\\nesac", Pattern.DOTALL).matcher(script);
+        assertThat(block.find()).as("compose-service.sh's case $svc").isTrue();
+        Pattern arm = Pattern.compile("^\\s*([a-z0-9|-]+)\\)\\s*target=([^;\\s]+)(?:;\\s*port=([^;\\s]+))?", Pattern.MULTILINE);
+        Map<String, String[]> arms = new LinkedHashMap<>();
+        arm.matcher(block.group(1)).results().forEach(match -> {
+            for (String name : match.group(1).split("\\|")) {
+                arms.put(name, new String[] {match.group(2).replace("$svc", name), match.group(3) == null ? "" : match.group(3)});
+            }
+        });
+        assertThat(arms).as("compose-service.sh's services").isNotEmpty();
+        return arms;
+    }
+
+    /** The compose services that run a RocketMQ broker. */
+    private List<String> brokers() {
+        return services.keySet().stream()
+                .filter(name -> String.valueOf(((Map<?, ?>) services.get(name)).get("command")).contains("mqbroker")).toList();
     }
 
     private static String serviceModule(String composeService) {
