@@ -130,7 +130,7 @@ final class ProducerScenarios {
     }
 
     private static boolean answeredBySecondInstance(ScenarioRun run, String orderId) {
-        JsonNode checkBacks = run.secondOrderApi().checkBacks(orderId);
+        JsonNode checkBacks = run.secondApi().checkBacks(orderId);
         for (JsonNode checkBack : checkBacks) {
             if (checkBack.path("answer").asString().equals("COMMIT")
                     && checkBack.path("instance").asString().startsWith("order-service-2@")) {

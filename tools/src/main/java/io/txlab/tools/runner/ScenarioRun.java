@@ -26,7 +26,8 @@ public final class ScenarioRun {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final PlatformClient api;
-    private final PlatformClient secondOrderApi;
+    private final PlatformClient secondApi;
+    private final int brokers;
     private final String adminToken;
     private final Consumer<String> out;
     private final ScenarioEvidence evidence;
@@ -36,7 +37,8 @@ public final class ScenarioRun {
 
     ScenarioRun(Platform platform, Consumer<String> out) {
         this.api = platform.api();
-        this.secondOrderApi = platform.secondOrderApi();
+        this.secondApi = platform.secondApi();
+        this.brokers = platform.brokers();
         this.adminToken = platform.adminToken();
         this.out = out;
         this.evidence = new ScenarioEvidence(this::say);
@@ -45,9 +47,14 @@ public final class ScenarioRun {
         this.outages = new Outages(platform.processes(), platform.redis(), this::say);
     }
 
-    /** The API of order-service-2, once a scenario has started it. */
-    public PlatformClient secondOrderApi() {
-        return secondOrderApi;
+    /** The API of the second instances (order-service-2, inventory-service-2, payment-service-2), once started. */
+    public PlatformClient secondApi() {
+        return secondApi;
+    }
+
+    /** How many broker masters the platform runs. */
+    public int brokers() {
+        return brokers;
     }
 
     public PlatformClient api() {
@@ -60,18 +67,32 @@ public final class ScenarioRun {
 
     /** Arms the service's fault point through its guarded admin endpoint. */
     public void arm(String service, FaultPoint point, FaultAction action) {
+        arm(api, service, point, action, "");
+    }
+
+    /** Arms the fault point of the service's second instance (order-service-2, ...). */
+    public void armSecond(String service, FaultPoint point, FaultAction action) {
+        arm(secondApi, service, point, action, " on " + service + "-service-2");
+    }
+
+    private void arm(PlatformClient instance, String service, FaultPoint point, FaultAction action, String where) {
         String name = point.nameIn(service);
-        Reply reply = api.armFault(service, adminToken, FaultArming.body(name, action));
+        Reply reply = instance.armFault(service, adminToken, FaultArming.body(name, action));
         if (reply.status() != 201) {
-            throw new IllegalStateException("could not arm " + name + ": HTTP " + reply.status() + " "
+            throw new IllegalStateException("could not arm " + name + where + ": HTTP " + reply.status() + " "
                     + reply.body().path("detail").asString());
         }
-        say("inject: " + name + " " + FaultArming.describe(action));
+        say("inject: " + name + where + " " + FaultArming.describe(action));
     }
 
     public void disarm(String service, FaultPoint point) {
         api.disarmFault(service, adminToken, point.nameIn(service));
         say("disarm: " + point.nameIn(service));
+    }
+
+    public void disarmSecond(String service, FaultPoint point) {
+        secondApi.disarmFault(service, adminToken, point.nameIn(service));
+        say("disarm: " + point.nameIn(service) + " on " + service + "-service-2");
     }
 
     void disarmAll() {
@@ -101,7 +122,12 @@ public final class ScenarioRun {
     }
 
     public String placeOrder(String requestId, long userId, long productId, int quantity) {
-        Reply reply = api.placeOrder(requestId, userId, productId, quantity);
+        return placeOrder(api, requestId, userId, productId, quantity);
+    }
+
+    /** Places an order through one order-service instance ({@link #api} or {@link #secondApi}). */
+    public String placeOrder(PlatformClient instance, String requestId, long userId, long productId, int quantity) {
+        Reply reply = instance.placeOrder(requestId, userId, productId, quantity);
         if (reply.status() != 202 && reply.status() != 200) {
             throw new IllegalStateException("order not placed: HTTP " + reply.status() + " "
                     + reply.body().path("detail").asString());

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Every scenario the runner knows, in the order `all` runs them. */
+/** Every scenario the runner knows: `all` runs those on one broker in this order, `cluster` the cluster set. */
 final class Scenarios {
 
     static final List<Scenario> ALL;
@@ -15,6 +15,7 @@ final class Scenarios {
         all.addAll(InfrastructureScenarios.all());
         all.addAll(FlashSaleScenarios.all());
         all.addAll(BaselineScenarios.all());
+        all.addAll(ClusterScenarios.all());
         ALL = List.copyOf(all);
     }
 
@@ -23,5 +24,14 @@ final class Scenarios {
 
     static Optional<Scenario> named(String name) {
         return ALL.stream().filter(scenario -> scenario.name().equals(name)).findFirst();
+    }
+
+    /** "all" (every scenario on one broker), "cluster" (the two-broker set), or one scenario's name. */
+    static List<Scenario> chosen(String argument) {
+        return switch (argument) {
+            case "all" -> ALL.stream().filter(scenario -> !scenario.needsTwoBrokers()).toList();
+            case "cluster" -> ALL.stream().filter(Scenario::needsTwoBrokers).toList();
+            default -> named(argument).map(List::of).orElse(List.of());
+        };
     }
 }

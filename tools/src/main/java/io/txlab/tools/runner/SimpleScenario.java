@@ -1,7 +1,11 @@
 package io.txlab.tools.runner;
 
-/** A scenario given by its name, its one-line description and its body. */
-record SimpleScenario(String name, String description, Body body) implements Scenario {
+/** A scenario given by its name, its one-line description and its body; on one broker unless it says two. */
+record SimpleScenario(String name, String description, Body body, boolean needsTwoBrokers) implements Scenario {
+
+    SimpleScenario(String name, String description, Body body) {
+        this(name, description, body, false);
+    }
 
     @FunctionalInterface
     interface Body {

@@ -20,14 +20,16 @@ import io.txlab.tools.client.PublishingWay;
 import io.txlab.tools.concurrent.DaemonThreads;
 
 /**
- * The soak's orders: open model (order i leaves at start + i / rate, whatever the answers do), each retried with
- * its own request id, as a careful client does, while the platform answers 5xx, 429 or nothing, until it is
- * accepted or its retry budget is spent. A retry can only find the order the first attempt placed, never a second.
+ * The soak's and the cluster scenarios' orders: open model (order i leaves at start + i / rate, whatever the
+ * answers do), each retried with its own request id, as a careful client does, while the platform answers 5xx,
+ * 429 or nothing, until it is accepted or its retry budget is spent. A retry can only find the order the first
+ * attempt placed, never a second. With several order-service instances, attempts go round the instances as a
+ * load balancer's would, and a retry goes to the next one.
  */
-final class OrderLoad {
+public final class OrderLoad {
 
     /** Counts so far; {@code unresolved} are orders neither accepted nor given up yet. */
-    record Totals(long offered, long accepted, long retriedOrders, long attempts, long gaveUp, long refused,
+    public record Totals(long offered, long accepted, long retriedOrders, long attempts, long gaveUp, long refused,
                   long unresolved) {
     }
 
@@ -37,7 +39,7 @@ final class OrderLoad {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-    private final PlatformClient api;
+    private final List<PlatformClient> instances;
     private final double rate;
     private final Duration retryBudget;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
@@ -51,9 +53,18 @@ final class OrderLoad {
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong gaveUp = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final Map<Long, AtomicLong> acceptedBySecond = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicLong> failedBySecond = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> failedAttemptsBy = new ConcurrentHashMap<>();
+    private volatile long started = System.nanoTime();
 
     OrderLoad(PlatformClient api, double rate, Duration retryBudget) {
-        this.api = api;
+        this(List.of(api), rate, retryBudget);
+    }
+
+    /** @param instances the order-service instances, each with its own client; attempt i goes to instance i mod n */
+    public OrderLoad(List<PlatformClient> instances, double rate, Duration retryBudget) {
+        this.instances = List.copyOf(instances);
         this.rate = rate;
         this.retryBudget = retryBudget;
     }
@@ -63,7 +74,8 @@ final class OrderLoad {
      * when the last one has left, not when it is answered: an order's retries outlive the schedule, so the
      * driver's OpenLoop, which records one answer per request, does not fit.
      */
-    void run(Duration length, long start) {
+    public void run(Duration length, long start) {
+        started = start;
         Schedule schedule = new Schedule(List.of(new Schedule.Segment("soak orders", (int) length.toSeconds(), rate,
                 rate)));
         for (int i = 0; i < schedule.size(); i++) {
@@ -72,12 +84,12 @@ final class OrderLoad {
                 LockSupport.parkNanos(left);
             }
             offered.incrementAndGet();
-            attempt(UUID.randomUUID().toString(), FIRST_USER + i % USERS, System.nanoTime(), 1);
+            attempt(UUID.randomUUID().toString(), FIRST_USER + i % USERS, System.nanoTime(), 1, i);
         }
     }
 
     /** Waits until every order is accepted or given up, at most {@code limit}; true if all were. */
-    boolean awaitResolved(Duration limit) {
+    public boolean awaitResolved(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (totals().unresolved() > 0 && System.nanoTime() < deadline) {
             Pause.seconds(1);
@@ -86,13 +98,13 @@ final class OrderLoad {
         return totals().unresolved() == 0;
     }
 
-    Totals totals() {
+    public Totals totals() {
         long resolved = accepted.get() + gaveUp.get() + refused.get();
         return new Totals(offered.get(), accepted.get(), retried.get(), attempts.get(), gaveUp.get(), refused.get(),
                 offered.get() - resolved);
     }
 
-    List<String> acceptedIds() {
+    public List<String> acceptedIds() {
         return List.copyOf(acceptedIds);
     }
 
@@ -104,16 +116,37 @@ final class OrderLoad {
         return snapshot(refusedBy);
     }
 
-    private void attempt(String requestId, long user, long firstSent, int attempt) {
+    /** The attempts that were answered 5xx or 429, or not at all, by kind ("HTTP 503", "timeout", ...). */
+    public Map<String, Long> failedAttemptsBy() {
+        return snapshot(failedAttemptsBy);
+    }
+
+    /** Orders accepted in each second since the load started, by the time of their acceptance. */
+    public long[] acceptedPerSecond() {
+        return perSecond(acceptedBySecond);
+    }
+
+    /** Attempts that failed (and were retried or given up) in each second since the load started. */
+    public long[] failedPerSecond() {
+        return perSecond(failedBySecond);
+    }
+
+    private void attempt(String requestId, long user, long firstSent, int attempt, int order) {
         attempts.incrementAndGet();
+        PlatformClient api = instances.get((order + attempt - 1) % instances.size());
         api.placeOrder(PublishingWay.TRANSACTIONAL, requestId, user, PRODUCT, 1).whenComplete((answer, failure) -> {
             if (failure == null && answer.status() / 100 == 2 && !answer.orderId().isEmpty()) {
                 acceptedIds.add(answer.orderId());
                 accepted.incrementAndGet();
+                countThisSecond(acceptedBySecond);
                 return;
             }
             String kind = failure != null ? KeepAliveHttp.NoAnswer.kindOf(failure) : "HTTP " + answer.status();
             boolean retryable = failure != null || answer.status() >= 500 || answer.status() == 429;
+            if (retryable) {
+                count(failedAttemptsBy, kind);
+                countThisSecond(failedBySecond);
+            }
             if (!retryable) {
                 count(refusedBy, kind);
                 refused.incrementAndGet();
@@ -128,7 +161,7 @@ final class OrderLoad {
             if (attempt == 1) {
                 retried.incrementAndGet();
             }
-            retries.schedule(() -> attempt(requestId, user, firstSent, attempt + 1), backoff.toMillis(),
+            retries.schedule(() -> attempt(requestId, user, firstSent, attempt + 1, order), backoff.toMillis(),
                     TimeUnit.MILLISECONDS);
         });
     }
@@ -136,6 +169,18 @@ final class OrderLoad {
     static Duration backoff(int attempt) {
         long millis = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 10);
         return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
+    }
+
+    private void countThisSecond(Map<Long, AtomicLong> bySecond) {
+        bySecond.computeIfAbsent((System.nanoTime() - started) / 1_000_000_000L, second -> new AtomicLong())
+                .incrementAndGet();
+    }
+
+    private static long[] perSecond(Map<Long, AtomicLong> bySecond) {
+        long last = bySecond.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        long[] counts = new long[(int) last + 1];
+        bySecond.forEach((second, count) -> counts[second.intValue()] = count.get());
+        return counts;
     }
 
     private static void count(Map<String, AtomicLong> counts, String kind) {
