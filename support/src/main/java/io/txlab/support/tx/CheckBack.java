@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param eventType the type of the event in the half message (null if the message did not say)
  * @param traceId   the W3C trace the check-back joined: its half message's (null if it carried none, or for
  *                  records older than trace ids)
- * @param broker    the broker that asked, the one storing the half message: its name, else its address (null
- *                  for records older than the column)
+ * @param broker    the address of the broker that asked, the one storing the half message (null for records
+ *                  older than the column)
  */
 public record CheckBack(String txId, String orderId, String eventType, int attempt, Answer answer, String instance,
                         Instant receivedAt, Instant answeredAt, String traceId, String broker) {

@@ -75,12 +75,11 @@ final class HalfMessageListener implements TransactionListener {
         }
     }
 
-    /** The broker that asks stores the half message: its name where the client set it, else its address. */
+    /**
+     * The broker that asks is the one that stored the half message: its address, as stored in the message (the
+     * client passes no broker name on with a check-back).
+     */
     static String broker(MessageExt message) {
-        String name = message.getBrokerName();
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
         return message.getStoreHost() == null ? null : RemotingHelper.parseSocketAddressAddr(message.getStoreHost());
     }
 

@@ -11,16 +11,7 @@ import org.junit.jupiter.api.Test;
 class HalfMessageListenerTest {
 
     @Test
-    void theAskingBrokerIsNamedWhereTheClientSetItsName() {
-        MessageExt message = new MessageExt();
-        message.setBrokerName("txlab-broker-b");
-        message.setStoreHost(new InetSocketAddress("127.0.0.1", 19921));
-
-        assertThat(HalfMessageListener.broker(message)).isEqualTo("txlab-broker-b");
-    }
-
-    @Test
-    void elseByTheAddressThatStoredTheHalfMessage() {
+    void theAskingBrokerIsTheAddressThatStoredTheHalfMessage() {
         MessageExt message = new MessageExt();
         message.setStoreHost(new InetSocketAddress("127.0.0.1", 19921));
 

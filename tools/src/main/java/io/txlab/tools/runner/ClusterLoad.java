@@ -25,7 +25,8 @@ final class ClusterLoad {
     private static final double RECOVERED = 0.9;
 
     /** What the load saw; seconds count from its start. */
-    record Figures(OrderLoad.Totals totals, long[] acceptedPerSecond, Map<String, Long> failedAttempts, double rate) {
+    record Figures(OrderLoad.Totals totals, long[] acceptedPerSecond, Map<String, Long> failedAttempts,
+                   List<OrderLoad.Acceptance> acceptances, double rate) {
 
         long acceptedBetween(long fromSecond, long toSecond) {
             return LongStream.range(Math.max(fromSecond, 0), Math.min(toSecond, acceptedPerSecond.length))
@@ -48,8 +49,24 @@ final class ClusterLoad {
             lines.add(perSecond.toString());
             if (outageSecond >= 0) {
                 lines.add(dipAndRecovery(outageSecond, backSecond));
+                lines.add("load: time to acceptance (retries included) before the outage " + latency(0, outageSecond)
+                        + "; during it " + latency(outageSecond, backSecond + 1) + "; after it "
+                        + latency(backSecond + 1, Long.MAX_VALUE));
+            } else {
+                lines.add("load: time to acceptance (retries included) " + latency(0, Long.MAX_VALUE));
             }
             return lines;
+        }
+
+        /** p50, p99 and max of the orders accepted in [fromSecond, toSecond). */
+        String latency(long fromSecond, long toSecond) {
+            long[] millis = acceptances.stream().filter(a -> a.second() >= fromSecond && a.second() < toSecond)
+                    .mapToLong(OrderLoad.Acceptance::millis).sorted().toArray();
+            if (millis.length == 0) {
+                return "(no order accepted)";
+            }
+            return String.format("p50 %d ms, p99 %d ms, max %d ms (%d orders)", millis[(millis.length - 1) / 2],
+                    millis[(int) Math.ceil(millis.length * 0.99) - 1], millis[millis.length - 1], millis.length);
         }
 
         private String dipAndRecovery(long outageSecond, long backSecond) {
@@ -117,7 +134,8 @@ final class ClusterLoad {
     Figures finish() {
         sending.join();
         load.awaitResolved(RETRY_BUDGET);
-        return new Figures(load.totals(), load.acceptedPerSecond(), load.failedAttemptsBy(), ClusterScenarios.RATE);
+        return new Figures(load.totals(), load.acceptedPerSecond(), load.failedAttemptsBy(), load.acceptances(),
+                ClusterScenarios.RATE);
     }
 
     List<String> acceptedIds() {

@@ -24,9 +24,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class ClusterScenarios {
 
-    /** The devstack's broker names (devstack's RocketMqConfigs): broker-a is the default broker. */
-    static final String BROKER_A = "txlab-broker";
-    static final String BROKER_B = "txlab-broker-b";
+    /**
+     * The devstack's brokers as a check-back names them: by the address that stored the half message (the
+     * client does not pass the broker's name on). broker-a, the default broker, listens on 19911, broker-b on 19921
+     * (devstack's DevStackSettings).
+     */
+    static final String BROKER_A = "127.0.0.1:19911";
+    static final String BROKER_B = "127.0.0.1:19921";
     static final double RATE = 20;
     /** Orders whose half message is left waiting for its check-back, spread over both brokers by the producer. */
     private static final int WAITING = 12;

@@ -28,6 +28,10 @@ import io.txlab.tools.concurrent.DaemonThreads;
  */
 public final class OrderLoad {
 
+    /** An order accepted in {@code second} of the load, {@code millis} after its first attempt left. */
+    public record Acceptance(long second, long millis) {
+    }
+
     /** Counts so far; {@code unresolved} are orders neither accepted nor given up yet. */
     public record Totals(long offered, long accepted, long retriedOrders, long attempts, long gaveUp, long refused,
                   long unresolved) {
@@ -54,6 +58,7 @@ public final class OrderLoad {
     private final AtomicLong gaveUp = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final Map<Long, AtomicLong> acceptedBySecond = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Acceptance> acceptances = new ConcurrentLinkedQueue<>();
     private final Map<Long, AtomicLong> failedBySecond = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failedAttemptsBy = new ConcurrentHashMap<>();
     private volatile long started = System.nanoTime();
@@ -121,6 +126,11 @@ public final class OrderLoad {
         return snapshot(failedAttemptsBy);
     }
 
+    /** Every accepted order's time to acceptance, retries included. */
+    public List<Acceptance> acceptances() {
+        return List.copyOf(acceptances);
+    }
+
     /** Orders accepted in each second since the load started, by the time of their acceptance. */
     public long[] acceptedPerSecond() {
         return perSecond(acceptedBySecond);
@@ -138,7 +148,8 @@ public final class OrderLoad {
             if (failure == null && answer.status() / 100 == 2 && !answer.orderId().isEmpty()) {
                 acceptedIds.add(answer.orderId());
                 accepted.incrementAndGet();
-                countThisSecond(acceptedBySecond);
+                long second = countThisSecond(acceptedBySecond);
+                acceptances.add(new Acceptance(second, (System.nanoTime() - firstSent) / 1_000_000));
                 return;
             }
             String kind = failure != null ? KeepAliveHttp.NoAnswer.kindOf(failure) : "HTTP " + answer.status();
@@ -171,9 +182,10 @@ public final class OrderLoad {
         return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
     }
 
-    private void countThisSecond(Map<Long, AtomicLong> bySecond) {
-        bySecond.computeIfAbsent((System.nanoTime() - started) / 1_000_000_000L, second -> new AtomicLong())
-                .incrementAndGet();
+    private long countThisSecond(Map<Long, AtomicLong> bySecond) {
+        long second = Math.max(0, (System.nanoTime() - started) / 1_000_000_000L);
+        bySecond.computeIfAbsent(second, any -> new AtomicLong()).incrementAndGet();
+        return second;
     }
 
     private static long[] perSecond(Map<Long, AtomicLong> bySecond) {
