@@ -267,7 +267,7 @@ async function loadCheckBacks() {
     fill($("checkbacks-table").tBodies[0], list.map((check) => row([time(check.answeredAt),
       check.service || (check.instance || "").split("@")[0], orderLink(check.orderId), check.eventType || "",
       check.attempt, badge(check.answer), node("span", check.instance || "", { class: "mono" }),
-      waited(check.receivedAt, check.answeredAt)],
+      node("span", check.broker || "", { class: "mono" }), waited(check.receivedAt, check.answeredAt)],
     { "data-order-id": check.orderId || "", "data-answer": check.answer, "data-attempt": check.attempt })));
     showProblem("checkbacks-problem", null);
   } catch (error) {

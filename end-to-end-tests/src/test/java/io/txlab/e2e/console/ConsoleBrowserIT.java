@@ -160,6 +160,8 @@ class ConsoleBrowserIT {
             assertThat(page.findElements(By.cssSelector(rowOf("checkbacks-table", unknown)))).hasSize(1);
         });
         assertThat(page.findElements(By.cssSelector(rowOf("checkbacks-table", confirmed)))).isEmpty();
+        assertThat(page.findElement(By.cssSelector(rowOf("checkbacks-table", unknown))).getText())
+                .as("the broker that asked, by its address").containsPattern("\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+");
         screenshot(page, "checkbacks-unknown");
 
         choose(page, "checkbacks-answer", "");

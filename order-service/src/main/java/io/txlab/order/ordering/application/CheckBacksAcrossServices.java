@@ -24,15 +24,15 @@ public class CheckBacksAcrossServices {
     private static final Logger log = LoggerFactory.getLogger(CheckBacksAcrossServices.class);
     static final String ORDER = "order";
 
-    /** A check-back and the service that answered it. */
+    /** A check-back, the service that answered it and the broker (its address) that asked. */
     public record ServiceCheckBack(String service, String txId, String orderId, String eventType, int attempt,
                                    CheckBack.Answer answer, String instance, Instant receivedAt,
-                                   Instant answeredAt) {
+                                   Instant answeredAt, String broker) {
 
         static ServiceCheckBack of(String service, CheckBack checkBack) {
             return new ServiceCheckBack(service, checkBack.txId(), checkBack.orderId(), checkBack.eventType(),
                     checkBack.attempt(), checkBack.answer(), checkBack.instance(), checkBack.receivedAt(),
-                    checkBack.answeredAt());
+                    checkBack.answeredAt(), checkBack.broker());
         }
     }
 
