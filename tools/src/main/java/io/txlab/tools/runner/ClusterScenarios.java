@@ -38,6 +38,8 @@ final class ClusterScenarios {
     private static final Duration OUTAGE = Duration.ofSeconds(20);
     private static final Duration AFTER_OUTAGE = Duration.ofSeconds(20);
     private static final Duration SCALE_OUT_LOAD = Duration.ofSeconds(90);
+    private static final List<String> FIRST_INSTANCES = List.of("order-service", "inventory-service",
+            "payment-service");
     private static final List<String> SECOND_INSTANCES = List.of("order-service-2", "inventory-service-2",
             "payment-service-2");
 
@@ -109,7 +111,7 @@ final class ClusterScenarios {
             run.arm("order", CHECK_BACK, FaultAction.unknown(1_000));
             run.armSecond("order", CHECK_BACK, FaultAction.unknown(1_000));
             List<String> throughFirst = placeEach(run, run.api(), 81);
-            List<String> throughSecond = placeEach(run, run.secondApi(), 91);
+            List<String> throughSecond = placeEach(run, run.secondApi(), 75);
             ClusterLoad load = ClusterLoad.start(run, List.of(run.api(), run.secondApi()), SCALE_OUT_LOAD);
             List<String> waiting = new ArrayList<>(throughFirst);
             waiting.addAll(throughSecond);
@@ -119,7 +121,7 @@ final class ClusterScenarios {
             run.kill("order-service");
             run.disarmSecond("order", CHECK_BACK);
             for (String orderId : throughFirst) {
-                run.expect(run.await(CONVERGE, () -> committedBy(run.api(), orderId,
+                run.expect(run.await(CONVERGE, () -> committedBy(run.secondApi(), orderId,
                                 checkBack -> checkBack.path("instance").asString().startsWith("order-service-2@"))),
                         "order " + orderId + ", placed through order-service, was committed by a check-back that "
                                 + "order-service-2 answered while order-service was down");
@@ -140,9 +142,11 @@ final class ClusterScenarios {
             reportConsumers(run, load.acceptedIds());
         } finally {
             SECOND_INSTANCES.forEach(run::kill);
+            FIRST_INSTANCES.forEach(run::start);
         }
     }
 
+    /** Users 1-90 hold 1,000.00 each (91-100 start poor): the orders here must be CONFIRMED. */
     private static List<String> placeEach(ScenarioRun run, PlatformClient instance, long firstUser) {
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < WAITING / 2; i++) {
