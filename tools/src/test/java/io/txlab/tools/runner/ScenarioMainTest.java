@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.txlab.devstack.BrokerTransactionSettings;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -50,6 +51,27 @@ class ScenarioMainTest {
         assertThat(ProducerScenarios.describe(all)).isEqualTo("attempts 1-14 UNKNOWN, 15 ROLLBACK");
         assertThat(ProducerScenarios.describe(all.subList(14, 15))).isEqualTo("attempt 15 ROLLBACK");
         assertThat(ProducerScenarios.describe(List.of())).isEqualTo("none");
+    }
+
+    @Test
+    void allRunsEveryScenarioOnOneBrokerAndClusterTheTwoBrokerSet() {
+        assertThat(Scenarios.chosen("cluster")).extracting(Scenario::name).containsExactly("broker-failover", "scale-out");
+        assertThat(Scenarios.chosen("all")).noneMatch(Scenario::needsTwoBrokers)
+                .hasSize(Scenarios.ALL.size() - 2).extracting(Scenario::name).contains("broker-restart");
+        assertThat(Scenarios.chosen("scale-out")).extracting(Scenario::name).containsExactly("scale-out");
+    }
+
+    @Test
+    void aPlatformWithTheOtherBrokerCountIsRefusedWithWhatToDo() {
+        assertThat(ScenarioMain.wrongBrokerCount(Scenarios.chosen("cluster"), 2)).isEmpty();
+        assertThat(ScenarioMain.wrongBrokerCount(Scenarios.chosen("all"), 1)).isEmpty();
+        assertThat(ScenarioMain.wrongBrokerCount(Scenarios.chosen("cluster"), 1)).get(InstanceOfAssertFactories.STRING)
+                .startsWith("broker-failover runs on two broker masters and this platform has 1")
+                .contains("scripts/down.sh");
+        assertThat(ScenarioMain.wrongBrokerCount(Scenarios.chosen("broker-restart"), 2)).get(InstanceOfAssertFactories.STRING)
+                .startsWith("broker-restart runs on one broker and this platform has 2");
+        assertThat(ScenarioMain.run(new String[] {"scale-out"}, Map.of("TXLAB_BROKERS", "1")))
+                .isEqualTo(ScenarioMain.CANNOT_RUN);
     }
 
     @Test
