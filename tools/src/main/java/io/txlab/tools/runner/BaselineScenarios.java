@@ -20,7 +20,7 @@ final class BaselineScenarios {
     }
 
     private static void dualWrite(ScenarioRun run) {
-        run.arm("order", BETWEEN_COMMIT_AND_SEND, FaultAction.crash());
+        run.faults().arm("order", BETWEEN_COMMIT_AND_SEND, FaultAction.crash());
         try {
             run.api().placeOrderWithDualWrite(UUID.randomUUID().toString(), 40, 4, 1);
             run.say("load: the unsafe request was answered (the fault did not halt the service)");

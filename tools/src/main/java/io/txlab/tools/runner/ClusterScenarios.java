@@ -11,12 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import io.txlab.contracts.fault.FaultAction;
 import io.txlab.tools.client.PlatformClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The cluster set (docs/scaling.md): two broker masters and, for scale-out, two instances of every service,
@@ -57,13 +56,14 @@ final class ClusterScenarios {
     }
 
     private static void brokerFailover(ScenarioRun run) {
-        run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(WAITING));
-        run.arm("order", CHECK_BACK, FaultAction.unknown(1_000));
+        run.faults().arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(WAITING));
+        run.faults().arm("order", CHECK_BACK, FaultAction.unknown(1_000));
         List<String> waiting = new ArrayList<>();
         for (int i = 0; i < WAITING; i++) {
             waiting.add(run.placeOrder(61 + i, 4, 1));
         }
-        Map<String, String> storedOn = awaitFirstCheckBacks(run, run.api(), waiting);
+        CheckBackRecords checkBacks = new CheckBackRecords(run.api());
+        Map<String, String> storedOn = awaitFirstCheckBacks(run, checkBacks, waiting);
         List<String> onA = ordersOn(storedOn, BROKER_A);
         run.observed(!onA.isEmpty() && !ordersOn(storedOn, BROKER_B).isEmpty(), "the " + WAITING + " half messages "
                 + "wait on both brokers, each checked back and answered UNKNOWN by the broker storing it: "
@@ -75,13 +75,15 @@ final class ClusterScenarios {
         long stopSecond = load.second();
         run.outage().takeDown("broker");
         load.awaitSecond(stopSecond + OUTAGE.toSeconds());
-        List<String> checkedDuringOutage = ordersCheckedBackSince(run, onA, load.startedAt().plusSeconds(stopSecond + 5));
+        Instant outageSettled = load.startedAt().plusSeconds(stopSecond + 5);
+        List<String> checkedDuringOutage = onA.stream()
+                .filter(orderId -> checkBacks.answeredAfter(orderId, outageSettled)).toList();
         run.observed(checkedDuringOutage.isEmpty(), "no check-back came for broker-a's half messages while it was down"
                 + (checkedDuringOutage.isEmpty() ? "" : ": " + checkedDuringOutage));
         run.outage().bringBack("broker");
         long backSecond = load.second();
         Instant backAt = Instant.now();
-        run.disarm("order", CHECK_BACK);
+        run.faults().disarm("order", CHECK_BACK);
         ClusterLoad.Figures figures = load.finish();
         figures.report(stopSecond, backSecond).forEach(run::say);
         run.expect(figures.acceptedBetween(stopSecond + 1, backSecond) > 0, figures.acceptedBetween(stopSecond + 1,
@@ -92,8 +94,8 @@ final class ClusterScenarios {
             run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), orderId + " CONFIRMED");
         }
         for (String orderId : onA) {
-            run.expect(committedBy(run.api(), orderId, checkBack -> checkBack.path("broker").asString().equals(BROKER_A)
-                    && !Instant.parse(checkBack.path("answeredAt").asString()).isBefore(backAt)),
+            run.expect(checkBacks.committed(orderId, checkBack -> CheckBackRecords.askedBy(checkBack, BROKER_A)
+                    && !CheckBackRecords.answeredAt(checkBack).isBefore(backAt)),
                     orderId + "'s half message was checked back by broker-a after it returned, answered COMMIT");
         }
     }
@@ -106,23 +108,24 @@ final class ClusterScenarios {
     private static void scaleOut(ScenarioRun run) {
         SECOND_INSTANCES.forEach(run::start);
         try {
-            run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(WAITING / 2));
-            run.armSecond("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(WAITING / 2));
-            run.arm("order", CHECK_BACK, FaultAction.unknown(1_000));
-            run.armSecond("order", CHECK_BACK, FaultAction.unknown(1_000));
+            run.faults().arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(WAITING / 2));
+            run.faults().armSecond("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(WAITING / 2));
+            run.faults().arm("order", CHECK_BACK, FaultAction.unknown(1_000));
+            run.faults().armSecond("order", CHECK_BACK, FaultAction.unknown(1_000));
             List<String> throughFirst = placeEach(run, run.api(), 81);
             List<String> throughSecond = placeEach(run, run.secondApi(), 75);
             ClusterLoad load = ClusterLoad.start(run, List.of(run.api(), run.secondApi()), SCALE_OUT_LOAD);
             List<String> waiting = new ArrayList<>(throughFirst);
             waiting.addAll(throughSecond);
-            awaitFirstCheckBacks(run, run.api(), waiting);
-            run.say("check-backs so far answered UNKNOWN by " + answeringInstances(run, waiting));
+            CheckBackRecords checkBacks = new CheckBackRecords(run.secondApi());
+            awaitFirstCheckBacks(run, checkBacks, waiting);
+            run.say("check-backs so far answered UNKNOWN by " + checkBacks.answersByInstance(waiting, answer -> true));
 
             run.kill("order-service");
-            run.disarmSecond("order", CHECK_BACK);
+            run.faults().disarmSecond("order", CHECK_BACK);
             for (String orderId : throughFirst) {
-                run.expect(run.await(CONVERGE, () -> committedBy(run.secondApi(), orderId,
-                                checkBack -> checkBack.path("instance").asString().startsWith("order-service-2@"))),
+                run.expect(run.await(CONVERGE, () -> checkBacks.committed(orderId,
+                                checkBack -> CheckBackRecords.answeredBy(checkBack, "order-service-2@"))),
                         "order " + orderId + ", placed through order-service, was committed by a check-back that "
                                 + "order-service-2 answered while order-service was down");
             }
@@ -138,7 +141,8 @@ final class ClusterScenarios {
             for (String orderId : waiting) {
                 run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), orderId + " CONFIRMED");
             }
-            run.say("check-backs that committed the waiting orders, by instance: " + committingInstances(run, waiting));
+            run.say("check-backs that committed the waiting orders, by instance: "
+                    + checkBacks.answersByInstance(waiting, "COMMIT"::equals));
             reportConsumers(run, load.acceptedIds());
         } finally {
             SECOND_INSTANCES.forEach(run::kill);
@@ -166,17 +170,12 @@ final class ClusterScenarios {
     }
 
     /** @return the broker that checked back each order's half message first (and was answered UNKNOWN) */
-    private static Map<String, String> awaitFirstCheckBacks(ScenarioRun run, PlatformClient api, List<String> orders) {
+    private static Map<String, String> awaitFirstCheckBacks(ScenarioRun run, CheckBackRecords checkBacks,
+                                                            List<String> orders) {
         Map<String, String> storedOn = new LinkedHashMap<>();
         run.await(CONVERGE, () -> {
-            for (String orderId : orders) {
-                if (!storedOn.containsKey(orderId)) {
-                    for (JsonNode checkBack : api.checkBacks(orderId)) {
-                        storedOn.put(orderId, checkBack.path("broker").asString());
-                        break;
-                    }
-                }
-            }
+            orders.stream().filter(orderId -> !storedOn.containsKey(orderId)).forEach(orderId ->
+                    checkBacks.firstAskingBroker(orderId).ifPresent(broker -> storedOn.put(orderId, broker)));
             return storedOn.size() == orders.size();
         });
         run.say("wait: " + storedOn.size() + " of " + orders.size() + " waiting orders checked back; broker of each: "
@@ -189,48 +188,9 @@ final class ClusterScenarios {
                 .toList();
     }
 
-    private static List<String> ordersCheckedBackSince(ScenarioRun run, List<String> orders, Instant since) {
-        return orders.stream().filter(orderId -> {
-            for (JsonNode checkBack : run.api().checkBacks(orderId)) {
-                if (Instant.parse(checkBack.path("answeredAt").asString()).isAfter(since)) {
-                    return true;
-                }
-            }
-            return false;
-        }).toList();
-    }
-
-    private static boolean committedBy(PlatformClient api, String orderId, Predicate<JsonNode> checkBack) {
-        for (JsonNode each : api.checkBacks(orderId)) {
-            if (each.path("answer").asString().equals("COMMIT") && checkBack.test(each)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Map<String, Integer> answeringInstances(ScenarioRun run, List<String> orders) {
-        return countByInstance(run, orders, answer -> true);
-    }
-
-    private static Map<String, Integer> committingInstances(ScenarioRun run, List<String> orders) {
-        return countByInstance(run, orders, "COMMIT"::equals);
-    }
-
-    private static Map<String, Integer> countByInstance(ScenarioRun run, List<String> orders, Predicate<String> answer) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String orderId : orders) {
-            for (JsonNode checkBack : run.api().checkBacks(orderId)) {
-                if (answer.test(checkBack.path("answer").asString())) {
-                    counts.merge(checkBack.path("instance").asString(), 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
-    }
-
     /** Which instance of each consumer group took the load's orders: the group rebalanced across both. */
-    private static void reportConsumers(ScenarioRun run, List<String> orders) {
+    private static void reportConsumers(ScenarioRun run, List<String> loadOrders) {
+        Set<String> orders = Set.copyOf(loadOrders);
         for (String service : List.of("inventory-service", "payment-service")) {
             Map<String, Long> byInstance = new LinkedHashMap<>();
             for (String instance : List.of(service, service + "-2")) {

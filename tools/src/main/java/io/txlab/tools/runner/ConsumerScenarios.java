@@ -55,7 +55,7 @@ final class ConsumerScenarios {
     }
 
     private static void consumerThrows(ScenarioRun run) {
-        run.arm("inventory", CONSUME, FaultAction.throwTimes(2));
+        run.faults().arm("inventory", CONSUME, FaultAction.throwTimes(2));
         String orderId = run.placeOrder(34, 4, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
         run.observed(run.timelineHas(orderId, Steps.DELIVERY_FAILED, "delivery #2 of OrderCreated failed"),
@@ -69,12 +69,12 @@ final class ConsumerScenarios {
      * cancel the order first, and the replay would meet the barrier instead.
      */
     private static void dlqAndReplay(ScenarioRun run) {
-        run.arm("payment", CONSUME, FaultAction.throwTimes(1_000));
+        run.faults().arm("payment", CONSUME, FaultAction.throwTimes(1_000));
         String orderId = run.placeOrder(47, 4, 1);
         run.observed(run.await(TO_DLQ,
                 () -> run.timelineHas(orderId, Steps.DELIVERY_FAILED, "moves it to its group's DLQ")),
                 "payment's last redelivery failed: the broker moved OrderCreated to %DLQ%" + PAYMENT_GROUP);
-        run.disarm("payment", CONSUME);
+        run.faults().disarm("payment", CONSUME);
         run.expect(run.api().orderStatus(orderId).equals("PENDING"), "the order waits, PENDING: payment never replied");
         run.expect(run.replayDeadLetters(PAYMENT_GROUP).contains(orderId),
                 "the runner replayed its dead letter from %DLQ%" + PAYMENT_GROUP + " to " + PAYMENT_GROUP + " only");
@@ -101,14 +101,14 @@ final class ConsumerScenarios {
     }
 
     private static void duplicateDelivery(ScenarioRun run) {
-        run.arm("inventory", AFTER_DB_COMMIT, FaultAction.throwTimes(1));
+        run.faults().arm("inventory", AFTER_DB_COMMIT, FaultAction.throwTimes(1));
         String orderId = run.placeOrder(35, 4, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
         run.observed(run.awaitStep(orderId, Steps.DEDUP_HIT, "OrderCreated"), "the redelivery found the dedup row");
     }
 
     private static void crashBeforeAck(ScenarioRun run) {
-        run.arm("inventory", AFTER_DB_COMMIT, FaultAction.crash());
+        run.faults().arm("inventory", AFTER_DB_COMMIT, FaultAction.crash());
         String orderId = run.placeOrder(36, 4, 1);
         Crash crash = run.restartAfterCrash("inventory", AFTER_DB_COMMIT);
         run.expect(orderId.equals(crash.orderId()), "inventory halted while handling this order (" + crash.orderId() + ")");
@@ -119,7 +119,7 @@ final class ConsumerScenarios {
 
     /** A participant's reply is a plain send after its commit: the unacknowledged event is what resends it. */
     private static void crashBeforeReply(ScenarioRun run) {
-        run.arm("inventory", BEFORE_REPLY, FaultAction.crash());
+        run.faults().arm("inventory", BEFORE_REPLY, FaultAction.crash());
         String orderId = run.placeOrder(39, 4, 1);
         Crash crash = run.restartAfterCrash("inventory", BEFORE_REPLY);
         run.expect(orderId.equals(crash.orderId()), "inventory halted between its commit and its reply ("
@@ -149,7 +149,7 @@ final class ConsumerScenarios {
     }
 
     private static void cancelFirst(ScenarioRun run) {
-        run.arm("inventory", BEFORE_APPLY, FaultAction.throwTimes(2));
+        run.faults().arm("inventory", BEFORE_APPLY, FaultAction.throwTimes(2));
         String orderId = run.placeOrder(97, 2, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CANCELLED"), "payment refuses: CANCELLED");
         run.observed(run.awaitStep(orderId, Steps.CANCELLED_BEFORE_APPLY, "barrier planted"),

@@ -51,7 +51,7 @@ final class FlashSaleScenarios {
      */
     private static void storm(ScenarioRun run) {
         int heldOffBefore = heldOff(run);
-        run.arm("order", FLASH_RECONCILE_JOB, FaultAction.throwTimes(1_000));
+        run.faults().arm("order", FLASH_RECONCILE_JOB, FaultAction.throwTimes(1_000));
         String saleId = run.openFlashSale(PRODUCT, UNITS, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
         Map<Integer, Integer> statuses = fire(run, saleId);
         run.say("load: " + BUYERS * REQUESTS_PER_BUYER + " purchases answered " + statuses);
@@ -72,7 +72,7 @@ final class FlashSaleScenarios {
         run.say("reconciliation: " + reconciled.body());
         run.expect(reconciled.status() == 200 && reconciled.body().path("changes").isEmpty(),
                 "reconciliation finds nothing to repair: Redis agrees with the database");
-        run.disarm("order", FLASH_RECONCILE_JOB);
+        run.faults().disarm("order", FLASH_RECONCILE_JOB);
     }
 
     /**
@@ -81,7 +81,7 @@ final class FlashSaleScenarios {
      */
     private static void crashBeforePlacement(ScenarioRun run) {
         String saleId = run.openFlashSale(PRODUCT, 2, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
-        run.arm("order", FLASH_PLACEMENT, FaultAction.crash());
+        run.faults().arm("order", FLASH_PLACEMENT, FaultAction.crash());
         String requestId = UUID.randomUUID().toString();
         Optional<Reply> answer = purchaseThroughACrash(run, saleId, requestId);
         Crash crash = run.restartAfterCrash("order", FLASH_PLACEMENT);

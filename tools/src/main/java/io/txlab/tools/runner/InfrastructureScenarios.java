@@ -38,8 +38,8 @@ final class InfrastructureScenarios {
     }
 
     private static void brokerRestart(ScenarioRun run) {
-        run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
-        run.arm("order", CHECK_BACK, FaultAction.unknown(1_000));
+        run.faults().arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
+        run.faults().arm("order", CHECK_BACK, FaultAction.unknown(1_000));
         String inFlight = run.placeOrder(44, 4, 1);
         run.observed(run.await(CONVERGE, () -> run.api().checkBacks(inFlight).size() > 0),
                 "a check-back answered UNKNOWN: the half message of " + inFlight + " waits on the broker");
@@ -50,7 +50,7 @@ final class InfrastructureScenarios {
                 + refused.body().path("title").asString());
         run.observed(refused.status() == 503, "the order is refused with 503: no half message, so no local transaction");
         run.outage().bringBack("broker");
-        run.disarm("order", CHECK_BACK);
+        run.faults().disarm("order", CHECK_BACK);
         run.expect(run.awaitStatus(inFlight, FINAL, CONVERGE).equals("CONFIRMED"),
                 "the half message outlived the restart: checked back again, committed, the order CONFIRMED");
         run.expect(run.timelineHas(inFlight, Steps.CHECK_BACK, "answered COMMIT"), "its last check-back answered COMMIT");
@@ -72,7 +72,7 @@ final class InfrastructureScenarios {
      * the order service answers check-backs UNKNOWN meanwhile.
      */
     private static void databaseOutage(ScenarioRun run) {
-        run.arm("inventory", CONSUME, new FaultAction(FaultAction.Kind.DELAY, 1, Duration.ofMillis(3_000)));
+        run.faults().arm("inventory", CONSUME, new FaultAction(FaultAction.Kind.DELAY, 1, Duration.ofMillis(3_000)));
         String orderId = run.placeOrder(46, 4, 1);
         run.outage().takeDown("database");
         // each failure waits out the pool's 5 s connection timeout, and again to record it: ~10 s a delivery

@@ -65,7 +65,7 @@ final class ProducerScenarios {
     }
 
     private static void unknownThenCheckBack(ScenarioRun run) {
-        run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
+        run.faults().arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
         String orderId = run.placeOrder(31, 4, 1);
         run.expect(run.awaitStatus(orderId, FINAL, CONVERGE).equals("CONFIRMED"), "the order is CONFIRMED");
         run.observed(run.timelineHas(orderId, Steps.CHECK_BACK, "for OrderCreated answered COMMIT"),
@@ -74,7 +74,7 @@ final class ProducerScenarios {
 
     private static void crashBeforeLocalTx(ScenarioRun run) {
         String requestId = UUID.randomUUID().toString();
-        run.arm("order", BEFORE_LOCAL_TX, FaultAction.crash());
+        run.faults().arm("order", BEFORE_LOCAL_TX, FaultAction.crash());
         placeThroughACrash(run, requestId, 32);
         Crash crash = run.restartAfterCrash("order", BEFORE_LOCAL_TX);
         run.observed(crash.txId() != null && crash.orderId() != null, "the halt's log line names the crashed "
@@ -94,7 +94,7 @@ final class ProducerScenarios {
 
     private static void crashAfterLocalCommit(ScenarioRun run) {
         String requestId = UUID.randomUUID().toString();
-        run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.crash());
+        run.faults().arm("order", AFTER_LOCAL_COMMIT, FaultAction.crash());
         placeThroughACrash(run, requestId, 33);
         Crash crash = run.restartAfterCrash("order", AFTER_LOCAL_COMMIT);
         String orderId = run.placeOrder(requestId, 33, 4, 1);
@@ -113,7 +113,7 @@ final class ProducerScenarios {
         run.start("order-service-2");
         try {
             String requestId = UUID.randomUUID().toString();
-            run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.crash());
+            run.faults().arm("order", AFTER_LOCAL_COMMIT, FaultAction.crash());
             placeThroughACrash(run, requestId, 39);
             Crash crash = run.awaitCrash("order", AFTER_LOCAL_COMMIT);
             String orderId = crash.orderId();
@@ -130,22 +130,16 @@ final class ProducerScenarios {
     }
 
     private static boolean answeredBySecondInstance(ScenarioRun run, String orderId) {
-        JsonNode checkBacks = run.secondApi().checkBacks(orderId);
-        for (JsonNode checkBack : checkBacks) {
-            if (checkBack.path("answer").asString().equals("COMMIT")
-                    && checkBack.path("instance").asString().startsWith("order-service-2@")) {
-                return true;
-            }
-        }
-        return false;
+        return new CheckBackRecords(run.secondApi()).committed(orderId,
+                checkBack -> CheckBackRecords.answeredBy(checkBack, "order-service-2@"));
     }
 
     private static void maxChecksDiscard(ScenarioRun run) {
-        run.arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
-        run.arm("order", CHECK_BACK, FaultAction.unknown(1_000));
+        run.faults().arm("order", AFTER_LOCAL_COMMIT, FaultAction.unknown(1));
+        run.faults().arm("order", CHECK_BACK, FaultAction.unknown(1_000));
         String orderId = run.placeOrder(38, 4, 1);
         boolean settled = awaitCheckBacksStop(run, orderId);
-        run.disarm("order", CHECK_BACK);
+        run.faults().disarm("order", CHECK_BACK);
         List<JsonNode> checkBacks = checkBacks(run, orderId);
         run.expect(settled, "the check-backs stopped coming within " + CHECKS_STOP.toSeconds() + " s");
         run.observed(!checkBacks.isEmpty() && checkBacks.stream()

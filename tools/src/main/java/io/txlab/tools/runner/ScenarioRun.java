@@ -10,9 +10,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import io.txlab.contracts.fault.FaultAction;
 import io.txlab.contracts.fault.FaultPoint;
-import io.txlab.tools.client.FaultArming;
 import io.txlab.tools.client.PlatformClient.Reply;
 import io.txlab.tools.client.PlatformClient;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +32,7 @@ public final class ScenarioRun {
     private final ServiceCrashes crashes;
     private final DeadLetterReplay deadLetters;
     private final Outages outages;
+    private final FaultSwitches faults;
 
     ScenarioRun(Platform platform, Consumer<String> out) {
         this.api = platform.api();
@@ -45,6 +44,7 @@ public final class ScenarioRun {
         this.crashes = new ServiceCrashes(platform.processes(), this::say, evidence, this::await);
         this.deadLetters = platform.deadLetters();
         this.outages = new Outages(platform.processes(), platform.redis(), this::say);
+        this.faults = new FaultSwitches(api, secondApi, adminToken, this::say);
     }
 
     /** The API of the second instances (order-service-2, inventory-service-2, payment-service-2), once started. */
@@ -65,40 +65,9 @@ public final class ScenarioRun {
         out.accept("  " + line);
     }
 
-    /** Arms the service's fault point through its guarded admin endpoint. */
-    public void arm(String service, FaultPoint point, FaultAction action) {
-        arm(api, service, point, action, "");
-    }
-
-    /** Arms the fault point of the service's second instance (order-service-2, ...). */
-    public void armSecond(String service, FaultPoint point, FaultAction action) {
-        arm(secondApi, service, point, action, " on " + service + "-service-2");
-    }
-
-    private void arm(PlatformClient instance, String service, FaultPoint point, FaultAction action, String where) {
-        String name = point.nameIn(service);
-        Reply reply = instance.armFault(service, adminToken, FaultArming.body(name, action));
-        if (reply.status() != 201) {
-            throw new IllegalStateException("could not arm " + name + where + ": HTTP " + reply.status() + " "
-                    + reply.body().path("detail").asString());
-        }
-        say("inject: " + name + where + " " + FaultArming.describe(action));
-    }
-
-    public void disarm(String service, FaultPoint point) {
-        api.disarmFault(service, adminToken, point.nameIn(service));
-        say("disarm: " + point.nameIn(service));
-    }
-
-    public void disarmSecond(String service, FaultPoint point) {
-        secondApi.disarmFault(service, adminToken, point.nameIn(service));
-        say("disarm: " + point.nameIn(service) + " on " + service + "-service-2");
-    }
-
-    void disarmAll() {
-        for (String service : List.of("order", "inventory", "payment")) {
-            api.disarmFaults(service, adminToken);
-        }
+    /** The fault points of the services' instances. */
+    public FaultSwitches faults() {
+        return faults;
     }
 
     /** Creates a flash sale with the admin token; @return its id */

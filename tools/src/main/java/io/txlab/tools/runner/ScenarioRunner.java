@@ -56,7 +56,7 @@ final class ScenarioRunner {
         ScenarioRun run = new ScenarioRun(platform, out);
         Optional<String> thrown = Optional.empty();
         try {
-            run.disarmAll();
+            run.faults().disarmAll();
             scenario.run(run);
         } catch (Exception e) {
             thrown = Optional.of(String.valueOf(e.getMessage()));
@@ -117,7 +117,7 @@ final class ScenarioRunner {
             run.say("could not end every outage: " + e.getMessage());
         }
         try {
-            run.disarmAll();
+            run.faults().disarmAll();
         } catch (RuntimeException e) {
             run.say("could not disarm every fault: " + e.getMessage());
         }
