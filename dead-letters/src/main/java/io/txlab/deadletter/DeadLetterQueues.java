@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
@@ -36,10 +37,11 @@ import org.apache.rocketmq.remoting.protocol.ResponseCode;
 public final class DeadLetterQueues implements AutoCloseable {
 
     public static final String REPLAY_GROUP = "txlab-dlq-replay";
-    /** Empty polls in a row, after which a queue is taken as read to its end. */
+    /** How long a read may take to reach the end of every queue of a DLQ, as the broker stated it. */
     private static final long READ_LIMIT_NANOS = 60_000_000_000L;
     private static final long POLL_MS = 500;
     private static final long ROUTE_TIMEOUT_MS = 3_000;
+    private static final AtomicLong CLIENTS = new AtomicLong();
 
     private final String namesrvAddr;
     private DefaultMQProducer producer;
@@ -80,7 +82,7 @@ public final class DeadLetterQueues implements AutoCloseable {
         consumer.setNamesrvAddr(namesrvAddr);
         consumer.setAutoCommit(false);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setInstanceName(REPLAY_GROUP + "-" + ProcessHandle.current().pid());
+        consumer.setInstanceName(clientName());
         consumer.start();
         try {
             Collection<MessageQueue> queues = queuesOf(consumer, topic);
@@ -174,10 +176,19 @@ public final class DeadLetterQueues implements AutoCloseable {
         if (producer == null) {
             producer = new DefaultMQProducer(REPLAY_GROUP);
             producer.setNamesrvAddr(namesrvAddr);
-            producer.setInstanceName(REPLAY_GROUP + "-" + ProcessHandle.current().pid());
+            producer.setInstanceName(clientName());
             producer.start();
         }
         return producer;
+    }
+
+    /**
+     * A client instance of its own for every consumer and producer: RocketMQ shares one per instance name in a
+     * JVM, and a read's consumer that shuts down while another (the console's next read, or the replay's
+     * producer) shares its instance can leave that one pulling on closed channels until the read gives up.
+     */
+    private static String clientName() {
+        return REPLAY_GROUP + "-" + ProcessHandle.current().pid() + "-" + CLIENTS.incrementAndGet();
     }
 
     private static String originalTopic(MessageExt message) {
