@@ -72,12 +72,15 @@ final class ClusterLoad {
         private String dipAndRecovery(long outageSecond, long backSecond) {
             long lowest = LongStream.rangeClosed(outageSecond, Math.min(backSecond, acceptedPerSecond.length - 1))
                     .map(second -> acceptedPerSecond[(int) second]).min().orElse(0);
+            String dip = String.format("load: the dip: %d orders accepted in the lowest second of the outage "
+                    + "(offered %.0f/s); ", lowest, rate);
+            int percent = (int) (RECOVERED * 100);
+            if (lowest >= RECOVERED * rate) {
+                return dip + "no second fell below " + percent + " %";
+            }
             long recovered = recoveredAt(outageSecond);
-            return String.format("load: the dip: %d orders accepted in the lowest second of the outage (offered %.0f/s); "
-                    + "%s", lowest, rate, lowest >= RECOVERED * rate ? "no second fell below " + (int) (RECOVERED * 100) + " %"
-                    : recovered < 0 ? "never back to " + (int) (RECOVERED * 100) + " % of the rate"
-                    : "back to " + (int) (RECOVERED * 100) + " % of the rate " + (recovered - outageSecond)
-                    + " s after the broker stopped");
+            return dip + (recovered < 0 ? "never back to " + percent + " % of the rate"
+                    : "back to " + percent + " % of the rate " + (recovered - outageSecond) + " s after the broker stopped");
         }
 
         private long recoveredAt(long fromSecond) {

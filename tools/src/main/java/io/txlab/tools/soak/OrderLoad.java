@@ -57,9 +57,7 @@ public final class OrderLoad {
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong gaveUp = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final Map<Long, AtomicLong> acceptedBySecond = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Acceptance> acceptances = new ConcurrentLinkedQueue<>();
-    private final Map<Long, AtomicLong> failedBySecond = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failedAttemptsBy = new ConcurrentHashMap<>();
     private volatile long started = System.nanoTime();
 
@@ -133,12 +131,10 @@ public final class OrderLoad {
 
     /** Orders accepted in each second since the load started, by the time of their acceptance. */
     public long[] acceptedPerSecond() {
-        return perSecond(acceptedBySecond);
-    }
-
-    /** Attempts that failed (and were retried or given up) in each second since the load started. */
-    public long[] failedPerSecond() {
-        return perSecond(failedBySecond);
+        List<Acceptance> all = acceptances();
+        long[] counts = new long[(int) all.stream().mapToLong(Acceptance::second).max().orElse(-1) + 1];
+        all.forEach(acceptance -> counts[(int) acceptance.second()]++);
+        return counts;
     }
 
     private void attempt(String requestId, long user, long firstSent, int attempt, int order) {
@@ -148,21 +144,19 @@ public final class OrderLoad {
             if (failure == null && answer.status() / 100 == 2 && !answer.orderId().isEmpty()) {
                 acceptedIds.add(answer.orderId());
                 accepted.incrementAndGet();
-                long second = countThisSecond(acceptedBySecond);
-                acceptances.add(new Acceptance(second, (System.nanoTime() - firstSent) / 1_000_000));
+                long now = System.nanoTime();
+                long second = Math.max(0, (now - started) / 1_000_000_000L);
+                acceptances.add(new Acceptance(second, (now - firstSent) / 1_000_000));
                 return;
             }
             String kind = failure != null ? KeepAliveHttp.NoAnswer.kindOf(failure) : "HTTP " + answer.status();
             boolean retryable = failure != null || answer.status() >= 500 || answer.status() == 429;
-            if (retryable) {
-                count(failedAttemptsBy, kind);
-                countThisSecond(failedBySecond);
-            }
             if (!retryable) {
                 count(refusedBy, kind);
                 refused.incrementAndGet();
                 return;
             }
+            count(failedAttemptsBy, kind);
             Duration backoff = backoff(attempt);
             if (System.nanoTime() + backoff.toNanos() - firstSent > retryBudget.toNanos()) {
                 count(gaveUpBy, kind);
@@ -180,19 +174,6 @@ public final class OrderLoad {
     static Duration backoff(int attempt) {
         long millis = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 10);
         return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
-    }
-
-    private long countThisSecond(Map<Long, AtomicLong> bySecond) {
-        long second = Math.max(0, (System.nanoTime() - started) / 1_000_000_000L);
-        bySecond.computeIfAbsent(second, any -> new AtomicLong()).incrementAndGet();
-        return second;
-    }
-
-    private static long[] perSecond(Map<Long, AtomicLong> bySecond) {
-        long last = bySecond.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
-        long[] counts = new long[(int) last + 1];
-        bySecond.forEach((second, count) -> counts[second.intValue()] = count.get());
-        return counts;
     }
 
     private static void count(Map<String, AtomicLong> counts, String kind) {
