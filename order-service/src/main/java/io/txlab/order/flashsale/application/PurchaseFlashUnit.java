@@ -66,27 +66,28 @@ public class PurchaseFlashUnit {
             FlashPurchase purchase = gate(saleId, requestId, userId);
             meters.flashGate(purchase.repeat() ? FlashGateOutcome.REPLAYED : FlashGateOutcome.QUEUED);
             return purchase;
-        } catch (FlashPurchaseRefusedException e) {
-            meters.flashGate(switch (e.reason()) {
+        } catch (RuntimeException e) {
+            meters.flashGate(refusal(e));
+            throw e;
+        }
+    }
+
+    private static FlashGateOutcome refusal(RuntimeException e) {
+        if (e instanceof FlashPurchaseRefusedException refused) {
+            return switch (refused.reason()) {
                 case NOT_STARTED -> FlashGateOutcome.NOT_STARTED;
                 case ENDED -> FlashGateOutcome.ENDED;
                 case ALREADY_BOUGHT -> FlashGateOutcome.ALREADY_BOUGHT;
                 case SOLD_OUT -> FlashGateOutcome.SOLD_OUT;
-            });
-            throw e;
-        } catch (RateLimitedException e) {
-            meters.flashGate(FlashGateOutcome.RATE_LIMITED);
-            throw e;
-        } catch (FlashStockUnavailableException e) {
-            meters.flashGate(FlashGateOutcome.STOCK_UNAVAILABLE);
-            throw e;
-        } catch (PurchaseNotQueuedException e) {
-            meters.flashGate(FlashGateOutcome.NOT_QUEUED);
-            throw e;
-        } catch (RuntimeException e) {
-            meters.flashGate(FlashGateOutcome.REFUSED_OTHER);
-            throw e;
+            };
         }
+        if (e instanceof RateLimitedException) {
+            return FlashGateOutcome.RATE_LIMITED;
+        }
+        if (e instanceof FlashStockUnavailableException) {
+            return FlashGateOutcome.STOCK_UNAVAILABLE;
+        }
+        return e instanceof PurchaseNotQueuedException ? FlashGateOutcome.NOT_QUEUED : FlashGateOutcome.REFUSED_OTHER;
     }
 
     private FlashPurchase gate(String saleId, String requestId, Long userId) {

@@ -178,6 +178,28 @@ class PurchaseFlashUnitTest {
     }
 
     @Test
+    void eachAnswerOfTheGateIsCountedUnderItsOutcome() {
+        gate.purchase(LAST_UNIT.saleId(), "r-1", 7L);
+        assertThatThrownBy(() -> gate.purchase(LAST_UNIT.saleId(), "r-2", 8L));
+        assertThatThrownBy(() -> gate.purchase(LAST_UNIT.saleId(), "r-3", 7L));
+        assertThatThrownBy(() -> gate.purchase(NOT_LOADED.saleId(), "r-4", 9L));
+        queueDown = true;
+        assertThatThrownBy(() -> gate.purchase(SALE.saleId(), "r-5", 10L));
+
+        assertThat(gateCount("QUEUED")).isEqualTo(1);
+        assertThat(gateCount("SOLD_OUT")).as("both refusals of the sold-out sale, the sold-out answer read first")
+                .isEqualTo(2);
+        assertThat(gateCount("STOCK_UNAVAILABLE")).isEqualTo(1);
+        assertThat(gateCount("NOT_QUEUED")).isEqualTo(1);
+        assertThat(gateCount("REFUSED_OTHER")).isZero();
+    }
+
+    private double gateCount(String outcome) {
+        var counter = registry.find("txlab.flash.gate").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void invalidInputIsRefusedBeforeTheStockIsAsked() {
         int callsBefore = stock.calls();
 
