@@ -3,10 +3,13 @@ package io.txlab.deadletter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
@@ -52,17 +55,27 @@ public final class DeadLetterQueues implements AutoCloseable {
 
     /** Every dead letter of the group, oldest first; each says whether it was replayed already. */
     public List<DeadLetter> list(String group) throws MQClientException {
-        List<DeadLetter> letters = new ArrayList<>();
-        read(group, false, message -> letters.add(letter(group, message, true)),
-                message -> letters.add(letter(group, message, false)));
+        return list(List.of(group)).get(group);
+    }
+
+    /**
+     * The dead letters of each group, oldest first, in the groups' order: all read at once, by one client,
+     * since each client's start and shutdown costs more than a read of a small DLQ.
+     */
+    public Map<String, List<DeadLetter>> list(List<String> groups) throws MQClientException {
+        Map<String, List<DeadLetter>> letters = new LinkedHashMap<>();
+        groups.forEach(group -> letters.put(group, new ArrayList<>()));
+        read(groups, false, (group, message) -> letters.get(group).add(letter(group, message, true)),
+                (group, message) -> letters.get(group).add(letter(group, message, false)));
+        letters.values().forEach(each -> each.sort(Comparator.comparing(DeadLetter::bornAt)));
         return letters;
     }
 
     /** Replays the group's dead letters not replayed before; reports each as it goes. */
     public List<DeadLetter> replay(String group, Consumer<DeadLetter> progress) throws MQClientException {
         List<DeadLetter> replayed = new ArrayList<>();
-        read(group, true, message -> {
-        }, message -> {
+        read(List.of(group), true, (ignored, message) -> {
+        }, (ignored, message) -> {
             resend(group, message);
             DeadLetter letter = letter(group, message, true);
             replayed.add(letter);
@@ -72,12 +85,12 @@ public final class DeadLetterQueues implements AutoCloseable {
     }
 
     /**
-     * Reads the DLQ from its first message: those before the replay group's offset go to {@code before},
-     * the rest to {@code after}. With {@code commit}, the offset moves past what was read.
+     * Reads the groups' DLQs from their first message: those before the replay group's offset go to
+     * {@code before}, the rest to {@code after}, each with its group. With {@code commit}, the offsets move
+     * past what was read.
      */
-    private void read(String group, boolean commit, Consumer<MessageExt> before, Consumer<MessageExt> after)
-            throws MQClientException {
-        String topic = MixAll.DLQ_GROUP_TOPIC_PREFIX + group;
+    private void read(List<String> groups, boolean commit, BiConsumer<String, MessageExt> before,
+                      BiConsumer<String, MessageExt> after) throws MQClientException {
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(REPLAY_GROUP);
         consumer.setNamesrvAddr(namesrvAddr);
         consumer.setAutoCommit(false);
@@ -85,45 +98,59 @@ public final class DeadLetterQueues implements AutoCloseable {
         consumer.setInstanceName(clientName());
         consumer.start();
         try {
-            Collection<MessageQueue> queues = queuesOf(consumer, topic);
+            List<MessageQueue> queues = new ArrayList<>();
+            for (String group : groups) {
+                queues.addAll(queuesOf(consumer, MixAll.DLQ_GROUP_TOPIC_PREFIX + group));
+            }
             if (queues.isEmpty()) {
                 return;
             }
             consumer.assign(queues);
-            List<Long> replayedUpTo = new ArrayList<>();
+            Map<MessageQueue, Long> replayedUpTo = new HashMap<>();
             for (MessageQueue queue : queues) {
-                replayedUpTo.add(Math.max(0, consumer.committed(queue)));
+                replayedUpTo.put(queue, Math.max(0, consumer.committed(queue)));
                 consumer.seekToBegin(queue);
             }
-            List<MessageQueue> order = List.copyOf(queues);
             // Read until every queue's end as the broker states it, not until the polls fall silent: a pull
             // consumer that starts slowly on a busy machine is silent at first, and that is no empty DLQ.
             MQAdminImpl admin = MQClientManager.getInstance().getOrCreateMQClientInstance(consumer).getMQAdminImpl();
             Map<MessageQueue, Long> next = new HashMap<>();
             Map<MessageQueue, Long> end = new HashMap<>();
-            for (MessageQueue queue : order) {
+            for (MessageQueue queue : queues) {
                 next.put(queue, admin.minOffset(queue));
                 end.put(queue, admin.maxOffset(queue));
             }
             long giveUp = System.nanoTime() + READ_LIMIT_NANOS;
-            while (order.stream().anyMatch(queue -> next.get(queue) < end.get(queue))) {
+            while (queues.stream().anyMatch(queue -> next.get(queue) < end.get(queue))) {
                 if (System.nanoTime() > giveUp) {
-                    throw new IllegalStateException("the broker did not deliver " + topic + "'s dead letters within "
-                            + READ_LIMIT_NANOS / 1_000_000_000L + " s");
+                    throw new IllegalStateException("the broker did not deliver the dead letters of " + groups
+                            + " within " + READ_LIMIT_NANOS / 1_000_000_000L + " s");
                 }
                 for (MessageExt message : consumer.poll(POLL_MS)) {
-                    MessageQueue queue = queueOf(message, topic);
+                    MessageQueue queue = new MessageQueue(message.getTopic(), message.getBrokerName(),
+                            message.getQueueId());
                     next.merge(queue, message.getQueueOffset() + 1, Math::max);
-                    long replayedBefore = replayedUpTo.get(order.indexOf(queue));
-                    (message.getQueueOffset() < replayedBefore ? before : after).accept(message);
+                    String group = message.getTopic().substring(MixAll.DLQ_GROUP_TOPIC_PREFIX.length());
+                    (message.getQueueOffset() < replayedUpTo.get(queue) ? before : after).accept(group, message);
                 }
             }
             if (commit) {
                 consumer.commitSync();
             }
         } finally {
-            consumer.shutdown();
+            shutDownAside(consumer);
         }
+    }
+
+    /**
+     * A client's shutdown waits up to 3 s for its Netty event thread's next poll; the reader has what it came
+     * for (and a replay's offsets are committed), so nobody waits for it. Each client has an instance of its
+     * own, so the next read does not meet this one.
+     */
+    private static void shutDownAside(DefaultLitePullConsumer consumer) {
+        Thread shutdown = new Thread(consumer::shutdown, "dead-letter-reader-shutdown");
+        shutdown.setDaemon(true);
+        shutdown.start();
     }
 
     /** No DLQ topic yet (the name server says so) means nothing was ever dead-lettered for the group. */
@@ -144,10 +171,6 @@ public final class DeadLetterQueues implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         }
         return consumer.fetchMessageQueues(topic);
-    }
-
-    private static MessageQueue queueOf(MessageExt message, String topic) {
-        return new MessageQueue(topic, message.getBrokerName(), message.getQueueId());
     }
 
     private void resend(String group, MessageExt dead) {

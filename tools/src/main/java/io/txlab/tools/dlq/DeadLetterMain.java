@@ -60,13 +60,8 @@ public final class DeadLetterMain {
                 out.println(replayed.size() + " dead letter(s) of " + args[1] + " replayed to " + args[1] + " only");
             } else {
                 ParkedReasons parked = new ParkedReasons(CheckTarget.fromEnvironment(env));
-                for (String group : args.length == 2 ? List.of(args[1]) : ConsumerGroups.ALL) {
-                    List<DeadLetter> letters = queues.list(group);
-                    Map<String, String> reasons = reasons(parked, group, letters);
-                    out.println(group + ": " + letters.size() + " dead letter(s)");
-                    letters.forEach(letter -> out.println("  " + (letter.replayed() ? "replayed  " : "waiting   ")
-                            + letter.describe(reasons.get(letter.clientMsgId()))));
-                }
+                queues.list(args.length == 2 ? List.of(args[1]) : ConsumerGroups.ALL)
+                        .forEach((group, letters) -> print(group, letters, reasons(parked, group, letters)));
             }
             return OK;
         } catch (MQClientException | IllegalStateException e) {
@@ -74,6 +69,12 @@ public final class DeadLetterMain {
                     + "; is the platform running? (scripts/up.sh)");
             return UNREACHABLE;
         }
+    }
+
+    private void print(String group, List<DeadLetter> letters, Map<String, String> reasons) {
+        out.println(group + ": " + letters.size() + " dead letter(s)");
+        letters.forEach(letter -> out.println("  " + (letter.replayed() ? "replayed  " : "waiting   ")
+                + letter.describe(reasons.get(letter.clientMsgId()))));
     }
 
     private Map<String, String> reasons(ParkedReasons parked, String group, List<DeadLetter> letters) {

@@ -1,6 +1,5 @@
 package io.txlab.order.deadletters.application;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,11 +26,7 @@ public class DeadLetters {
 
     /** @param group one consumer group, or null for all of them, in {@link ConsumerGroups#ALL}'s order */
     public Map<String, List<DeadLetter>> byGroup(String group) {
-        Map<String, List<DeadLetter>> letters = new LinkedHashMap<>();
-        for (String each : group == null ? ConsumerGroups.ALL : List.of(known(group))) {
-            letters.put(each, queue.list(each));
-        }
-        return letters;
+        return queue.list(group == null ? ConsumerGroups.ALL : List.of(known(group)));
     }
 
     public List<DeadLetter> replay(String group) {

@@ -1,6 +1,7 @@
 package io.txlab.order.deadletters.messaging;
 
 import java.util.List;
+import java.util.Map;
 
 import io.txlab.order.deadletters.application.DeadLetterQueue;
 import io.txlab.order.deadletters.application.DeadLettersUnavailableException;
@@ -11,8 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The dlq tool's {@link DeadLetterQueues} on this service's name server. One read or replay at a time: each
- * opens the replay group's pull consumer under this process's instance name, which two at once would share.
+ * The dlq tool's {@link DeadLetterQueues} on this service's name server. Each read or replay has a RocketMQ
+ * client of its own, so two at once do not meet.
  */
 @Component
 class BrokerDeadLetterQueue implements DeadLetterQueue {
@@ -24,16 +25,17 @@ class BrokerDeadLetterQueue implements DeadLetterQueue {
     }
 
     @Override
-    public synchronized List<DeadLetter> list(String group) {
+    public Map<String, List<DeadLetter>> list(List<String> groups) {
         try (DeadLetterQueues queues = new DeadLetterQueues(namesrvAddr)) {
-            return queues.list(group);
+            return queues.list(groups);
         } catch (MQClientException | IllegalStateException e) {
-            throw new DeadLettersUnavailableException("the broker did not give " + group + "'s dead letters: " + e.getMessage(), e);
+            throw new DeadLettersUnavailableException("the broker did not give the dead letters of " + groups + ": "
+                    + e.getMessage(), e);
         }
     }
 
     @Override
-    public synchronized List<DeadLetter> replay(String group) {
+    public List<DeadLetter> replay(String group) {
         try (DeadLetterQueues queues = new DeadLetterQueues(namesrvAddr)) {
             return queues.replay(group, letter -> { });
         } catch (MQClientException | IllegalStateException e) {
