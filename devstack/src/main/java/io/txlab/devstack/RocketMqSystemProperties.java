@@ -13,6 +13,12 @@ final class RocketMqSystemProperties {
     /** RemotingCommand.REMOTING_VERSION_KEY; written as a literal so that class is not loaded here. */
     static final String REMOTING_VERSION = "rocketmq.remoting.version";
 
+    /**
+     * RemotingCommand.SERIALIZE_TYPE_PROPERTY: the broker's and name server's own requests with RocketMQ's
+     * binary headers rather than fastjson's JSON, as the services' clients send theirs (RemotingHeaders).
+     */
+    static final String SERIALIZE_TYPE = "rocketmq.serialize.type";
+
     private RocketMqSystemProperties() {
     }
 
@@ -23,5 +29,8 @@ final class RocketMqSystemProperties {
         }
         // The start scripts set it; without it the broker registered no topics with the name server.
         System.setProperty(REMOTING_VERSION, Integer.toString(MQVersion.CURRENT_VERSION));
+        if (System.getProperty(SERIALIZE_TYPE) == null && System.getenv("ROCKETMQ_SERIALIZE_TYPE") == null) {
+            System.setProperty(SERIALIZE_TYPE, "ROCKETMQ");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.txlab.inventory;
 
+import io.txlab.support.messaging.RemotingHeaders;
 import io.txlab.support.config.TxLabSupportConfiguration;
 import io.txlab.support.participant.ParticipantConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Import;
 public class InventoryServiceApplication {
 
     public static void main(String[] args) {
+        RemotingHeaders.binaryUnlessSet();
         application().run(args);
     }
 

@@ -1,5 +1,6 @@
 package io.txlab.order;
 
+import io.txlab.support.messaging.RemotingHeaders;
 import io.txlab.support.config.TxLabSupportConfiguration;
 import io.txlab.order.flashsale.application.FlashSaleSettings;
 import io.txlab.order.ordering.application.OrderSettings;
@@ -16,6 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OrderServiceApplication {
 
     public static void main(String[] args) {
+        RemotingHeaders.binaryUnlessSet();
         application().run(args);
     }
 
