@@ -20,6 +20,7 @@ class ProducerSettingsTest {
         TransactionMQProducer producer = new TransactionMQProducer("txlab-test-producer");
 
         settings.postProcessAfterInitialization(producer, "producer");
+        producer.initProduceAccumulator(); // what start() does first: the setting reaches the accumulator
 
         assertThat(producer.getExecutorService()).isNotNull();
         assertThat(producer.getInstanceName()).startsWith("order");
