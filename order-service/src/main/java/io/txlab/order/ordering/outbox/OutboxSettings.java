@@ -18,7 +18,7 @@ public record OutboxSettings(Duration pollInterval, Integer batchSize) {
     static final int MAX_BATCH_SIZE = 1000;
 
     public OutboxSettings {
-        pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         batchSize = batchSize == null ? 100 : batchSize;
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("txlab.outbox.poll-interval must be positive");

@@ -13,7 +13,7 @@ class OutboxSettingsTest {
     void unsetValuesTakeTheDocumentedDefaults() {
         OutboxSettings settings = new OutboxSettings(null, null);
 
-        assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.batchSize()).isEqualTo(100);
     }
 
