@@ -37,6 +37,13 @@ import org.springframework.context.annotation.Import;
         ApiDocsConfiguration.class, MetricsConfiguration.class, TraceConfiguration.class})
 public class TxLabSupportConfiguration {
 
+    /**
+     * A failed Redis command is retried after 0.5 s, the low end of Redisson's default (0.5 to 1 s, jittered).
+     * Redisson ticks its timer at a pace taken from the first retry delay: the default's random value gave each
+     * JVM a tick of 10 to 49 ms (up to 100 wake-ups a second, idle or not), a whole 0.5 s gives 100 ms.
+     */
+    private static final Duration RETRY_DELAY = Duration.ofMillis(500);
+
     /** The one time source of a service: use cases and records read it, and unit tests pass a fixed one. */
     @Bean
     Clock clock() {
@@ -61,13 +68,6 @@ public class TxLabSupportConfiguration {
     ContentionLocks contentionLocks(RedissonClient redisson) {
         return new ContentionLocks(redisson, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
-
-    /**
-     * A failed Redis command is retried after 0.5 s, the low end of Redisson's default (0.5 to 1 s, jittered).
-     * Redisson ticks its timer at a pace taken from the first retry delay: the default's random value gave each
-     * JVM a tick of 10 to 49 ms (up to 100 wake-ups a second, idle or not), a whole 0.5 s gives 100 ms.
-     */
-    private static final Duration RETRY_DELAY = Duration.ofMillis(500);
 
     @Bean(destroyMethod = "shutdown")
     RedissonClient redissonClient(TxLabProperties properties) {

@@ -31,6 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TransactionalMessagingConfiguration {
 
     private static final int CHECK_BACK_THREADS = 4;
+    /**
+     * The client's send accumulator batches only with autoBatch on, which TxLab leaves off; yet its two guard
+     * threads sleep batchMaxDelayMs / 2 between rounds (5 ms by default: 400 wake-ups a second for nothing).
+     * At 2 s they wake once a second each.
+     */
+    private static final int ACCUMULATOR_MAX_DELAY_MS = 2_000;
 
     @Bean
     TransactionalPublisher transactionalPublisher(RocketMQTemplate template, JsonCodec codec, JdbcClient jdbc,
@@ -46,17 +52,11 @@ public class TransactionalMessagingConfiguration {
     }
 
     /**
-     * The client's send accumulator batches only with autoBatch on, which TxLab leaves off; yet its two guard
-     * threads wake every batchMaxDelayMs / 2 (5 ms by default), 400 times a second for nothing.
-     */
-    private static final int IDLE_ACCUMULATOR_WAKE_UP_MS = 1_000;
-
-    /**
      * Check-backs run on the producer's check executor, one thread by default: a check waiting on an
      * in-flight local transaction's row lock would hold up every other. Heartbeats every
      * {@link BrokerHeartbeat#INTERVAL_MS}, so that a restarted broker can check back soon. One client
      * instance with the service's consumers ({@link ClientName}). Set before the producer starts. The send
-     * accumulator's guards wake once a second (see {@link #IDLE_ACCUMULATOR_WAKE_UP_MS}).
+     * accumulator's guards wake once a second (see {@link #ACCUMULATOR_MAX_DELAY_MS}).
      */
     @Bean
     static BeanPostProcessor producerSettings(Environment environment) {
@@ -68,7 +68,7 @@ public class TransactionalMessagingConfiguration {
                     producer.setExecutorService(checkBackExecutor());
                     producer.setHeartbeatBrokerInterval(BrokerHeartbeat.INTERVAL_MS);
                     producer.setInstanceName(instanceName);
-                    producer.batchMaxDelayMs(IDLE_ACCUMULATOR_WAKE_UP_MS * 2);
+                    producer.batchMaxDelayMs(ACCUMULATOR_MAX_DELAY_MS);
                 }
                 return bean;
             }
