@@ -57,6 +57,42 @@ service_jar() { echo "$TXLAB_ROOT/$1/target/$1-$VERSION-exec.jar"; }
 devstack_jar() { echo "$TXLAB_ROOT/devstack/target/txlab-devstack-$VERSION-exec.jar"; }
 demo_jar() { echo "$TXLAB_ROOT/tools/target/txlab-tools-$VERSION-exec.jar"; }
 
+# extracted_jar JAR: the path of JAR's extracted form (java -Djarmode=tools extract, under $RUN_DIR/jars),
+# extracting it first if this build of it was not extracted yet. The processes run from it: a JVM loads its
+# classes from plain jars on the class path there, instead of from jars nested in the exec jar, and starts
+# in half the CPU time (docs/benchmarks.md, "Extracted jars"). Each build gets a directory of its own, named
+# by the exec jar's modification time, so a running process never loses the files it loads from.
+extracted_jar() {
+  local jar=$1 name dir
+  name=$(basename "$jar" .jar)
+  dir="$RUN_DIR/jars/$name-$(stat -c %Y "$jar")"
+  if [ ! -f "$dir/$name.jar" ]; then
+    local scratch
+    mkdir -p "$RUN_DIR/jars"
+    scratch=$(mktemp -d "$RUN_DIR/jars/.extracting.XXXXXX")
+    java -Djarmode=tools -jar "$jar" extract --destination "$scratch/x" > "$scratch/extract.log" 2>&1 \
+      || { cat "$scratch/extract.log" >&2; rm -rf "$scratch"; fail "could not extract $jar"; }
+    # another start may have extracted the same build meanwhile: either copy will do
+    mv -T "$scratch/x" "$dir" 2>/dev/null || true
+    rm -rf "$scratch"
+  fi
+  echo "$dir/$name.jar"
+}
+
+# forget_old_extractions: removes extracted jars of earlier builds. Only while nothing of TxLab runs.
+forget_old_extractions() {
+  local jar name dir
+  for jar in "$(devstack_jar)" "$(service_jar order-service)" "$(service_jar inventory-service)" \
+             "$(service_jar payment-service)"; do
+    [ -f "$jar" ] || continue
+    name=$(basename "$jar" .jar)
+    for dir in "$RUN_DIR/jars/$name"-*; do
+      [ -d "$dir" ] && [ "$dir" != "$RUN_DIR/jars/$name-$(stat -c %Y "$jar")" ] && rm -rf "$dir"
+    done
+  done
+  return 0
+}
+
 # run_tool MAIN_CLASS ARGS...: runs one of the command-line tools in the scenarios jar, in place of this shell.
 # The exec jar is a Spring Boot jar (classes under BOOT-INF/): PropertiesLauncher runs a main class other
 # than the jar's own in it. TOOL_JAVA_OPTS, if a script sets it, goes to the JVM.
@@ -198,11 +234,12 @@ start_service() {
     (export "$port_variable=$(service_port "$svc")" TXLAB_INSTANCE_ID="$svc@$(hostname)"
      # shellcheck disable=SC2046 # the JVM options are several words
      start_watched_process "$svc" java $(service_java_opts "$svc") -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" \
-       -jar "$(service_jar "$base")")
+       -jar "$(extracted_jar "$(service_jar "$base")")")
     return
   fi
   # shellcheck disable=SC2046 # the JVM options are several words
-  start_watched_process "$svc" java $(service_java_opts "$svc") -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" -jar "$(service_jar "$svc")"
+  start_watched_process "$svc" java $(service_java_opts "$svc") -Drocketmq.log.root="$LOG_DIR/rocketmq-$svc" \
+    -jar "$(extracted_jar "$(service_jar "$svc")")"
 }
 
 # devstack_control PART ACTION: asks the running devstack to stop or start an embedded part (broker,

@@ -41,6 +41,13 @@ done
 
 build_if_needed
 started_at=$(date +%s)
+forget_old_extractions
+# the processes start from the extracted jars (extracted_jar): extract every one at once, while nothing else runs
+for jar in "$(devstack_jar)" "$(service_jar order-service)" "$(service_jar inventory-service)" \
+           "$(service_jar payment-service)"; do
+  extracted_jar "$jar" >/dev/null &
+done
+wait
 # Interrupted half-way: stop whatever was started, so that no process or port is left behind.
 trap 'say "interrupted: stopping what was started"; "$TXLAB_ROOT/scripts/down.sh"; exit 130' INT TERM
 
@@ -51,7 +58,7 @@ else
 fi
 rm -f "$RUN_DIR/devstack/devstack.env"
 echo "$TXLAB_BROKERS" > "$PID_DIR/devstack.brokers"
-start_process devstack java -Xmx512m -jar "$(devstack_jar)" "$RUN_DIR/devstack"
+start_process devstack java -Xmx512m -jar "$(extracted_jar "$(devstack_jar)")" "$RUN_DIR/devstack"
 devstack_ready() {
   [ -f "$RUN_DIR/devstack/devstack.env" ] && return 0
   is_running devstack || { tail -5 "$LOG_DIR/devstack.log" >&2; fail "the devstack stopped while starting; log: $LOG_DIR/devstack.log"; }
