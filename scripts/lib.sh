@@ -62,10 +62,11 @@ demo_jar() { echo "$TXLAB_ROOT/tools/target/txlab-tools-$VERSION-exec.jar"; }
 # classes from plain jars on the class path there, instead of from jars nested in the exec jar, and starts
 # in half the CPU time (docs/benchmarks.md, "Extracted jars"). Each build gets a directory of its own, named
 # by the exec jar's modification time, so a running process never loses the files it loads from.
+extraction_dir() { echo "$RUN_DIR/jars/$(basename "$1" .jar)-$(date -r "$1" +%s)"; }
 extracted_jar() {
   local jar=$1 name dir
   name=$(basename "$jar" .jar)
-  dir="$RUN_DIR/jars/$name-$(stat -c %Y "$jar")"
+  dir=$(extraction_dir "$jar")
   if [ ! -f "$dir/$name.jar" ]; then
     local scratch
     mkdir -p "$RUN_DIR/jars"
@@ -73,7 +74,7 @@ extracted_jar() {
     java -Djarmode=tools -jar "$jar" extract --destination "$scratch/x" > "$scratch/extract.log" 2>&1 \
       || { cat "$scratch/extract.log" >&2; rm -rf "$scratch"; fail "could not extract $jar"; }
     # another start may have extracted the same build meanwhile: either copy will do
-    mv -T "$scratch/x" "$dir" 2>/dev/null || true
+    [ -e "$dir" ] || mv "$scratch/x" "$dir"
     rm -rf "$scratch"
   fi
   echo "$dir/$name.jar"
@@ -87,7 +88,7 @@ forget_old_extractions() {
     [ -f "$jar" ] || continue
     name=$(basename "$jar" .jar)
     for dir in "$RUN_DIR/jars/$name"-*; do
-      [ -d "$dir" ] && [ "$dir" != "$RUN_DIR/jars/$name-$(stat -c %Y "$jar")" ] && rm -rf "$dir"
+      [ -d "$dir" ] && [ "$dir" != "$(extraction_dir "$jar")" ] && rm -rf "$dir"
     done
   done
   return 0
