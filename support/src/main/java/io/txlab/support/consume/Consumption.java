@@ -1,7 +1,11 @@
 package io.txlab.support.consume;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -73,8 +77,8 @@ public final class Consumption {
     }
 
     /**
-     * A batch, under one lock for all its orders and in one DB transaction: writes each event's dedup row (or
-     * counts the duplicate) and hands the events to {@code handling}, which applies the effects of the first
+     * A batch, under one lock for all its orders and in one DB transaction: writes every event's dedup row (or
+     * counts the duplicate) in one statement and hands the events to {@code handling}, which applies the effects of the first
      * deliveries. After the commit, still under the lock, {@code afterCommit} gets what the handling returned.
      * If anything throws, the transaction rolls back as a whole.
      */
@@ -83,13 +87,33 @@ public final class Consumption {
         try (var lock = locks.acquire(consumer, events.stream().map(Event::orderId).distinct().toList())) {
             List<Received<E>> received = new ArrayList<>(events.size());
             R result = transactions.execute(status -> {
-                events.forEach(event -> received.add(new Received<>(event,
-                        consumed.recordOrCountDuplicate(consumer, event.dedupKey(), event.orderId()))));
+                received.addAll(receive(consumer, events));
                 return handling.apply(List.copyOf(received));
             });
             countDuplicates(consumer, received);
             afterCommit.accept(result);
         }
+    }
+
+    /**
+     * The batch's dedup rows in one statement. An event whose key came earlier in the same batch is a duplicate
+     * of that one, counted on its row.
+     */
+    private <E extends Event> List<Received<E>> receive(String consumer, List<E> events) {
+        Map<String, ConsumedMessages.Delivered> distinct = new LinkedHashMap<>();
+        events.forEach(event -> distinct.putIfAbsent(event.dedupKey(),
+                new ConsumedMessages.Delivered(event.dedupKey(), event.orderId())));
+        Set<String> there = consumed.recordAllOrCountDuplicates(consumer, List.copyOf(distinct.values()));
+        Set<String> seen = new HashSet<>();
+        List<Received<E>> received = new ArrayList<>(events.size());
+        for (E event : events) {
+            boolean firstInBatch = seen.add(event.dedupKey());
+            if (!firstInBatch) {
+                consumed.countDuplicate(consumer, event.dedupKey());
+            }
+            received.add(new Received<>(event, firstInBatch && !there.contains(event.dedupKey())));
+        }
+        return received;
     }
 
     /** After the commit only: a batch that rolled back deduplicated nothing. */

@@ -125,6 +125,33 @@ class ConsumptionTest {
         assertThat(rows.duplicates(CONSUMER, cancelled("o-2").dedupKey())).isEqualTo(1);
     }
 
+    @Test
+    void anEventDeliveredTwiceInOneBatchTakesEffectOnceAndItsSecondCopyIsCountedAsADuplicate() {
+        List<String> committed = new ArrayList<>();
+
+        consumption.batch(CONSUMER, List.of(cancelled("o-1"), cancelled("o-2"), cancelled("o-1")),
+                received -> received.stream().map(delivery -> delivery.event().orderId() + ":" + delivery.first())
+                        .toList(),
+                committed::addAll);
+
+        assertThat(committed).containsExactly("o-1:true", "o-2:true", "o-1:false");
+        assertThat(rows.duplicates(CONSUMER, cancelled("o-1").dedupKey())).isEqualTo(1);
+        assertThat(rows.duplicates(CONSUMER, cancelled("o-2").dedupKey())).isZero();
+    }
+
+    @Test
+    void aBatchThatRollsBackLeavesNoDedupRow() {
+        assertThatThrownBy(() -> consumption.batch(CONSUMER, List.of(cancelled("o-1"), cancelled("o-2")),
+                received -> {
+                    throw new IllegalStateException("the effect failed");
+                }, result -> effects.add("after commit")))
+                .hasMessage("the effect failed");
+
+        assertThat(rows.recorded(CONSUMER, cancelled("o-1").dedupKey())).isFalse();
+        assertThat(rows.recorded(CONSUMER, cancelled("o-2").dedupKey())).isFalse();
+        assertThat(effects).isEmpty();
+    }
+
     private static OrderCancelled cancelled(String orderId) {
         return OrderCancelled.of(orderId, "PENDING_TIMEOUT", Instant.EPOCH);
     }

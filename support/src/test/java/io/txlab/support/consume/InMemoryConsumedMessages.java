@@ -1,7 +1,10 @@
 package io.txlab.support.consume;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.txlab.support.lock.ContentionLocks;
 import io.txlab.support.metrics.TxLabMeters;
@@ -22,6 +25,17 @@ public final class InMemoryConsumedMessages implements ConsumedMessages {
     @Override
     public boolean recordOrCountDuplicate(String consumer, String dedupKey, String orderId) {
         return rows.merge(consumer + "|" + dedupKey, 0, (duplicates, none) -> duplicates + 1) == 0;
+    }
+
+    @Override
+    public Set<String> recordAllOrCountDuplicates(String consumer, List<Delivered> deliveries) {
+        Set<String> there = new HashSet<>();
+        for (Delivered delivery : deliveries) {
+            if (!recordOrCountDuplicate(consumer, delivery.dedupKey(), delivery.orderId())) {
+                there.add(delivery.dedupKey());
+            }
+        }
+        return there;
     }
 
     @Override
