@@ -56,12 +56,18 @@ require_tools() {
 service_jar() { echo "$TXLAB_ROOT/$1/target/$1-$VERSION-exec.jar"; }
 devstack_jar() { echo "$TXLAB_ROOT/devstack/target/txlab-devstack-$VERSION-exec.jar"; }
 demo_jar() { echo "$TXLAB_ROOT/tools/target/txlab-tools-$VERSION-exec.jar"; }
+# platform_jars: the exec jars of the long-running processes, the devstack's and the services', one a line.
+platform_jars() {
+  printf '%s\n' "$(devstack_jar)" "$(service_jar order-service)" "$(service_jar inventory-service)" \
+    "$(service_jar payment-service)"
+}
 
 # extracted_jar JAR: the path of JAR's extracted form (java -Djarmode=tools extract, under $RUN_DIR/jars),
 # extracting it first if this build of it was not extracted yet. The processes run from it: a JVM loads its
 # classes from plain jars on the class path there, instead of from jars nested in the exec jar, and starts
-# in half the CPU time (docs/benchmarks.md, "Extracted jars"). Each build gets a directory of its own, named
-# by the exec jar's modification time, so a running process never loses the files it loads from.
+# in half the CPU time (docs/benchmarks.md, "Extracted jars and a batch's dedup rows in one statement"). Each
+# build gets a directory of its own, named by the exec jar's modification time, so a running process never
+# loses the files it loads from.
 extraction_dir() { echo "$RUN_DIR/jars/$(basename "$1" .jar)-$(date -r "$1" +%s)"; }
 extracted_jar() {
   local jar=$1 name dir
@@ -83,14 +89,13 @@ extracted_jar() {
 # forget_old_extractions: removes extracted jars of earlier builds. Only while nothing of TxLab runs.
 forget_old_extractions() {
   local jar name dir
-  for jar in "$(devstack_jar)" "$(service_jar order-service)" "$(service_jar inventory-service)" \
-             "$(service_jar payment-service)"; do
+  while IFS= read -r jar; do
     [ -f "$jar" ] || continue
     name=$(basename "$jar" .jar)
     for dir in "$RUN_DIR/jars/$name"-*; do
       [ -d "$dir" ] && [ "$dir" != "$(extraction_dir "$jar")" ] && rm -rf "$dir"
     done
-  done
+  done < <(platform_jars)
   return 0
 }
 
@@ -107,8 +112,9 @@ run_tool() {
 
 # Builds the runnable jars when one is missing or older than any source, migration or pom.
 build_if_needed() {
-  local jars=("$(devstack_jar)" "$(service_jar order-service)" "$(service_jar inventory-service)"
-              "$(service_jar payment-service)" "$(demo_jar)")
+  local jars=() jar
+  while IFS= read -r jar; do jars+=("$jar"); done < <(platform_jars)
+  jars+=("$(demo_jar)")
   local stale=""
   for jar in "${jars[@]}"; do
     if [ ! -f "$jar" ] || [ -n "$(find "$TXLAB_ROOT" -path "$TXLAB_ROOT/.run" -prune -o \

@@ -43,10 +43,9 @@ build_if_needed
 started_at=$(date +%s)
 forget_old_extractions
 # the processes start from the extracted jars (extracted_jar): extract every one at once, while nothing else runs
-for jar in "$(devstack_jar)" "$(service_jar order-service)" "$(service_jar inventory-service)" \
-           "$(service_jar payment-service)"; do
+while IFS= read -r jar; do
   extracted_jar "$jar" >/dev/null &
-done
+done < <(platform_jars)
 wait
 # Interrupted half-way: stop whatever was started, so that no process or port is left behind.
 trap 'say "interrupted: stopping what was started"; "$TXLAB_ROOT/scripts/down.sh"; exit 130' INT TERM
