@@ -2,8 +2,10 @@ package io.txlab.support.participant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.txlab.devstack.ThrowawaySchema;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +100,7 @@ class OrderPartsIT {
     void aCancelOfARejectedPartUndoesNothingOnce() {
         String orderId = UUID.randomUUID().toString();
         transactions.executeWithoutResult(status -> {
-            assertThat(parts.recordApplied(orderId)).isTrue();
+            assertThat(parts.recordAllApplied(List.of(orderId))).isEmpty();
             parts.rejectApplied(orderId, "INSUFFICIENT_STOCK");
         });
         assertThat(parts.outcome(orderId, ReplyToOrder.ORDER_CANCELLED)).contains(Verdict.reject("INSUFFICIENT_STOCK"));
@@ -122,6 +125,68 @@ class OrderPartsIT {
                 .param("o", orderId).query(Boolean.class).single()).isTrue();
     }
 
+    /**
+     * A batch's barriers in one write: it names the orders whose cancel came first, the one committed before
+     * it and the one that committed while the batch's insert waited on its row, although the batch's snapshot
+     * was taken before that cancel committed.
+     */
+    @Test
+    void aBatchNamesTheOrdersCancelledFirstAlsoACancelThatCommittedWhileItWaited() throws Exception {
+        List<String> orders = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        String cancelledBefore = orders.get(1);
+        String cancelledWhileWaiting = orders.get(2);
+        assertThat(cancelInTransaction(cancelledBefore)).isEqualTo(OrderParts.CancelOutcome.CANCELLED_FIRST);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch cancelPlanted = new CountDownLatch(1);
+            CountDownLatch commitCancel = new CountDownLatch(1);
+            Future<OrderParts.CancelOutcome> cancel = pool.submit(() -> transactions.execute(status -> {
+                OrderParts.CancelOutcome outcome = parts.recordCancel(cancelledWhileWaiting);
+                cancelPlanted.countDown();
+                await(commitCancel);
+                return outcome;
+            }));
+            assertThat(cancelPlanted.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Set<String>> batch = pool.submit(() -> transactions.execute(status -> {
+                jdbc.sql("SELECT COUNT(*) FROM order_part").query(Long.class).single(); // the snapshot starts here
+                return parts.recordAllApplied(orders);
+            }));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'")
+                    .query(Long.class).single() > 0);
+            commitCancel.countDown();
+
+            assertThat(cancel.get(10, TimeUnit.SECONDS)).isEqualTo(OrderParts.CancelOutcome.CANCELLED_FIRST);
+            assertThat(batch.get(10, TimeUnit.SECONDS)).containsExactlyInAnyOrder(cancelledBefore, cancelledWhileWaiting);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(parts.outcome(orders.get(0), ReplyToOrder.ORDER_CANCELLED)).contains(Verdict.accept());
+        assertThat(parts.outcome(orders.get(3), ReplyToOrder.ORDER_CANCELLED)).contains(Verdict.accept());
+        assertThat(parts.outcome(cancelledWhileWaiting, ReplyToOrder.ORDER_CANCELLED))
+                .contains(Verdict.reject(ReplyToOrder.ORDER_CANCELLED));
+    }
+
+    @Test
+    void aBatchOfNewOrdersPlantsEveryBarrierAndAnEmptyBatchNothing() {
+        List<String> orders = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        Set<String> cancelledFirst = transactions.execute(status -> parts.recordAllApplied(orders));
+        Set<String> ofNoOrders = transactions.execute(status -> parts.recordAllApplied(List.of()));
+        assertThat(cancelledFirst).isEmpty();
+        assertThat(ofNoOrders).isEmpty();
+        orders.forEach(orderId -> assertThat(parts.outcome(orderId, ReplyToOrder.ORDER_CANCELLED)).contains(Verdict.accept()));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean applyInTransaction(String orderId) {
         return Boolean.TRUE.equals(transactions.execute(status -> apply(orderId)));
     }
@@ -136,7 +201,7 @@ class OrderPartsIT {
     }
 
     private static boolean apply(String orderId) {
-        if (!parts.recordApplied(orderId)) {
+        if (!parts.recordAllApplied(List.of(orderId)).isEmpty()) {
             return false;
         }
         jdbc.sql("INSERT INTO stock_movement (order_id, product_id, quantity, kind) VALUES (:o, 1, 1, 'DEDUCT')")

@@ -1,6 +1,8 @@
 package io.txlab.support.participant;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.txlab.support.trace.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +20,41 @@ final class JdbcOrderParts implements OrderParts {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One multi-row {@code INSERT IGNORE}, in key order like any other batch's. It affects one row per barrier it
+     * planted, so a count equal to the batch's size, the common case, needs no read. Otherwise the rows that
+     * were there are read with a locking read: a cancel that committed while this insert waited on its row is
+     * seen whatever this transaction's snapshot holds.
+     */
     @Override
-    public boolean recordApplied(String orderId) {
-        return insert(orderId, State.APPLIED, null);
+    public Set<String> recordAllApplied(List<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Set.of();
+        }
+        List<String> inKeyOrder = orderIds.stream().sorted().toList();
+        int planted = jdbc.sql("INSERT IGNORE INTO order_part (order_id, state, trace_id) VALUES :rows")
+                .param("rows", inKeyOrder.stream()
+                        .map(orderId -> new Object[] {orderId, State.APPLIED.name(), Traces.traceIdOf(orderId)})
+                        .toList())
+                .update();
+        if (planted == inKeyOrder.size()) {
+            return Set.of();
+        }
+        Set<String> cancelledFirst = lockedCancelledFirst(inKeyOrder);
+        if (planted + cancelledFirst.size() != inKeyOrder.size()) {
+            // a row that a cancel did not plant means an earlier event of the order: the dedup row rules it out
+            throw new IllegalStateException("order_part rows of " + inKeyOrder + " that no cancel planted");
+        }
+        return cancelledFirst;
+    }
+
+    private Set<String> lockedCancelledFirst(List<String> orderIds) {
+        return Set.copyOf(jdbc.sql("""
+                SELECT order_id FROM order_part WHERE order_id IN (:orderIds) AND state = 'CANCELLED_FIRST' FOR UPDATE
+                """)
+                .param("orderIds", orderIds)
+                .query(String.class)
+                .list());
     }
 
     @Override
@@ -56,7 +90,7 @@ final class JdbcOrderParts implements OrderParts {
 
     @Override
     public CancelOutcome recordCancel(String orderId) {
-        if (insert(orderId, State.CANCELLED_FIRST, null)) {
+        if (insertCancelledFirst(orderId)) {
             return CancelOutcome.CANCELLED_FIRST;
         }
         State state = lockedState(orderId)
@@ -68,16 +102,13 @@ final class JdbcOrderParts implements OrderParts {
         };
     }
 
-    private boolean insert(String orderId, State state, String reason) {
+    private boolean insertCancelledFirst(String orderId) {
         int inserted = jdbc.sql("""
-                INSERT IGNORE INTO order_part (order_id, state, reason, cancelled_at, trace_id)
-                VALUES (:orderId, :state, :reason, CASE WHEN :state = 'CANCELLED_FIRST' THEN CURRENT_TIMESTAMP(3) END,
-                        :traceId)
+                INSERT IGNORE INTO order_part (order_id, state, cancelled_at, trace_id)
+                VALUES (:orderId, 'CANCELLED_FIRST', CURRENT_TIMESTAMP(3), :traceId)
                 """)
                 .param("traceId", Traces.traceIdOf(orderId))
                 .param("orderId", orderId)
-                .param("state", state.name())
-                .param("reason", reason)
                 .update();
         return inserted == 1;
     }

@@ -1,6 +1,8 @@
 package io.txlab.support.participant;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port to a participant's barrier: one row per order, inserted by whichever of the order's event and its cancel
@@ -23,12 +25,12 @@ interface OrderParts {
     }
 
     /**
-     * Plants the barrier for an order's event, tentatively APPLIED; the part's own conditional write then
-     * decides, and {@link #rejectApplied} corrects the row if it failed.
+     * Plants the barriers for a batch's orders' events, tentatively APPLIED, with one write; each part's own
+     * conditional write then decides, and {@link #rejectApplied} corrects a row whose write failed.
      *
-     * @return false when the cancel got there first: the part must not be applied
+     * @return the orders whose cancel got there first: their parts must not be applied
      */
-    boolean recordApplied(String orderId);
+    Set<String> recordAllApplied(List<String> orderIds);
 
     /** The part could not be applied after all (its conditional write changed nothing). */
     void rejectApplied(String orderId, String reason);

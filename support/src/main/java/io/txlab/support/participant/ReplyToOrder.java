@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.txlab.support.consume.Consumption;
 import io.txlab.support.consume.Consumption.Received;
@@ -19,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every participant does with OrderCreated, once per order, a batch at a time. Under one lock for the
- * batch's orders and in one DB transaction, each order gets its dedup row, its barrier row, and its part
- * applied by a conditional write whose row count is the decision. After the commit, the replies go to the
- * order service as one plain batch send, before the broker is acknowledged.
+ * batch's orders and in one DB transaction, the batch's dedup rows and barrier rows are written (one statement
+ * each for the whole batch), and each order's part is applied by a conditional write whose row count is the
+ * decision. After the commit, the replies go to the order service as one plain batch send, before the broker is
+ * acknowledged.
  *
  * <p>Why a plain send cannot lose a reply: until the consume is acknowledged, the delivered message is the
  * outbox. A crash or a failed send between the commit and the acknowledgement gets the message delivered
@@ -90,12 +92,17 @@ public final class ReplyToOrder {
                                               Part part) {
         List<Received<OrderCreated>> inRowOrder = new ArrayList<>(deliveries);
         inRowOrder.sort(Comparator.comparing(delivery -> part.row(delivery.event())));
+        Set<String> cancelledFirst = parts.recordAllApplied(inRowOrder.stream()
+                .filter(Received::first)
+                .map(delivery -> delivery.event().orderId())
+                .toList());
         List<ParticipantReplied> replies = new ArrayList<>();
         int skippedLate = 0;
         for (Received<OrderCreated> delivery : inRowOrder) {
             try (var ignored = LogContext.order(delivery.event().orderId())) {
                 Optional<Verdict> verdict = delivery.first()
-                        ? Optional.of(applyOnce(participant, delivery.event(), part))
+                        ? Optional.of(applyOnce(participant, delivery.event(), part,
+                                cancelledFirst.contains(delivery.event().orderId())))
                         : storedOutcome(participant, delivery.event());
                 verdict.ifPresent(v -> replies.add(reply(participant, delivery.event(), v)));
                 if (delivery.first() && verdict.filter(v -> ORDER_CANCELLED.equals(v.reason())).isPresent()) {
@@ -106,8 +113,8 @@ public final class ReplyToOrder {
         return new Applied(replies, skippedLate);
     }
 
-    private Verdict applyOnce(Participant participant, OrderCreated order, Part part) {
-        if (!parts.recordApplied(order.orderId())) {
+    private Verdict applyOnce(Participant participant, OrderCreated order, Part part, boolean cancelledFirst) {
+        if (cancelledFirst) {
             log.info("{}: the order was cancelled before its OrderCreated arrived; skipping it for good",
                     participant.tag());
             parts.skipLateApply(order.orderId(), ORDER_CANCELLED);

@@ -1,8 +1,11 @@
 package io.txlab.support.participant;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The order_part barrier in memory: the same rows and transitions as JdbcOrderParts, without a database. */
 final class InMemoryOrderParts implements OrderParts {
@@ -13,8 +16,18 @@ final class InMemoryOrderParts implements OrderParts {
     private final Map<String, Row> rows = new HashMap<>();
 
     @Override
-    public boolean recordApplied(String orderId) {
-        return rows.putIfAbsent(orderId, new Row(State.APPLIED, null, false, false)) == null;
+    public Set<String> recordAllApplied(List<String> orderIds) {
+        Set<String> cancelledFirst = new HashSet<>();
+        for (String orderId : orderIds) {
+            Row existing = rows.putIfAbsent(orderId, new Row(State.APPLIED, null, false, false));
+            if (existing != null && existing.state() != State.CANCELLED_FIRST) {
+                throw new IllegalStateException("order_part row of " + orderId + " that no cancel planted");
+            }
+            if (existing != null) {
+                cancelledFirst.add(orderId);
+            }
+        }
+        return cancelledFirst;
     }
 
     @Override

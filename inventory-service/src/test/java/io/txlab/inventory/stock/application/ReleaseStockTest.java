@@ -65,6 +65,24 @@ class ReleaseStockTest {
     }
 
     @Test
+    void inABatchOnlyTheOrderCancelledFirstIsSkippedTheOthersAreApplied() {
+        stocks.stock(PRODUCT, 5);
+        releaseStock.handle(cancelled("o-2"));
+
+        reserveStock.handle(List.of(order("o-1", 1), order("o-2", 1), order("o-3", 1)));
+
+        assertThat(stocks.available(PRODUCT)).isEqualTo(3);
+        assertThat(stocks.movementsOf("o-2")).isEmpty();
+        assertThat(inventory.barrier("o-1")).contains("APPLIED");
+        assertThat(inventory.barrier("o-3")).contains("APPLIED");
+        assertThat(inventory.replies()).containsExactlyInAnyOrder(
+                ParticipantReplied.applied("o-1", Participant.INVENTORY),
+                ParticipantReplied.rejected("o-2", Participant.INVENTORY, ReplyToOrder.ORDER_CANCELLED),
+                ParticipantReplied.applied("o-3", Participant.INVENTORY));
+        assertThat(inventory.lateApplySkipped("o-2")).isTrue();
+    }
+
+    @Test
     void aCancelOfARejectedOrderHasNothingToGiveBack() {
         stocks.stock(PRODUCT, 1);
         reserveStock.handle(List.of(order("o-1", 2)));
