@@ -50,6 +50,13 @@ public final class ReplyToOrder {
          * never deadlock; orders of one row keep their delivery order.
          */
         String row(OrderCreated order);
+
+        /**
+         * Runs inside the batch's DB transaction, after every order of the batch was decided: records what the
+         * orders applied on their first delivery did (their movement rows) with one write. An empty list
+         * writes nothing.
+         */
+        void recordApplied(List<OrderCreated> applied);
     }
 
     private final Consumption consumption;
@@ -91,6 +98,7 @@ public final class ReplyToOrder {
         List<Received<OrderCreated>> inRowOrder = new ArrayList<>(deliveries);
         inRowOrder.sort(Comparator.comparing(delivery -> part.row(delivery.event())));
         List<ParticipantReplied> replies = new ArrayList<>();
+        List<OrderCreated> applied = new ArrayList<>();
         int skippedLate = 0;
         for (Received<OrderCreated> delivery : inRowOrder) {
             try (var ignored = LogContext.order(delivery.event().orderId())) {
@@ -98,11 +106,15 @@ public final class ReplyToOrder {
                         ? Optional.of(applyOnce(participant, delivery.event(), part))
                         : storedOutcome(participant, delivery.event());
                 verdict.ifPresent(v -> replies.add(reply(participant, delivery.event(), v)));
+                if (delivery.first() && verdict.filter(Verdict::accepted).isPresent()) {
+                    applied.add(delivery.event());
+                }
                 if (delivery.first() && verdict.filter(v -> ORDER_CANCELLED.equals(v.reason())).isPresent()) {
                     skippedLate++;
                 }
             }
         }
+        part.recordApplied(applied);
         return new Applied(replies, skippedLate);
     }
 
