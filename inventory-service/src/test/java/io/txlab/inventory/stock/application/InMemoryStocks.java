@@ -22,6 +22,7 @@ final class InMemoryStocks implements StockRepository {
     private final Map<Long, Integer> available = new HashMap<>();
     private final Map<String, FlashAllocation> allocations = new HashMap<>();
     private final List<Movement> movements = new ArrayList<>();
+    private final List<List<StockDeduction>> recorded = new ArrayList<>();
 
     void stock(long productId, int units) {
         available.put(productId, units);
@@ -57,6 +58,7 @@ final class InMemoryStocks implements StockRepository {
     /** All or nothing, as the one INSERT: a second deduction of an order fails on the unique key. */
     @Override
     public void recordDeductions(List<StockDeduction> deductions) {
+        recorded.add(List.copyOf(deductions));
         List<String> orderIds = deductions.stream().map(StockDeduction::orderId).toList();
         if (orderIds.stream().distinct().count() < orderIds.size() || movements.stream().anyMatch(m ->
                 orderIds.contains(m.movement().orderId()) && m.movement().kind() == StockMovement.Kind.DEDUCT)) {
@@ -66,10 +68,9 @@ final class InMemoryStocks implements StockRepository {
                 StockMovement.Kind.DEDUCT));
     }
 
-    /** The DEDUCT movements' sales, in recording order (null: from the product's stock). */
-    List<String> deductedSales() {
-        return movements.stream().filter(m -> m.movement().kind() == StockMovement.Kind.DEDUCT)
-                .map(Movement::saleId).toList();
+    /** What each call of {@link #recordDeductions} was given, in calling order. */
+    List<List<StockDeduction>> recorded() {
+        return List.copyOf(recorded);
     }
 
     @Override

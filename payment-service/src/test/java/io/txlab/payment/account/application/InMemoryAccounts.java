@@ -17,6 +17,7 @@ final class InMemoryAccounts implements AccountRepository {
 
     private final Map<Long, Long> balances = new HashMap<>();
     private final List<PaymentMovement> movements = new ArrayList<>();
+    private final List<List<BalanceCharge>> recorded = new ArrayList<>();
 
     void open(long userId, long balanceCents) {
         balances.put(userId, balanceCents);
@@ -24,6 +25,11 @@ final class InMemoryAccounts implements AccountRepository {
 
     long balance(long userId) {
         return balances.get(userId);
+    }
+
+    /** What each call of {@link #recordCharges} was given, in calling order. */
+    List<List<BalanceCharge>> recorded() {
+        return List.copyOf(recorded);
     }
 
     @Override
@@ -44,6 +50,7 @@ final class InMemoryAccounts implements AccountRepository {
     /** All or nothing, as the one INSERT: a second charge of an order fails on the unique key. */
     @Override
     public void recordCharges(List<BalanceCharge> charges) {
+        recorded.add(List.copyOf(charges));
         List<String> orderIds = charges.stream().map(BalanceCharge::orderId).toList();
         if (orderIds.stream().distinct().count() < orderIds.size() || movements.stream().anyMatch(m ->
                 orderIds.contains(m.orderId()) && m.kind() == PaymentMovement.Kind.CHARGE)) {
