@@ -52,6 +52,13 @@ public final class ReplyToOrder {
          * never deadlock; orders of one row keep their delivery order.
          */
         String row(OrderCreated order);
+
+        /**
+         * Runs inside the batch's DB transaction, after every order of the batch was decided: records what the
+         * orders applied on their first delivery did (their movement rows) with one write. An empty list
+         * writes nothing.
+         */
+        void recordApplied(List<OrderCreated> applied);
     }
 
     private final Consumption consumption;
@@ -97,6 +104,7 @@ public final class ReplyToOrder {
                 .map(delivery -> delivery.event().orderId())
                 .toList());
         List<ParticipantReplied> replies = new ArrayList<>();
+        List<OrderCreated> applied = new ArrayList<>();
         int skippedLate = 0;
         for (Received<OrderCreated> delivery : inRowOrder) {
             try (var ignored = LogContext.order(delivery.event().orderId())) {
@@ -105,11 +113,15 @@ public final class ReplyToOrder {
                                 cancelledFirst.contains(delivery.event().orderId())))
                         : storedOutcome(participant, delivery.event());
                 verdict.ifPresent(v -> replies.add(reply(participant, delivery.event(), v)));
+                if (delivery.first() && verdict.filter(Verdict::accepted).isPresent()) {
+                    applied.add(delivery.event());
+                }
                 if (delivery.first() && verdict.filter(v -> ORDER_CANCELLED.equals(v.reason())).isPresent()) {
                     skippedLate++;
                 }
             }
         }
+        part.recordApplied(applied);
         return new Applied(replies, skippedLate);
     }
 

@@ -56,6 +56,10 @@ class CompensationMetersTest {
             public String row(OrderCreated order) {
                 return "stock-1";
             }
+
+            @Override
+            public void recordApplied(List<OrderCreated> applied) {
+            }
         };
     }
 }

@@ -7,6 +7,7 @@ import io.txlab.contracts.event.Participant;
 import io.txlab.support.participant.ReplyToOrder;
 import io.txlab.support.participant.Verdict;
 import io.txlab.inventory.stock.domain.Reservation;
+import io.txlab.inventory.stock.domain.StockDeduction;
 import io.txlab.inventory.stock.domain.StockRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +35,25 @@ public class ReserveStock implements ReplyToOrder.Part {
     @Override
     public Verdict apply(OrderCreated order) {
         boolean deducted = order.inFlashSale()
-                ? stocks.deductFromSale(order.orderId(), order.saleId(), order.productId(), order.quantity())
-                : stocks.deduct(order.orderId(), order.productId(), order.quantity());
+                ? stocks.deductFromSale(order.saleId(), order.productId(), order.quantity())
+                : stocks.deduct(order.productId(), order.quantity());
         return deducted ? Verdict.accept() : rejected(order);
+    }
+
+    /** The deductions' movements, each carrying its sale if any, so that a release gives back to where it took. */
+    @Override
+    public void recordApplied(List<OrderCreated> applied) {
+        stocks.recordDeductions(applied.stream().map(ReserveStock::deduction).toList());
     }
 
     @Override
     public String row(OrderCreated order) {
         return order.inFlashSale() ? "sale:" + order.saleId() : "product:" + order.productId();
+    }
+
+    private static StockDeduction deduction(OrderCreated order) {
+        return new StockDeduction(order.orderId(), order.productId(), order.inFlashSale() ? order.saleId() : null,
+                order.quantity());
     }
 
     /** The rare path: the deduction changed nothing, so read why (the read can only name the reason). */

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.txlab.inventory.stock.domain.FlashAllocation;
 import io.txlab.inventory.stock.domain.Stock;
+import io.txlab.inventory.stock.domain.StockDeduction;
 import io.txlab.inventory.stock.domain.StockMovement;
 import io.txlab.inventory.stock.domain.StockRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +33,8 @@ class JdbcStockRepository implements StockRepository {
     }
 
     @Override
-    public boolean deduct(String orderId, long productId, int quantity) {
-        if (!takeFromStock(productId, quantity)) {
-            return false;
-        }
-        insertDeduction(orderId, productId, null, quantity);
-        return true;
+    public boolean deduct(long productId, int quantity) {
+        return takeFromStock(productId, quantity);
     }
 
     /** The condition, not an earlier read, is what keeps stock from going negative. */
@@ -51,15 +48,20 @@ class JdbcStockRepository implements StockRepository {
                 .update() == 1;
     }
 
-    private void insertDeduction(String orderId, long productId, String saleId, int quantity) {
+    /** One multi-row INSERT: JdbcClient expands the list of rows into {@code (?, ?, ?, ?, ?), (...)}. */
+    @Override
+    public void recordDeductions(List<StockDeduction> deductions) {
+        if (deductions.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = deductions.stream()
+                .map(d -> new Object[] {d.orderId(), d.productId(), d.saleId(), d.quantity(), "DEDUCT"})
+                .toList();
         jdbc.sql("""
                 INSERT INTO stock_movement (order_id, product_id, sale_id, quantity, kind)
-                VALUES (:orderId, :productId, :saleId, :quantity, 'DEDUCT')
+                VALUES :rows
                 """)
-                .param("orderId", orderId)
-                .param("productId", productId)
-                .param("saleId", saleId)
-                .param("quantity", quantity)
+                .param("rows", rows)
                 .update();
     }
 
@@ -103,20 +105,15 @@ class JdbcStockRepository implements StockRepository {
     }
 
     @Override
-    public boolean deductFromSale(String orderId, String saleId, long productId, int quantity) {
-        int updated = jdbc.sql("""
+    public boolean deductFromSale(String saleId, long productId, int quantity) {
+        return jdbc.sql("""
                 UPDATE flash_allocation SET remaining = remaining - :quantity
                 WHERE sale_id = :saleId AND product_id = :productId AND remaining >= :quantity
                 """)
                 .param("quantity", quantity)
                 .param("saleId", saleId)
                 .param("productId", productId)
-                .update();
-        if (updated == 0) {
-            return false;
-        }
-        insertDeduction(orderId, productId, saleId, quantity);
-        return true;
+                .update() == 1;
     }
 
     @Override

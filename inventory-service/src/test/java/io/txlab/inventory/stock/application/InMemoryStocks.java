@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.txlab.inventory.stock.domain.FlashAllocation;
 import io.txlab.inventory.stock.domain.Stock;
+import io.txlab.inventory.stock.domain.StockDeduction;
 import io.txlab.inventory.stock.domain.StockMovement;
 import io.txlab.inventory.stock.domain.StockRepository;
 
@@ -21,6 +22,7 @@ final class InMemoryStocks implements StockRepository {
     private final Map<Long, Integer> available = new HashMap<>();
     private final Map<String, FlashAllocation> allocations = new HashMap<>();
     private final List<Movement> movements = new ArrayList<>();
+    private final List<List<StockDeduction>> recorded = new ArrayList<>();
 
     void stock(long productId, int units) {
         available.put(productId, units);
@@ -44,14 +46,31 @@ final class InMemoryStocks implements StockRepository {
     }
 
     @Override
-    public boolean deduct(String orderId, long productId, int quantity) {
+    public boolean deduct(long productId, int quantity) {
         Integer units = available.get(productId);
         if (units == null || units < quantity) {
             return false;
         }
         available.put(productId, units - quantity);
-        record(orderId, productId, null, quantity, StockMovement.Kind.DEDUCT);
         return true;
+    }
+
+    /** All or nothing, as the one INSERT: a second deduction of an order fails on the unique key. */
+    @Override
+    public void recordDeductions(List<StockDeduction> deductions) {
+        recorded.add(List.copyOf(deductions));
+        List<String> orderIds = deductions.stream().map(StockDeduction::orderId).toList();
+        if (orderIds.stream().distinct().count() < orderIds.size() || movements.stream().anyMatch(m ->
+                orderIds.contains(m.movement().orderId()) && m.movement().kind() == StockMovement.Kind.DEDUCT)) {
+            throw new IllegalStateException("orders " + orderIds + " hold a deduction already (unique key)");
+        }
+        deductions.forEach(d -> record(d.orderId(), d.productId(), d.saleId(), d.quantity(),
+                StockMovement.Kind.DEDUCT));
+    }
+
+    /** What each call of {@link #recordDeductions} was given, in calling order. */
+    List<List<StockDeduction>> recorded() {
+        return List.copyOf(recorded);
     }
 
     @Override
@@ -87,13 +106,12 @@ final class InMemoryStocks implements StockRepository {
     }
 
     @Override
-    public boolean deductFromSale(String orderId, String saleId, long productId, int quantity) {
+    public boolean deductFromSale(String saleId, long productId, int quantity) {
         FlashAllocation sale = allocations.get(saleId);
         if (sale == null || sale.productId() != productId || sale.remaining() < quantity) {
             return false;
         }
         allocations.put(saleId, new FlashAllocation(saleId, productId, sale.units(), sale.remaining() - quantity));
-        record(orderId, productId, saleId, quantity, StockMovement.Kind.DEDUCT);
         return true;
     }
 

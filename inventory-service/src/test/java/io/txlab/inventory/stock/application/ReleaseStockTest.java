@@ -59,6 +59,7 @@ class ReleaseStockTest {
 
         assertThat(stocks.available(PRODUCT)).isEqualTo(5);
         assertThat(stocks.movementsOf("o-1")).isEmpty();
+        assertThat(stocks.recorded()).as("no movement for a late order").containsExactly(List.of());
         assertThat(inventory.replies()).containsExactly(
                 ParticipantReplied.rejected("o-1", Participant.INVENTORY, ReplyToOrder.ORDER_CANCELLED));
         assertThat(inventory.lateApplySkipped("o-1")).isTrue();

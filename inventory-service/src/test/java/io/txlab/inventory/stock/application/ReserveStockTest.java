@@ -9,6 +9,7 @@ import java.util.List;
 import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.event.Participant;
 import io.txlab.contracts.event.ParticipantReplied;
+import io.txlab.inventory.stock.domain.StockDeduction;
 import io.txlab.inventory.stock.domain.StockMovement;
 import io.txlab.support.participant.InMemoryParticipant;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,40 @@ class ReserveStockTest {
         assertThat(stocks.remaining("s-1")).isEqualTo(1);
         assertThat(stocks.available(PRODUCT)).isEqualTo(5);
         assertThat(inventory.replies()).containsExactly(ParticipantReplied.applied("o-1", Participant.INVENTORY));
+    }
+
+    @Test
+    void aBatchRecordsTheMovementsOfItsAppliedOrdersInOneWriteAndNoneOfTheRejected() {
+        stocks.stock(PRODUCT, 3);
+
+        reserveStock.handle(List.of(order("o-1", 2), order("o-2", 2), order("o-3", 1)));
+
+        assertThat(stocks.recorded()).containsExactly(List.of(new StockDeduction("o-1", PRODUCT, null, 2),
+                new StockDeduction("o-3", PRODUCT, null, 1)));
+        assertThat(stocks.movementsOf("o-2")).isEmpty();
+    }
+
+    @Test
+    void aFlashSaleOrdersMovementCarriesItsSaleAndAnyOtherNone() {
+        stocks.stock(PRODUCT, 5);
+        stocks.saleOf("s-1", PRODUCT, 2);
+
+        reserveStock.handle(List.of(OrderCreated.of("o-1", 1, PRODUCT, 1, 100, Instant.EPOCH, "s-1"),
+                order("o-2", 1)));
+
+        assertThat(stocks.recorded()).singleElement().asList().containsExactlyInAnyOrder(
+                new StockDeduction("o-1", PRODUCT, "s-1", 1), new StockDeduction("o-2", PRODUCT, null, 1));
+    }
+
+    @Test
+    void aRedeliveryRecordsNoMovement() {
+        stocks.stock(PRODUCT, 5);
+        reserveStock.handle(List.of(order("o-1", 2)));
+
+        reserveStock.handle(List.of(order("o-1", 2)));
+
+        assertThat(stocks.recorded()).containsExactly(List.of(new StockDeduction("o-1", PRODUCT, null, 2)),
+                List.of());
     }
 
     static OrderCreated order(String orderId, int quantity) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.txlab.inventory.stock.domain.FlashAllocation;
 import io.txlab.inventory.stock.domain.Stock;
+import io.txlab.inventory.stock.domain.StockDeduction;
 import io.txlab.inventory.stock.domain.StockMovement;
 import io.txlab.inventory.stock.domain.StockRepository;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,12 @@ class StockControllerTest {
         }
 
         @Override
-        public boolean deduct(String orderId, long productId, int quantity) {
+        public boolean deduct(long productId, int quantity) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void recordDeductions(List<StockDeduction> deductions) {
             throw new UnsupportedOperationException();
         }
 
@@ -71,7 +77,7 @@ class StockControllerTest {
         }
 
         @Override
-        public boolean deductFromSale(String orderId, String saleId, long productId, int quantity) {
+        public boolean deductFromSale(String saleId, long productId, int quantity) {
             throw new UnsupportedOperationException();
         }
 

@@ -7,6 +7,7 @@ import io.txlab.contracts.event.Participant;
 import io.txlab.support.participant.ReplyToOrder;
 import io.txlab.support.participant.Verdict;
 import io.txlab.payment.account.domain.AccountRepository;
+import io.txlab.payment.account.domain.BalanceCharge;
 import io.txlab.payment.account.domain.Charge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,14 @@ public class ChargePayment implements ReplyToOrder.Part {
 
     @Override
     public Verdict apply(OrderCreated order) {
-        return accounts.charge(order.orderId(), order.userId(), order.amountCents()) ? Verdict.accept()
-                : rejected(order);
+        return accounts.charge(order.userId(), order.amountCents()) ? Verdict.accept() : rejected(order);
+    }
+
+    @Override
+    public void recordApplied(List<OrderCreated> applied) {
+        accounts.recordCharges(applied.stream()
+                .map(order -> new BalanceCharge(order.orderId(), order.userId(), order.amountCents()))
+                .toList());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.txlab.payment.account.domain.Account;
 import io.txlab.payment.account.domain.AccountRepository;
+import io.txlab.payment.account.domain.BalanceCharge;
 import io.txlab.payment.account.domain.PaymentMovement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,27 +32,32 @@ class JdbcAccountRepository implements AccountRepository {
     }
 
     @Override
-    public boolean charge(String orderId, long userId, long amountCents) {
+    public boolean charge(long userId, long amountCents) {
         // The condition is what keeps a balance from going negative, and its row count is the decision.
-        int updated = jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE account SET balance_cents = balance_cents - :amount, version = version + 1
                 WHERE user_id = :userId AND balance_cents >= :amount
                 """)
                 .param("amount", amountCents)
                 .param("userId", userId)
-                .update();
-        if (updated == 0) {
-            return false;
+                .update() == 1;
+    }
+
+    /** One multi-row INSERT: JdbcClient expands the list of rows into {@code (?, ?, ?, ?), (...)}. */
+    @Override
+    public void recordCharges(List<BalanceCharge> charges) {
+        if (charges.isEmpty()) {
+            return;
         }
+        List<Object[]> rows = charges.stream()
+                .map(c -> new Object[] {c.orderId(), c.userId(), c.amountCents(), "CHARGE"})
+                .toList();
         jdbc.sql("""
                 INSERT INTO payment_movement (order_id, user_id, amount_cents, kind)
-                VALUES (:orderId, :userId, :amount, 'CHARGE')
+                VALUES :rows
                 """)
-                .param("orderId", orderId)
-                .param("userId", userId)
-                .param("amount", amountCents)
+                .param("rows", rows)
                 .update();
-        return true;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import io.txlab.contracts.event.OrderCreated;
 import io.txlab.contracts.event.Participant;
 import io.txlab.contracts.event.ParticipantReplied;
+import io.txlab.payment.account.domain.BalanceCharge;
 import io.txlab.payment.account.domain.PaymentMovement;
 import io.txlab.support.participant.InMemoryParticipant;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,28 @@ class ChargePaymentTest {
         assertThat(payment.replies()).containsExactly(ParticipantReplied.applied("o-1", Participant.PAYMENT),
                 ParticipantReplied.applied("o-1", Participant.PAYMENT));
         assertThat(payment.duplicates(order)).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchRecordsTheChargesOfItsAppliedOrdersInOneWriteAndNoneOfTheRejected() {
+        accounts.open(USER, 1_000);
+
+        chargePayment.handle(List.of(order("o-1", 600), order("o-2", 600), order("o-3", 400)));
+
+        assertThat(accounts.balance(USER)).isZero();
+        assertThat(accounts.recorded()).containsExactly(List.of(new BalanceCharge("o-1", USER, 600),
+                new BalanceCharge("o-3", USER, 400)));
+        assertThat(accounts.movementsOf("o-2")).isEmpty();
+    }
+
+    @Test
+    void aRedeliveryRecordsNoCharge() {
+        accounts.open(USER, 1_000);
+        chargePayment.handle(List.of(order("o-1", 300)));
+
+        chargePayment.handle(List.of(order("o-1", 300)));
+
+        assertThat(accounts.recorded()).containsExactly(List.of(new BalanceCharge("o-1", USER, 300)), List.of());
     }
 
     static OrderCreated order(String orderId, long amountCents) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.txlab.payment.account.domain.Account;
 import io.txlab.payment.account.domain.AccountRepository;
+import io.txlab.payment.account.domain.BalanceCharge;
 import io.txlab.payment.account.domain.PaymentMovement;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -50,7 +51,12 @@ class AccountControllerTest {
         }
 
         @Override
-        public boolean charge(String orderId, long userId, long amountCents) {
+        public boolean charge(long userId, long amountCents) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void recordCharges(List<BalanceCharge> charges) {
             throw new UnsupportedOperationException();
         }
 
