@@ -95,14 +95,10 @@ public final class ReplyToOrder {
         }
     }
 
-    private Applied applyAll(Participant participant, List<Received<OrderCreated>> deliveries,
-                                              Part part) {
+    private Applied applyAll(Participant participant, List<Received<OrderCreated>> deliveries, Part part) {
         List<Received<OrderCreated>> inRowOrder = new ArrayList<>(deliveries);
         inRowOrder.sort(Comparator.comparing(delivery -> part.row(delivery.event())));
-        Set<String> cancelledFirst = parts.recordAllApplied(inRowOrder.stream()
-                .filter(Received::first)
-                .map(delivery -> delivery.event().orderId())
-                .toList());
+        Set<String> cancelledFirst = plantBarriers(inRowOrder);
         List<ParticipantReplied> replies = new ArrayList<>();
         List<OrderCreated> applied = new ArrayList<>();
         int skippedLate = 0;
@@ -123,6 +119,14 @@ public final class ReplyToOrder {
         }
         part.recordApplied(applied);
         return new Applied(replies, skippedLate);
+    }
+
+    /** @return the orders of the batch's first deliveries whose cancel came first */
+    private Set<String> plantBarriers(List<Received<OrderCreated>> deliveries) {
+        return parts.recordAllApplied(deliveries.stream()
+                .filter(Received::first)
+                .map(delivery -> delivery.event().orderId())
+                .toList());
     }
 
     private Verdict applyOnce(Participant participant, OrderCreated order, Part part, boolean cancelledFirst) {
