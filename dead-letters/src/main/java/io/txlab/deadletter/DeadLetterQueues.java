@@ -105,20 +105,23 @@ public final class DeadLetterQueues implements AutoCloseable {
             if (queues.isEmpty()) {
                 return;
             }
-            consumer.assign(queues);
-            Map<MessageQueue, Long> replayedUpTo = new HashMap<>();
-            for (MessageQueue queue : queues) {
-                replayedUpTo.put(queue, Math.max(0, consumer.committed(queue)));
-                consumer.seekToBegin(queue);
-            }
             // Read until every queue's end as the broker states it, not until the polls fall silent: a pull
             // consumer that starts slowly on a busy machine is silent at first, and that is no empty DLQ.
+            // The offsets are asked for before the queues are assigned: the seek below interrupts the pull
+            // threads that the assignment starts, and an interrupted request closes the channel it shares with
+            // any request made meanwhile (it failed a replay as "Invoke Broker exception").
             MQAdminImpl admin = MQClientManager.getInstance().getOrCreateMQClientInstance(consumer).getMQAdminImpl();
+            Map<MessageQueue, Long> replayedUpTo = new HashMap<>();
             Map<MessageQueue, Long> next = new HashMap<>();
             Map<MessageQueue, Long> end = new HashMap<>();
             for (MessageQueue queue : queues) {
+                replayedUpTo.put(queue, Math.max(0, consumer.committed(queue)));
                 next.put(queue, admin.minOffset(queue));
                 end.put(queue, admin.maxOffset(queue));
+            }
+            consumer.assign(queues);
+            for (MessageQueue queue : queues) {
+                consumer.seekToBegin(queue);
             }
             long giveUp = System.nanoTime() + READ_LIMIT_NANOS;
             while (queues.stream().anyMatch(queue -> next.get(queue) < end.get(queue))) {
