@@ -79,8 +79,8 @@ public final class Consumption {
     /**
      * A batch, under one lock for all its orders and in one DB transaction: writes every event's dedup row (or
      * counts the duplicate) in one statement and hands the events to {@code handling}, which applies the
-     * effects of the first deliveries. After the commit, still under the lock, {@code afterCommit} gets what the handling returned.
-     * If anything throws, the transaction rolls back as a whole.
+     * effects of the first deliveries. After the commit, still under the lock, {@code afterCommit} gets what the
+     * handling returned. If anything throws, the transaction rolls back as a whole.
      */
     public <E extends Event, R> void batch(String consumer, List<E> events, Function<List<Received<E>>, R> handling,
                                            Consumer<R> afterCommit) {

@@ -20,10 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every participant does with OrderCreated, once per order, a batch at a time. Under one lock for the
- * batch's orders and in one DB transaction, the batch's dedup rows and barrier rows are written (one statement
- * each for the whole batch), and each order's part is applied by a conditional write whose row count is the
- * decision. After the commit, the replies go to the order service as one plain batch send, before the broker is
- * acknowledged.
+ * batch's orders and in one DB transaction, each order's part is applied by a conditional write whose row count
+ * is the decision; the batch's dedup rows, barrier rows and movement rows take one statement each. After the
+ * commit, the replies go to the order service as one plain batch send, before the broker is acknowledged.
  *
  * <p>Why a plain send cannot lose a reply: until the consume is acknowledged, the delivered message is the
  * outbox. A crash or a failed send between the commit and the acknowledgement gets the message delivered
@@ -103,16 +102,17 @@ public final class ReplyToOrder {
         List<OrderCreated> applied = new ArrayList<>();
         int skippedLate = 0;
         for (Received<OrderCreated> delivery : inRowOrder) {
-            try (var ignored = LogContext.order(delivery.event().orderId())) {
-                Optional<Verdict> verdict = delivery.first()
-                        ? Optional.of(applyOnce(participant, delivery.event(), part,
-                                cancelledFirst.contains(delivery.event().orderId())))
-                        : storedOutcome(participant, delivery.event());
-                verdict.ifPresent(v -> replies.add(reply(participant, delivery.event(), v)));
-                if (delivery.first() && verdict.filter(Verdict::accepted).isPresent()) {
-                    applied.add(delivery.event());
+            OrderCreated order = delivery.event();
+            try (var ignored = LogContext.order(order.orderId())) {
+                if (!delivery.first()) {
+                    storedOutcome(participant, order).ifPresent(v -> replies.add(reply(participant, order, v)));
+                    continue;
                 }
-                if (delivery.first() && verdict.filter(v -> ORDER_CANCELLED.equals(v.reason())).isPresent()) {
+                Verdict verdict = applyOnce(participant, order, part, cancelledFirst.contains(order.orderId()));
+                replies.add(reply(participant, order, verdict));
+                if (verdict.accepted()) {
+                    applied.add(order);
+                } else if (ORDER_CANCELLED.equals(verdict.reason())) {
                     skippedLate++;
                 }
             }

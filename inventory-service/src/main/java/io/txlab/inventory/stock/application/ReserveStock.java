@@ -52,8 +52,7 @@ public class ReserveStock implements ReplyToOrder.Part {
     }
 
     private static StockDeduction deduction(OrderCreated order) {
-        return new StockDeduction(order.orderId(), order.productId(), order.inFlashSale() ? order.saleId() : null,
-                order.quantity());
+        return new StockDeduction(order.orderId(), order.productId(), order.saleId(), order.quantity());
     }
 
     /** The rare path: the deduction changed nothing, so read why (the read can only name the reason). */

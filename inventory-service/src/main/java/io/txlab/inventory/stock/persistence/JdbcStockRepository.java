@@ -32,13 +32,9 @@ class JdbcStockRepository implements StockRepository {
                 .optional();
     }
 
-    @Override
-    public boolean deduct(long productId, int quantity) {
-        return takeFromStock(productId, quantity);
-    }
-
     /** The condition, not an earlier read, is what keeps stock from going negative. */
-    private boolean takeFromStock(long productId, int units) {
+    @Override
+    public boolean deduct(long productId, int units) {
         return jdbc.sql("""
                 UPDATE stock SET available = available - :units, version = version + 1
                 WHERE product_id = :productId AND available >= :units
@@ -122,7 +118,7 @@ class JdbcStockRepository implements StockRepository {
         if (existing.isPresent()) {
             return existing;
         }
-        if (!takeFromStock(productId, units)) {
+        if (!deduct(productId, units)) {
             return Optional.empty();
         }
         // a concurrent allocation of the same sale fails here, on the primary key, and rolls back its UPDATE
